@@ -1,0 +1,51 @@
+//! Compiles `content/` into the default bundle embedded in the widget.
+//!
+//! The same code as the runtime checks it (the modules are shared by path), so a
+//! problem in a document fails the build with the file, line and a fix.
+
+#[allow(dead_code)]
+#[path = "src/domain"]
+mod domain {
+    #[path = "bundle.rs"]
+    pub mod bundle;
+    #[path = "content_source.rs"]
+    pub mod content_source;
+    #[path = "time.rs"]
+    pub mod time;
+}
+#[allow(dead_code)]
+#[path = "src/content_dir.rs"]
+mod content_dir;
+
+fn main() {
+    for path in [
+        "content",
+        "src/domain/bundle.rs",
+        "src/domain/content_source.rs",
+        "src/domain/time.rs",
+        "src/content_dir.rs",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let files = content_dir::read_content_dir(&root)
+        .unwrap_or_else(|e| panic!("could not read {}: {e}", root.display()));
+    let bundle = domain::content_source::compile(&files).unwrap_or_else(|errors| {
+        for e in &errors {
+            println!("cargo:warning=content/{e}");
+        }
+        panic!(
+            "content/ has {} problem(s); see the warnings above:\n{}",
+            errors.len(),
+            errors
+                .iter()
+                .map(|e| format!("  content/{e}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    let out = std::path::Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo"))
+        .join("default-bundle.json");
+    std::fs::write(&out, bundle.to_string())
+        .unwrap_or_else(|e| panic!("could not write {}: {e}", out.display()));
+}

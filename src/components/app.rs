@@ -1,0 +1,461 @@
+//! The documents view: navigation, the open document, search, history and problems.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::markdown_view::MarkdownView;
+use super::parts::{DocNav, NavItem, ProblemList, SearchBar, Toc, VersionHistory};
+use super::state::{Action, AppState, Load, Source};
+use crate::domain::bundle::{self, Loaded};
+use crate::domain::markdown::{self, Document};
+use crate::domain::route::{self, Resolved, Route};
+use crate::domain::search;
+use crate::platform;
+
+/// Who owns the page's URL fragment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Routing {
+    /// The widget is the page (the SPA): it reads and writes `location.hash`, so deep
+    /// links, Back and Forward work.
+    Hash,
+    /// The widget is a guest on someone else's page: it keeps its place to itself.
+    Local,
+}
+
+/// A way for the host (the custom element) to steer a mounted app: the app puts its
+/// "follow this fragment" callback here when it mounts.
+#[derive(Clone, Default)]
+pub struct Remote(Rc<RefCell<Option<Callback<String>>>>);
+
+impl Remote {
+    /// Asks the app to open `fragment` (e.g. `refund-policy/guided-projects`).
+    /// Does nothing before the app has mounted.
+    pub fn follow(&self, fragment: &str) {
+        if let Some(cb) = self.0.borrow().as_ref() {
+            cb.emit(fragment.to_string());
+        }
+    }
+}
+
+impl PartialEq for Remote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Where the documents come from.
+    pub source: Source,
+    /// Who owns the URL fragment.
+    pub routing: Routing,
+    /// Where to open first, for [`Routing::Local`] (a fragment such as `refund-policy`).
+    #[prop_or_default]
+    pub start: Option<String>,
+    /// The host's handle on this app.
+    #[prop_or_default]
+    pub remote: Remote,
+}
+
+/// Compares an `Rc` by address, for memo dependencies.
+#[derive(Clone)]
+struct ByPtr<T>(Rc<T>);
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Loads a bundle text and reports its problems on the console.
+fn load_and_report(text: &str) -> Rc<Loaded> {
+    let loaded = bundle::load_json(text);
+    for p in &loaded.problems {
+        platform::console_error(&p.to_string());
+    }
+    Rc::new(loaded)
+}
+
+/// The whole documents view.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(AppState::default);
+    let root = use_node_ref();
+
+    // Load the bundle once per source.
+    {
+        let dispatch = state.dispatcher();
+        let routing = props.routing;
+        let start = props.start.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let start_fragment = match routing {
+                Routing::Hash => Some(platform::location_hash()),
+                Routing::Local => start,
+            };
+            let on_loaded = dispatch.clone();
+            let finish = move |loaded: Rc<Loaded>| {
+                let start =
+                    start_fragment.and_then(|f| match route::resolve(&f, None, &loaded.bundle) {
+                        Resolved::Route(r) => Some(r),
+                        Resolved::Nowhere => None,
+                    });
+                on_loaded.dispatch(Action::Loaded(loaded, start));
+            };
+            match source.clone() {
+                Source::BuiltIn => finish(load_and_report(crate::DEFAULT_BUNDLE)),
+                Source::Inline(text) => finish(load_and_report(&text)),
+                Source::Url(url) => {
+                    let dispatch = dispatch.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match platform::fetch_text(&url).await {
+                            Ok(text) => finish(load_and_report(&text)),
+                            Err(e) => {
+                                platform::console_error(&e.to_string());
+                                dispatch.dispatch(Action::LoadFailed(e.to_string()));
+                            }
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    // Following a fragment: through the address bar when the widget owns it.
+    let follow = {
+        let dispatch = state.dispatcher();
+        let routing = props.routing;
+        Callback::from(move |fragment: String| {
+            if routing == Routing::Hash && platform::location_hash() != fragment {
+                // The hashchange listener below dispatches, and Back can return here.
+                platform::set_location_hash(&fragment);
+            } else {
+                dispatch.dispatch(Action::Follow(fragment));
+            }
+        })
+    };
+
+    // The host's remote control, and Back/Forward in the SPA.
+    {
+        let dispatch = state.dispatcher();
+        let remote = props.remote.clone();
+        let routing = props.routing;
+        let follow = follow.clone();
+        use_effect_with((), move |_| {
+            *remote.0.borrow_mut() = Some(follow);
+            let listener = (routing == Routing::Hash)
+                .then(|| {
+                    platform::on_hash_change(move |hash| dispatch.dispatch(Action::Follow(hash)))
+                })
+                .flatten();
+            move || {
+                drop(listener);
+                remote.0.borrow_mut().take();
+            }
+        });
+    }
+
+    let loaded = state.loaded().cloned();
+    let route = state.route.clone();
+
+    // The open document, parsed once per version.
+    let open = loaded.as_ref().zip(route.as_ref()).and_then(|(l, r)| {
+        let doc = l.bundle.document(&r.document)?;
+        let version = match &r.version {
+            Some(v) => doc.version(v)?,
+            None => doc.current(),
+        };
+        Some((doc.clone(), version.clone()))
+    });
+    let parsed: Rc<Option<Rc<Document>>> = use_memo(
+        (
+            loaded.clone().map(ByPtr),
+            open.as_ref()
+                .map(|(d, v)| (d.id.clone(), v.version.clone())),
+        ),
+        |(_, _)| {
+            open.as_ref()
+                .map(|(_, v)| Rc::new(markdown::parse(&v.body)))
+        },
+    );
+    let parsed: Option<Rc<Document>> = (*parsed).clone();
+
+    // Keep the address bar canonical (fallbacks, dropped sections, current version).
+    {
+        let routing = props.routing;
+        use_effect_with(route.clone(), move |route| {
+            if routing == Routing::Hash
+                && let Some(r) = route
+            {
+                let fragment = r.to_fragment();
+                if platform::location_hash() != fragment {
+                    platform::replace_location_hash(&fragment);
+                }
+            }
+        });
+    }
+
+    // Scroll to the section (or the top) after each navigation.
+    {
+        let root = root.clone();
+        let dispatch = state.dispatcher();
+        let parsed = parsed.clone();
+        let loaded = loaded.clone();
+        use_effect_with(
+            (state.nav_serial, route.clone(), parsed.clone().map(ByPtr)),
+            move |(serial, route, _)| {
+                let (Some(el), Some(route), Some(parsed), Some(loaded)) =
+                    (root.cast::<web_sys::Element>(), route, parsed, loaded)
+                else {
+                    return;
+                };
+                let first = *serial <= 1;
+                match &route.section {
+                    Some(section) => {
+                        let slugs = parsed.headings.iter().map(|h| h.slug.as_str());
+                        match route::check(route, &loaded.bundle, slugs) {
+                            Ok(()) => {
+                                platform::reveal_by_id(&el, section, true);
+                            }
+                            Err(e) => dispatch.dispatch(Action::SectionMissing(e)),
+                        }
+                    }
+                    // On the first load the page stays where the host put it.
+                    None if !first => {
+                        platform::reveal(&el, ".tw-doc-title", true);
+                    }
+                    None => {}
+                }
+            },
+        );
+    }
+
+    // Search: matches in the open document.
+    let query = state.query.trim().to_string();
+    let matches: Rc<Vec<search::Match>> = {
+        let parsed = parsed.clone();
+        use_memo((parsed.clone().map(ByPtr), query.clone()), move |(_, q)| {
+            parsed
+                .as_ref()
+                .map(|d| search::find_matches(d, q))
+                .unwrap_or_default()
+        })
+    };
+    // Search: counts in every document's current version, parsed only once a search starts.
+    let all_current: Rc<Vec<(String, String, Rc<Document>)>> = {
+        let loaded = loaded.clone();
+        use_memo(
+            (loaded.clone().map(ByPtr), query.is_empty()),
+            move |(_, empty)| match (&loaded, empty) {
+                (Some(l), false) => l
+                    .bundle
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        (
+                            d.id.clone(),
+                            d.title.clone(),
+                            Rc::new(markdown::parse(&d.current().body)),
+                        )
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+        )
+    };
+    let elsewhere: Vec<(String, String, usize)> = if query.is_empty() {
+        Vec::new()
+    } else {
+        all_current
+            .iter()
+            .filter(|(id, _, _)| {
+                route
+                    .as_ref()
+                    .is_none_or(|r| &r.document != id || r.version.is_some())
+            })
+            .map(|(id, title, doc)| {
+                (
+                    id.clone(),
+                    title.clone(),
+                    search::count_matches(doc, &query),
+                )
+            })
+            .filter(|(_, _, n)| *n > 0)
+            .collect()
+    };
+    let total = matches.len();
+    let current = (total > 0).then(|| state.current_match.min(total - 1));
+
+    // Bring the current match into view when the reader steps through matches.
+    {
+        let root = root.clone();
+        use_effect_with(state.match_serial, move |_| {
+            if let (Some(el), Some(i)) = (root.cast::<web_sys::Element>(), current) {
+                platform::reveal(&el, &format!("[data-match=\"{i}\"]"), false);
+            }
+        });
+    }
+
+    let on_query = {
+        let d = state.dispatcher();
+        Callback::from(move |q: String| d.dispatch(Action::SetQuery(q)))
+    };
+    let on_next = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::NextMatch(total)))
+    };
+    let on_prev = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::PrevMatch(total)))
+    };
+    let on_clear = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ClearQuery))
+    };
+    let on_dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::DismissNotice))
+    };
+
+    let body = match (&state.load, &open, &parsed) {
+        (Load::Loading, _, _) => html! {
+            <p class="tw-status" role="status" aria-busy="true">{"Loading documents…"}</p>
+        },
+        (Load::Failed(message), _, _) => html! {
+            <div class="tw-error" role="alert">
+                <h2>{"The documents could not be loaded"}</h2>
+                <p>{ message.clone() }</p>
+            </div>
+        },
+        (Load::Ready(_), Some((doc, version)), Some(parsed)) => {
+            let route = route
+                .clone()
+                .unwrap_or_else(|| Route::document(doc.id.clone()));
+            let base = Route {
+                section: None,
+                ..route.clone()
+            }
+            .to_fragment();
+            let is_current = doc.current().version == version.version;
+            let until = doc
+                .versions
+                .iter()
+                .find(|v| v.effective > version.effective)
+                .and_then(|v| v.effective.previous_day());
+            let current_href = format!("#{}", doc.id);
+            let older_notice = (!is_current).then(|| {
+                let follow = follow.clone();
+                let id = doc.id.clone();
+                let onclick = Callback::from(move |e: MouseEvent| {
+                    e.prevent_default();
+                    follow.emit(id.clone());
+                });
+                html! {
+                    <p class="tw-older" role="note">
+                        {"You are reading an earlier version. It was in effect from "}
+                        { version.effective.long() }
+                        { until.map(|u| format!(" to {}", u.long())).unwrap_or_default() }
+                        {". "}
+                        <a href={current_href} {onclick}>{"Read the current version"}</a>
+                    </p>
+                }
+            });
+            html! {
+                <article class="tw-doc" aria-labelledby="tw-doc-title">
+                    <header class="tw-doc-header">
+                        <h1 id="tw-doc-title" class="tw-doc-title" tabindex="-1">{ doc.title.clone() }</h1>
+                        <p class="tw-meta">
+                            <span class="tw-version">{ format!("Version {}", version.version) }</span>
+                            {" · "}
+                            <span class="tw-effective">
+                                { if is_current { "In effect since " } else { "Effective " } }
+                                <time datetime={version.effective.to_string()}>{ version.effective.long() }</time>
+                            </span>
+                            { if is_current { html! { <span class="tw-badge">{"Current"}</span> } } else { html! {} } }
+                        </p>
+                        { older_notice }
+                    </header>
+                    <Toc headings={parsed.headings.clone()} base={base.clone()} on_fragment={follow.clone()} />
+                    <MarkdownView
+                        doc={parsed.clone()}
+                        matches={matches.clone()}
+                        {current}
+                        base={base.clone()}
+                        on_fragment={follow.clone()}
+                    />
+                    <VersionHistory
+                        document={doc.id.clone()}
+                        versions={Rc::new(doc.versions.clone())}
+                        shown={version.version.clone()}
+                        on_fragment={follow.clone()}
+                    />
+                </article>
+            }
+        }
+        (Load::Ready(_), _, _) => html! {
+            <p class="tw-status" role="status">{"There are no documents to show."}</p>
+        },
+    };
+
+    let nav_items: Vec<NavItem> = loaded
+        .as_ref()
+        .map(|l| {
+            l.bundle
+                .documents
+                .iter()
+                .map(|d| NavItem {
+                    id: d.id.clone(),
+                    title: d.title.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let platform_name = loaded
+        .as_ref()
+        .map(|l| l.bundle.platform.clone())
+        .filter(|p| !p.is_empty());
+    let problems = loaded
+        .as_ref()
+        .map(|l| Rc::new(l.problems.clone()))
+        .unwrap_or_default();
+
+    html! {
+        <div class="tw" ref={root}>
+            <header class="tw-bar">
+                <p class="tw-brand">
+                    { platform_name.map(|p| html! { <span class="tw-platform">{ p }</span> }) }
+                    <span class="tw-brand-sub">{"Terms and policies"}</span>
+                </p>
+                <SearchBar
+                    query={state.query.clone()}
+                    {total}
+                    {current}
+                    elsewhere={Rc::new(elsewhere)}
+                    {on_query}
+                    {on_next}
+                    {on_prev}
+                    {on_clear}
+                    on_fragment={follow.clone()}
+                />
+            </header>
+            <ProblemList {problems} />
+            if let Some(notice) = state.notice.clone() {
+                <p class="tw-notice" role="status">
+                    { notice }
+                    {" "}
+                    <button type="button" class="tw-link-button" onclick={on_dismiss}>{"Dismiss"}</button>
+                </p>
+            }
+            <div class="tw-body">
+                <DocNav
+                    items={Rc::new(nav_items)}
+                    current={route.as_ref().map(|r| r.document.clone())}
+                    on_fragment={follow.clone()}
+                />
+                <div class="tw-main">{ body }</div>
+            </div>
+        </div>
+    }
+}

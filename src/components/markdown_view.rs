@@ -1,0 +1,242 @@
+//! Renders the inert Markdown model as Yew virtual DOM. Never `inner_html`.
+//!
+//! Text is always a text node (so `<script>` in a document shows as text), links are
+//! live only when the domain classified them as safe, and search matches are wrapped
+//! in `<mark>` while rendering each text leaf.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::parts::FragmentLink;
+use crate::domain::markdown::{Alignment, Block, Document, Inline, LinkTarget, Text};
+use crate::domain::search::{Match, matches_in_leaf, split_leaf};
+
+/// Props of [`MarkdownView`].
+#[derive(Properties, Clone)]
+pub struct MarkdownViewProps {
+    /// The parsed document.
+    pub doc: Rc<Document>,
+    /// Search matches in document order (may be empty).
+    pub matches: Rc<Vec<Match>>,
+    /// Index into `matches` of the current match, if any.
+    pub current: Option<usize>,
+    /// Route fragment of the document shown (e.g. `terms-of-use@2`), for section anchors.
+    pub base: AttrValue,
+    /// Called with the fragment (without `#`) of an in-widget link the reader followed.
+    pub on_fragment: Callback<String>,
+}
+
+impl PartialEq for MarkdownViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc)
+            && (Rc::ptr_eq(&self.matches, &other.matches) || self.matches == other.matches)
+            && self.current == other.current
+            && self.base == other.base
+            && self.on_fragment == other.on_fragment
+    }
+}
+
+/// The rendered body of one document version.
+#[component]
+pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
+    let ctx = Ctx { props };
+    html! { <div class="tw-md">{ ctx.blocks(&props.doc.blocks, false) }</div> }
+}
+
+struct Ctx<'a> {
+    props: &'a MarkdownViewProps,
+}
+
+impl Ctx<'_> {
+    fn blocks(&self, blocks: &[Block], tight: bool) -> Html {
+        blocks.iter().map(|b| self.block(b, tight)).collect()
+    }
+
+    fn block(&self, block: &Block, tight: bool) -> Html {
+        match block {
+            Block::Heading {
+                level,
+                slug,
+                content,
+            } => {
+                let href = format!(
+                    "#{}/{}",
+                    self.props.base,
+                    crate::domain::route::percent_encode(slug)
+                );
+                let anchor = self.fragment_link(
+                    href,
+                    html! { <span aria-hidden="true">{"#"}</span> },
+                    Some("tw-anchor"),
+                    Some("Link to this section"),
+                );
+                let inner = html! { <>{ self.inlines(content) }{" "}{ anchor }</> };
+                let id = slug.clone();
+                match level {
+                    1 => html! { <h2 {id} tabindex="-1">{inner}</h2> },
+                    2 => html! { <h2 {id} tabindex="-1">{inner}</h2> },
+                    3 => html! { <h3 {id} tabindex="-1">{inner}</h3> },
+                    4 => html! { <h4 {id} tabindex="-1">{inner}</h4> },
+                    5 => html! { <h5 {id} tabindex="-1">{inner}</h5> },
+                    _ => html! { <h6 {id} tabindex="-1">{inner}</h6> },
+                }
+            }
+            Block::Paragraph(inlines) if tight => self.inlines(inlines),
+            Block::Paragraph(inlines) => html! { <p>{ self.inlines(inlines) }</p> },
+            Block::BlockQuote(inner) => {
+                html! { <blockquote>{ self.blocks(inner, false) }</blockquote> }
+            }
+            Block::List {
+                ordered,
+                start,
+                tight,
+                items,
+            } => {
+                let items: Html = items
+                    .iter()
+                    .map(|item| {
+                        let check = item.checked.map(|done| {
+                            html! { <input type="checkbox" disabled=true checked={done} /> }
+                        });
+                        html! { <li>{ check }{ self.blocks(&item.blocks, *tight) }</li> }
+                    })
+                    .collect();
+                if *ordered {
+                    let start = (*start != 1).then(|| start.to_string());
+                    html! { <ol {start}>{ items }</ol> }
+                } else {
+                    html! { <ul>{ items }</ul> }
+                }
+            }
+            Block::CodeBlock { language, code } => {
+                let class = language.as_ref().map(|l| {
+                    format!(
+                        "language-{}",
+                        l.chars()
+                            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+                            .collect::<String>()
+                    )
+                });
+                html! { <pre><code {class}>{ self.leaf(code) }</code></pre> }
+            }
+            Block::Table {
+                alignments,
+                head,
+                rows,
+            } => {
+                let align = |i: usize| match alignments.get(i) {
+                    Some(Alignment::Left) => Some("tw-left"),
+                    Some(Alignment::Center) => Some("tw-center"),
+                    Some(Alignment::Right) => Some("tw-right"),
+                    _ => None,
+                };
+                let columns = head.len();
+                html! {
+                    <div class="tw-table" role="region" aria-label="Table" tabindex="0">
+                        <table>
+                            <thead><tr>{ for head.iter().enumerate().map(|(i, cell)| html! {
+                                <th scope="col" class={align(i)}>{ self.inlines(cell) }</th>
+                            }) }</tr></thead>
+                            <tbody>{ for rows.iter().map(|row| html! {
+                                <tr>{ for (0..columns.max(1)).map(|i| html! {
+                                    <td class={align(i)}>{ row.get(i).map(|c| self.inlines(c)) }</td>
+                                }) }</tr>
+                            }) }</tbody>
+                        </table>
+                    </div>
+                }
+            }
+            Block::ThematicBreak => html! { <hr /> },
+            Block::RawHtml(text) => html! { <p class="tw-raw">{ self.leaf(text) }</p> },
+        }
+    }
+
+    fn inlines(&self, inlines: &[Inline]) -> Html {
+        inlines.iter().map(|i| self.inline(i)).collect()
+    }
+
+    fn inline(&self, inline: &Inline) -> Html {
+        match inline {
+            Inline::Text(t) => self.leaf(t),
+            Inline::Code(t) => html! { <code>{ self.leaf(t) }</code> },
+            Inline::Emphasis(c) => html! { <em>{ self.inlines(c) }</em> },
+            Inline::Strong(c) => html! { <strong>{ self.inlines(c) }</strong> },
+            Inline::Strikethrough(c) => html! { <del>{ self.inlines(c) }</del> },
+            Inline::HardBreak => html! { <br /> },
+            Inline::RawHtml(t) => html! { <span class="tw-raw">{ self.leaf(t) }</span> },
+            Inline::Image { alt } => html! {
+                <span class="tw-image-alt">{"[Image: "}{ self.inlines(alt) }{"]"}</span>
+            },
+            Inline::Link {
+                target,
+                title,
+                content,
+            } => {
+                let title = (!title.is_empty()).then(|| AttrValue::from(title.clone()));
+                let content = self.inlines(content);
+                match target {
+                    LinkTarget::External(url) => html! {
+                        <a href={url.clone()} {title} rel="noopener noreferrer" target="_blank">
+                            { content }
+                            <span class="tw-visually-hidden">{" (opens in a new tab)"}</span>
+                        </a>
+                    },
+                    LinkTarget::Mailto(url) => {
+                        html! { <a href={url.clone()} {title}>{ content }</a> }
+                    }
+                    LinkTarget::Relative(url) => {
+                        html! { <a href={url.clone()} {title}>{ content }</a> }
+                    }
+                    LinkTarget::Fragment(fragment) => {
+                        self.fragment_link(format!("#{fragment}"), content, None, title.as_deref())
+                    }
+                    LinkTarget::Blocked(href) => html! {
+                        <span class="tw-blocked-link" title={format!("Link removed: {href} is not a safe address")}>
+                            { content }
+                        </span>
+                    },
+                }
+            }
+        }
+    }
+
+    /// An in-widget link (see [`FragmentLink`]).
+    fn fragment_link(
+        &self,
+        href: String,
+        content: Html,
+        class: Option<&'static str>,
+        label: Option<&str>,
+    ) -> Html {
+        html! {
+            <FragmentLink
+                fragment={href.trim_start_matches('#').to_string()}
+                on_fragment={self.props.on_fragment.clone()}
+                class={classes!(class)}
+                label={label.map(|l| AttrValue::from(l.to_string()))}
+            >{ content }</FragmentLink>
+        }
+    }
+
+    /// One text leaf, with its search matches wrapped in `<mark>`.
+    fn leaf(&self, text: &Text) -> Html {
+        let matches = &self.props.matches;
+        if matches_in_leaf(matches, text.leaf).1.is_empty() {
+            return html! { { text.text.clone() } };
+        }
+        split_leaf(&text.text, text.leaf, matches)
+            .into_iter()
+            .map(|segment| match segment.match_index {
+                None => html! { { segment.text.to_string() } },
+                Some(index) => {
+                    let current = self.props.current == Some(index);
+                    let class = classes!("tw-mark", current.then_some("tw-mark-current"));
+                    html! {
+                        <mark {class} data-match={index.to_string()}>{ segment.text.to_string() }</mark>
+                    }
+                }
+            })
+            .collect()
+    }
+}

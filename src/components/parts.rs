@@ -1,0 +1,330 @@
+//! The smaller pieces of the documents view, each a function component with `Props`
+//! and `Callback`s.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::bundle::{Problem, Version};
+use crate::domain::markdown::Heading;
+use crate::domain::route::percent_encode;
+
+/// Props of [`FragmentLink`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct FragmentLinkProps {
+    /// The fragment, without `#` (e.g. `refund-policy/guided-projects`).
+    pub fragment: AttrValue,
+    /// Called with `fragment` on a plain left click.
+    pub on_fragment: Callback<String>,
+    /// CSS class.
+    #[prop_or_default]
+    pub class: Classes,
+    /// Accessible name, when the visible content is not enough.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// `aria-current` value (e.g. `page`), when this link is where the reader is.
+    #[prop_or_default]
+    pub current: Option<AttrValue>,
+    /// The link's content.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// An in-widget link: a real `#fragment` href (so it can be copied, or opened in a new
+/// tab with a modifier key), whose plain left click navigates inside the widget.
+#[component]
+pub fn FragmentLink(props: &FragmentLinkProps) -> Html {
+    let onclick = {
+        let on_fragment = props.on_fragment.clone();
+        let fragment = props.fragment.to_string();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                on_fragment.emit(fragment.clone());
+            }
+        })
+    };
+    html! {
+        <a href={format!("#{}", props.fragment)}
+           class={props.class.clone()}
+           aria-label={props.label.clone()}
+           aria-current={props.current.clone()}
+           {onclick}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+/// One entry of the documents list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NavItem {
+    /// Document id.
+    pub id: String,
+    /// Document title.
+    pub title: String,
+}
+
+/// Props of [`DocNav`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct DocNavProps {
+    /// The documents, in display order.
+    pub items: Rc<Vec<NavItem>>,
+    /// The open document's id.
+    pub current: Option<String>,
+    /// Navigation callback.
+    pub on_fragment: Callback<String>,
+}
+
+/// The list of documents.
+#[component]
+pub fn DocNav(props: &DocNavProps) -> Html {
+    html! {
+        <nav class="tw-docs" aria-label="Documents">
+            <ul>
+                { for props.items.iter().map(|item| {
+                    let here = props.current.as_deref() == Some(item.id.as_str());
+                    html! {
+                        <li>
+                            <FragmentLink
+                                fragment={item.id.clone()}
+                                on_fragment={props.on_fragment.clone()}
+                                class={classes!("tw-doc-link", here.then_some("tw-here"))}
+                                current={here.then_some(AttrValue::Static("page"))}
+                            >{ item.title.clone() }</FragmentLink>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}
+
+/// Props of [`Toc`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct TocProps {
+    /// The open version's headings.
+    pub headings: Vec<Heading>,
+    /// Route fragment of the open version (e.g. `terms-of-use@2`).
+    pub base: AttrValue,
+    /// Navigation callback.
+    pub on_fragment: Callback<String>,
+}
+
+/// The table of contents of the open document (its `##` and `###` headings).
+#[component]
+pub fn Toc(props: &TocProps) -> Html {
+    let shown: Vec<&Heading> = props.headings.iter().filter(|h| h.level <= 3).collect();
+    if shown.is_empty() {
+        return html! {};
+    }
+    let top = shown.iter().map(|h| h.level).min().unwrap_or(2);
+    html! {
+        <details class="tw-toc" open=true>
+            <summary>{"On this page"}</summary>
+            <nav aria-label="On this page">
+                <ul>
+                    { for shown.iter().map(|h| html! {
+                        <li class={if h.level > top { "tw-toc-sub" } else { "tw-toc-top" }}>
+                            <FragmentLink
+                                fragment={format!("{}/{}", props.base, percent_encode(&h.slug))}
+                                on_fragment={props.on_fragment.clone()}
+                            >{ h.text.clone() }</FragmentLink>
+                        </li>
+                    }) }
+                </ul>
+            </nav>
+        </details>
+    }
+}
+
+/// Props of [`SearchBar`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SearchBarProps {
+    /// The search text as typed.
+    pub query: AttrValue,
+    /// Matches in the open document.
+    pub total: usize,
+    /// Index of the current match.
+    pub current: Option<usize>,
+    /// `(id, title, count)` of the other documents with matches.
+    pub elsewhere: Rc<Vec<(String, String, usize)>>,
+    /// The text changed.
+    pub on_query: Callback<String>,
+    /// Next match (Enter).
+    pub on_next: Callback<()>,
+    /// Previous match (Shift+Enter).
+    pub on_prev: Callback<()>,
+    /// Clear (Escape).
+    pub on_clear: Callback<()>,
+    /// Open another document.
+    pub on_fragment: Callback<String>,
+}
+
+/// Search in the open document, with counts for the others.
+#[component]
+pub fn SearchBar(props: &SearchBarProps) -> Html {
+    let oninput = {
+        let cb = props.on_query.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                cb.emit(input.value());
+            }
+        })
+    };
+    let onkeydown = {
+        let (next, prev, clear) = (
+            props.on_next.clone(),
+            props.on_prev.clone(),
+            props.on_clear.clone(),
+        );
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Enter" if e.shift_key() => {
+                e.prevent_default();
+                prev.emit(());
+            }
+            "Enter" => {
+                e.prevent_default();
+                next.emit(());
+            }
+            "Escape" => {
+                e.prevent_default();
+                clear.emit(());
+            }
+            _ => {}
+        })
+    };
+    let searching = !props.query.trim().is_empty();
+    let status = if !searching {
+        String::new()
+    } else if props.total == 0 {
+        "No matches in this document".to_string()
+    } else {
+        format!(
+            "{} of {} {}",
+            props.current.map_or(0, |c| c + 1),
+            props.total,
+            if props.total == 1 { "match" } else { "matches" }
+        )
+    };
+    let next = props.on_next.reform(|_: MouseEvent| ());
+    let prev = props.on_prev.reform(|_: MouseEvent| ());
+    let clear = props.on_clear.reform(|_: MouseEvent| ());
+    html! {
+        <search class="tw-search">
+            <div class="tw-search-row">
+                <input
+                    type="search"
+                    class="tw-search-input"
+                    aria-label="Search the documents"
+                    placeholder="Search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    value={props.query.clone()}
+                    {oninput}
+                    {onkeydown}
+                />
+                <button type="button" class="tw-icon-button" aria-label="Previous match" title="Previous match (Shift+Enter)"
+                    disabled={props.total == 0} onclick={prev}>{"↑"}</button>
+                <button type="button" class="tw-icon-button" aria-label="Next match" title="Next match (Enter)"
+                    disabled={props.total == 0} onclick={next}>{"↓"}</button>
+                if searching {
+                    <button type="button" class="tw-icon-button" aria-label="Clear search" title="Clear (Escape)"
+                        onclick={clear}>{"✕"}</button>
+                }
+            </div>
+            <p class="tw-search-status" role="status" aria-live="polite">
+                { status }
+                if searching && !props.elsewhere.is_empty() {
+                    <span class="tw-elsewhere">
+                        {" · Also in: "}
+                        { for props.elsewhere.iter().enumerate().map(|(i, (id, title, n))| html! {
+                            <>
+                                { if i > 0 { ", " } else { "" } }
+                                <FragmentLink fragment={id.clone()} on_fragment={props.on_fragment.clone()}>
+                                    { format!("{title} ({n})") }
+                                </FragmentLink>
+                            </>
+                        }) }
+                    </span>
+                }
+            </p>
+        </search>
+    }
+}
+
+/// Props of [`VersionHistory`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct VersionHistoryProps {
+    /// Document id.
+    pub document: AttrValue,
+    /// All versions, oldest first.
+    pub versions: Rc<Vec<Version>>,
+    /// The label of the version shown.
+    pub shown: AttrValue,
+    /// Navigation callback.
+    pub on_fragment: Callback<String>,
+}
+
+/// Every version of the document, newest first, with what changed.
+#[component]
+pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
+    let newest = props.versions.last().map(|v| v.version.clone());
+    html! {
+        <section class="tw-history" aria-labelledby="tw-history-title">
+            <h2 id="tw-history-title">{"Versions of this document"}</h2>
+            <ol reversed=true>
+                { for props.versions.iter().rev().map(|v| {
+                    let shown = *props.shown == *v.version;
+                    let fragment = if Some(&v.version) == newest.as_ref() {
+                        props.document.to_string()
+                    } else {
+                        format!("{}@{}", props.document, v.version)
+                    };
+                    html! {
+                        <li class={classes!("tw-history-item", shown.then_some("tw-here"))}>
+                            <FragmentLink fragment={fragment} on_fragment={props.on_fragment.clone()}
+                                current={shown.then_some(AttrValue::Static("true"))}>
+                                { format!("Version {}", v.version) }
+                            </FragmentLink>
+                            {" · "}
+                            <time datetime={v.effective.to_string()}>{ v.effective.long() }</time>
+                            if v.material {
+                                {" "}<span class="tw-badge tw-badge-material">{"Important change"}</span>
+                            }
+                            if shown {
+                                {" "}<span class="tw-badge">{"Shown"}</span>
+                            }
+                            <p class="tw-history-summary">{ v.summary.clone() }</p>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// Props of [`ProblemList`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ProblemListProps {
+    /// Problems found in the bundle.
+    pub problems: Rc<Vec<Problem>>,
+}
+
+/// What is wrong with the bundle, for whoever maintains it. Hidden when nothing is.
+#[component]
+pub fn ProblemList(props: &ProblemListProps) -> Html {
+    if props.problems.is_empty() {
+        return html! {};
+    }
+    let n = props.problems.len();
+    html! {
+        <details class="tw-problems" open=true role="alert">
+            <summary>
+                { format!("{n} problem{} in the documents: some content is not shown", if n == 1 { "" } else { "s" }) }
+            </summary>
+            <ul>
+                { for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
+            </ul>
+        </details>
+    }
+}

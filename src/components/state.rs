@@ -1,0 +1,341 @@
+//! The documents view's state, as a `Reducible` (see yew's `function_todomvc`).
+//!
+//! The state is plain data: which bundle is loaded, where the reader is, what they are
+//! searching for. Everything derivable (the parsed Markdown, the matches) is computed
+//! in the view with memos, never stored here.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::bundle::Loaded;
+use crate::domain::route::{Resolved, Route, RouteError, check, resolve};
+
+/// Where the documents come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// The bundle compiled into the widget from `content/`.
+    BuiltIn,
+    /// A bundle JSON file the host serves.
+    Url(String),
+    /// A bundle JSON text the host inlined in the page.
+    Inline(String),
+}
+
+/// Loading progress of the bundle.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Load {
+    /// Waiting for the host's bundle.
+    Loading,
+    /// Loaded (possibly with problems; see [`Loaded::problems`]).
+    Ready(Rc<Loaded>),
+    /// The host's bundle could not be fetched at all.
+    Failed(String),
+}
+
+/// The documents view's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The bundle.
+    pub load: Load,
+    /// The place being read; `None` until the bundle is ready.
+    pub route: Option<Route>,
+    /// Why the last navigation could not go exactly where asked, if it couldn't.
+    pub notice: Option<String>,
+    /// The search text, as typed.
+    pub query: String,
+    /// Index of the current search match in the open document.
+    pub current_match: usize,
+    /// Bumped on every navigation, so the view knows to scroll even to the same place.
+    pub nav_serial: u32,
+    /// Bumped when the reader steps through matches, so the view scrolls to the match.
+    pub match_serial: u32,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState {
+            load: Load::Loading,
+            route: None,
+            notice: None,
+            query: String::new(),
+            current_match: 0,
+            nav_serial: 0,
+            match_serial: 0,
+        }
+    }
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// The bundle arrived; `start` is where to open (already resolved), if anywhere.
+    Loaded(Rc<Loaded>, Option<Route>),
+    /// The host's bundle could not be fetched.
+    LoadFailed(String),
+    /// Go to a place. Unknown documents and versions fall back with a notice.
+    Navigate(Route),
+    /// Follow a fragment from a link or the address bar (resolved against the open
+    /// document: `#doc/section`, `#doc@version`, or a bare `#section`).
+    Follow(String),
+    /// The section asked for does not exist in the version shown.
+    SectionMissing(RouteError),
+    /// The search text changed.
+    SetQuery(String),
+    /// Step to the next match (wrapping), given how many there are.
+    NextMatch(usize),
+    /// Step to the previous match (wrapping), given how many there are.
+    PrevMatch(usize),
+    /// Clear the search.
+    ClearQuery,
+    /// Dismiss the navigation notice.
+    DismissNotice,
+}
+
+impl AppState {
+    /// The loaded bundle, if ready.
+    pub fn loaded(&self) -> Option<&Rc<Loaded>> {
+        match &self.load {
+            Load::Ready(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// Applies a navigation: checks the document and version (sections are checked by
+    /// the view, which has the headings), falling back to something sensible.
+    fn navigate(&mut self, route: Route) {
+        let Some(loaded) = self.loaded().cloned() else {
+            return;
+        };
+        let bundle = &loaded.bundle;
+        self.notice = None;
+        let route = match check(
+            &Route {
+                section: None,
+                ..route.clone()
+            },
+            bundle,
+            [],
+        ) {
+            Ok(()) => route,
+            Err(e @ RouteError::NoSuchVersion { .. }) => {
+                self.notice = Some(e.to_string());
+                Route {
+                    version: None,
+                    ..route
+                }
+            }
+            Err(e) => {
+                self.notice = Some(e.to_string());
+                match bundle.documents.first() {
+                    Some(d) => Route::document(d.id.clone()),
+                    None => return,
+                }
+            }
+        };
+        // A version label equal to the current one is the current version: drop it so
+        // the URL stays canonical.
+        let route = match (&route.version, bundle.document(&route.document)) {
+            (Some(v), Some(d)) if d.current().version == *v => Route {
+                version: None,
+                ..route
+            },
+            _ => route,
+        };
+        if self.route.as_ref().map(|r| (&r.document, &r.version))
+            != Some((&route.document, &route.version))
+        {
+            self.current_match = 0;
+        }
+        self.route = Some(route);
+        self.nav_serial = self.nav_serial.wrapping_add(1);
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Loaded(loaded, start) => {
+                let first = loaded
+                    .bundle
+                    .documents
+                    .first()
+                    .map(|d| Route::document(d.id.clone()));
+                next.load = Load::Ready(loaded);
+                match start.or(first) {
+                    Some(route) => next.navigate(route),
+                    None => next.route = None,
+                }
+            }
+            Action::LoadFailed(message) => next.load = Load::Failed(message),
+            Action::Navigate(route) => next.navigate(route),
+            Action::Follow(fragment) => {
+                let Some(loaded) = next.loaded().cloned() else {
+                    return self;
+                };
+                match resolve(&fragment, next.route.as_ref(), &loaded.bundle) {
+                    Resolved::Route(route) => next.navigate(route),
+                    Resolved::Nowhere => return self,
+                }
+            }
+            Action::SectionMissing(error) => {
+                next.notice = Some(error.to_string());
+                if let Some(r) = &mut next.route {
+                    r.section = None;
+                }
+            }
+            Action::SetQuery(query) => {
+                next.query = query;
+                next.current_match = 0;
+            }
+            Action::NextMatch(total) if total > 0 => {
+                next.current_match = (next.current_match + 1) % total;
+                next.match_serial = next.match_serial.wrapping_add(1);
+            }
+            Action::PrevMatch(total) if total > 0 => {
+                next.current_match = (next.current_match + total - 1) % total;
+                next.match_serial = next.match_serial.wrapping_add(1);
+            }
+            Action::NextMatch(_) | Action::PrevMatch(_) => return self,
+            Action::ClearQuery => {
+                next.query.clear();
+                next.current_match = 0;
+            }
+            Action::DismissNotice => next.notice = None,
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::bundle::load_value;
+    use serde_json::json;
+
+    fn loaded() -> Rc<Loaded> {
+        let v = |l: &str, d: &str| json!({"version": l, "effective": d, "summary": "s", "material": true, "body": "## A\n\nx"});
+        Rc::new(load_value(
+            &json!({"format": "terms-widget/bundle@1", "documents": [
+                {"id": "one", "title": "One", "versions": [v("1", "2024-01-01"), v("2", "2025-01-01")]},
+                {"id": "two", "title": "Two", "versions": [v("1", "2024-01-01")]}
+            ]}),
+        ))
+    }
+
+    fn ready() -> Rc<AppState> {
+        Rc::new(AppState::default()).reduce(Action::Loaded(loaded(), None))
+    }
+
+    #[test]
+    fn opens_the_first_document_by_default_or_the_start_route() {
+        assert_eq!(ready().route, Some(Route::document("one")));
+        let s = Rc::new(AppState::default())
+            .reduce(Action::Loaded(loaded(), Some(Route::document("two"))));
+        assert_eq!(s.route, Some(Route::document("two")));
+    }
+
+    #[test]
+    fn unknown_document_falls_back_with_a_notice() {
+        let s = ready().reduce(Action::Navigate(Route::document("ghost")));
+        assert_eq!(s.route, Some(Route::document("one")));
+        assert!(s.notice.as_deref().unwrap().contains("\"ghost\""));
+        // Navigating again clears the notice.
+        let s = s.reduce(Action::Navigate(Route::document("two")));
+        assert_eq!(s.notice, None);
+    }
+
+    #[test]
+    fn versions_are_checked_and_canonical() {
+        let mut r = Route::document("one");
+        r.version = Some("1".into());
+        let s = ready().reduce(Action::Navigate(r.clone()));
+        assert_eq!(s.route, Some(r.clone()));
+        r.version = Some("2".into());
+        let s = s.reduce(Action::Navigate(r.clone()));
+        assert_eq!(
+            s.route,
+            Some(Route::document("one")),
+            "current version is unlabelled"
+        );
+        r.version = Some("7".into());
+        let s = s.reduce(Action::Navigate(r));
+        assert_eq!(s.route, Some(Route::document("one")));
+        assert!(s.notice.as_deref().unwrap().contains("no version \"7\""));
+    }
+
+    #[test]
+    fn search_steps_wrap_and_reset_on_document_change() {
+        let s = ready().reduce(Action::SetQuery("a".into()));
+        let s = s.reduce(Action::NextMatch(3)).reduce(Action::NextMatch(3));
+        assert_eq!(s.current_match, 2);
+        let s = s.reduce(Action::NextMatch(3));
+        assert_eq!(s.current_match, 0);
+        let s = s.reduce(Action::PrevMatch(3));
+        assert_eq!(s.current_match, 2);
+        let same = s.clone().reduce(Action::NextMatch(0));
+        assert!(Rc::ptr_eq(&same, &s), "no matches: nothing changes");
+        let s = s.reduce(Action::Navigate(Route::document("two")));
+        assert_eq!(s.current_match, 0);
+        assert_eq!(s.query, "a", "the query survives a document change");
+        let s = s.reduce(Action::ClearQuery);
+        assert_eq!(s.query, "");
+    }
+
+    #[test]
+    fn follows_fragments_relative_to_the_open_document() {
+        let s = ready().reduce(Action::Follow("two".into()));
+        assert_eq!(s.route, Some(Route::document("two")));
+        let s = s.reduce(Action::Follow("a".into()));
+        assert_eq!(
+            s.route,
+            Some(Route {
+                document: "two".into(),
+                version: None,
+                section: Some("a".into())
+            })
+        );
+        let s = s.reduce(Action::Follow("one@1/a".into()));
+        assert_eq!(s.route.as_ref().unwrap().version.as_deref(), Some("1"));
+        let same = s.clone().reduce(Action::Follow(String::new()));
+        assert!(Rc::ptr_eq(&same, &s));
+        let serial = s.nav_serial;
+        let again = s.reduce(Action::Follow("one@1/a".into()));
+        assert_eq!(
+            again.nav_serial,
+            serial + 1,
+            "same place again still scrolls"
+        );
+    }
+
+    #[test]
+    fn missing_section_drops_it_with_a_notice() {
+        let mut r = Route::document("two");
+        r.section = Some("nowhere".into());
+        let s = ready().reduce(Action::Navigate(r));
+        let s = s.reduce(Action::SectionMissing(RouteError::NoSuchSection {
+            title: "Two".into(),
+            section: "nowhere".into(),
+        }));
+        assert_eq!(s.route, Some(Route::document("two")));
+        assert!(
+            s.notice
+                .as_deref()
+                .unwrap()
+                .contains("no section \"nowhere\"")
+        );
+    }
+
+    #[test]
+    fn failed_load_is_kept() {
+        let s = Rc::new(AppState::default()).reduce(Action::LoadFailed("boom".into()));
+        assert_eq!(s.load, Load::Failed("boom".into()));
+        assert!(s.loaded().is_none());
+        // Navigation before a bundle is ready does nothing.
+        let s2 = s.clone().reduce(Action::Navigate(Route::document("one")));
+        assert!(Rc::ptr_eq(&s, &s2));
+    }
+}

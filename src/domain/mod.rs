@@ -1,0 +1,11 @@
+//! Pure Rust: documents, the Markdown model, search, routes and time.
+//!
+//! Nothing here touches the browser or Yew, and nothing reads a clock: callers pass
+//! `now` in. This is where most of the tests live (`cargo test`).
+
+pub mod bundle;
+pub mod content_source;
+pub mod markdown;
+pub mod route;
+pub mod search;
+pub mod time;

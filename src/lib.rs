@@ -1,0 +1,22 @@
+//! terms-widget: a learning platform's legal documents, with their revision history, as
+//! an embeddable Yew + WebAssembly widget.
+//!
+//! The crate is layered so the structure shows in the tree:
+//!
+//! * [`domain`]: pure Rust (documents, Markdown model, search, routes, time); most tests.
+//! * [`platform`]: the browser edge (fetch, URL fragment, console, scrolling).
+//! * [`components`]: Yew function components and the app state.
+//! * [`embed`]: the `<terms-widget>` custom element and the script-tag surface.
+
+pub mod components;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod content_dir;
+pub mod domain;
+pub mod embed;
+pub mod platform;
+
+/// The default documents, compiled from `content/` by the build script (bundle JSON).
+pub const DEFAULT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-bundle.json"));
+
+/// The widget's stylesheet, adopted into each widget's shadow root.
+pub const WIDGET_CSS: &str = include_str!("../styles/widget.css");
