@@ -462,7 +462,7 @@ fn load_document(
         );
         return None;
     }
-    loaded.sort_by(|a, b| a.effective.cmp(&b.effective));
+    loaded.sort_by_key(|v| v.effective);
     Some(Document {
         id,
         title,

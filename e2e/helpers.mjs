@@ -1,0 +1,229 @@
+// Shared pieces of the browser tests: the browser, the server, pages that record what
+// went wrong (page errors, CSP violations, console errors), and waits.
+//
+// Every test gets a fresh browser context (own storage, own history) from `withPage`,
+// which fails the test if the page threw, violated its Content-Security-Policy or wrote
+// an error to the console, unless the test says which errors it expects.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The built site under test: `$DIST_DIR` (relative to the project root), default `dist`. */
+export const DIST_DIR = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
+
+/** Generous limits: the debug wasm is ~3 MB and this may be a busy 2-core machine. */
+export const FIRST_LOAD_TIMEOUT = 45_000;
+export const ACTION_TIMEOUT = 30_000;
+/** Per-test limit for node:test. */
+export const TEST_TIMEOUT = 120_000;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts the server on the built site and a browser, for one test file:
+ *
+ *   let suite;
+ *   before(async () => { suite = await startSuite(); });
+ *   after(() => suite?.close());
+ */
+export async function startSuite(distDir = DIST_DIR) {
+  const server = await startServer(distDir);
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+  return {
+    url: server.url,
+    browser,
+    server,
+    async close() {
+      await browser.close().catch(() => {});
+      await server.close();
+    },
+  };
+}
+
+/** Console errors that say nothing about the widget (headless Chromium asks for one). */
+function isIgnorable(msg) {
+  const url = msg.location()?.url ?? '';
+  return /\/favicon\.ico$/.test(url);
+}
+
+/**
+ * A fresh context and page that record trouble in `log`:
+ * - `pageErrors`: uncaught exceptions,
+ * - `cspViolations`: `Refused to …` console messages and `securitypolicyviolation` events,
+ * - `consoleErrors`: every other console error (text), e.g. `[terms-widget] …`.
+ */
+export async function newPage(suite, options = {}) {
+  const { viewport = { width: 1280, height: 800 }, colorScheme = 'light', reducedMotion = 'reduce' } =
+    options;
+  const context = await suite.browser.newContext({ viewport, colorScheme, reducedMotion });
+  context.setDefaultTimeout(ACTION_TIMEOUT);
+  context.setDefaultNavigationTimeout(FIRST_LOAD_TIMEOUT);
+  // Nothing but the test server may be contacted.
+  await context.route(
+    (url) => !/^https?:\/\/127\.0\.0\.1(:\d+)?\//.test(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  const log = { pageErrors: [], cspViolations: [], consoleErrors: [], console: [], blocked: [] };
+  context.on('requestfailed', (r) => {
+    if (r.failure()?.errorText?.includes('BLOCKED_BY_CLIENT')) log.blocked.push(r.url());
+  });
+  // A violation event is reported even when Chromium prints nothing (e.g. report-only).
+  await context.exposeBinding('__twCspViolation', (_source, v) => log.cspViolations.push(v));
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        globalThis.__twCspViolation?.(
+          `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+        ),
+      true,
+    );
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log.pageErrors.push(String(e?.stack ?? e)));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    log.console.push({ type: msg.type(), text });
+    if (msg.type() !== 'error' || isIgnorable(msg)) return;
+    if (text.includes('Refused to')) log.cspViolations.push(text);
+    else log.consoleErrors.push(text);
+  });
+  return { context, page, log };
+}
+
+/** Fails if the page threw, violated its CSP, or logged an unexpected console error. */
+export function assertClean(log, { allowConsoleErrors = [] } = {}) {
+  assert.deepEqual(log.pageErrors, [], 'uncaught errors in the page');
+  assert.deepEqual(log.cspViolations, [], 'Content-Security-Policy violations');
+  const unexpected = log.consoleErrors.filter((t) => !allowConsoleErrors.some((re) => re.test(t)));
+  assert.deepEqual(unexpected, [], 'unexpected console errors');
+  assert.deepEqual(log.blocked, [], 'requests to hosts other than 127.0.0.1');
+}
+
+/**
+ * Runs `fn(page, log)` in a fresh context and closes it. Unless `expectErrors` is set,
+ * the page must end the test clean (see `assertClean`); `allowConsoleErrors` lists
+ * regular expressions for console errors the test expects.
+ */
+export async function withPage(suite, options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  const { context, page, log } = await newPage(suite, options);
+  try {
+    await fn(page, log);
+    if (!options.expectErrors) assertClean(log, options);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** Waits until `count` widgets show a document title. */
+export async function waitForWidget(page, { count = 1, timeout = FIRST_LOAD_TIMEOUT } = {}) {
+  for (let i = 0; i < count; i++) {
+    await page.locator('h1.tw-doc-title').nth(i).waitFor({ state: 'visible', timeout });
+  }
+}
+
+/** Opens `path` on the test server and waits for the widget(s). */
+export async function open(page, suite, urlPath, options) {
+  await page.goto(suite.url + urlPath);
+  await waitForWidget(page, options);
+}
+
+/** Polls `fn` until it returns a truthy value; returns the last value (falsy on timeout). */
+export async function poll(fn, { timeout = ACTION_TIMEOUT, interval = 50 } = {}) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await fn();
+    if (value || Date.now() > end) return value;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+/** The element's box relative to the viewport, or null when it has none. */
+export function viewportBox(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, vh: innerHeight, vw: innerWidth };
+  });
+}
+
+/** Whether the element's top edge is inside the viewport (it is "in view"). */
+export function isInViewport(box) {
+  return box && box.height > 0 && box.top >= -1 && box.top < box.vh - 10 && box.left >= -1 && box.left < box.vw;
+}
+
+/** Waits (bounded) for `locator` to be scrolled into the viewport, then asserts it. */
+export async function assertInViewport(locator, what) {
+  const box = await poll(async () => {
+    const b = await viewportBox(locator);
+    return isInViewport(b) ? b : null;
+  }, { timeout: 10_000 });
+  assert.ok(box, `${what} should be in the viewport, but its box is ${JSON.stringify(await viewportBox(locator))}`);
+  return box;
+}
+
+/** Waits for the page's URL fragment to become `hash` (with `#`), then asserts it. */
+export async function waitForHash(page, hash) {
+  await page
+    .waitForFunction((h) => location.hash === h, hash, { timeout: ACTION_TIMEOUT })
+    .catch(() => {});
+  assert.equal(await page.evaluate(() => location.hash), hash, 'location.hash');
+}
+
+/** Waits until `locator`'s text content satisfies `re`, then asserts it. */
+export async function waitForText(locator, re, what = 'text') {
+  const ok = await poll(async () => re.test((await locator.textContent().catch(() => '')) ?? ''));
+  const text = await locator.textContent().catch(() => null);
+  assert.ok(ok, `${what}: expected ${re}, got ${JSON.stringify(text)}`);
+  return text;
+}
+
+/**
+ * The element that has keyboard focus, looking through open shadow roots, with what a
+ * test needs to know about it.
+ */
+export function focusedElement(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return null;
+    const cs = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      className: typeof el.className === 'string' ? el.className : '',
+      ariaLabel: el.getAttribute('aria-label'),
+      text: (el.textContent ?? '').trim().slice(0, 80),
+      href: el.getAttribute('href'),
+      inShadow: el.getRootNode() instanceof ShadowRoot,
+      focusVisible: el.matches(':focus-visible'),
+      outlineStyle: cs.outlineStyle,
+      outlineWidth: parseFloat(cs.outlineWidth) || 0,
+      outlineColor: cs.outlineColor,
+    };
+  });
+}

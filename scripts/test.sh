@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, clippy, native tests, wasm-bindgen tests in headless
+# Chromium, and Playwright end-to-end tests on the SPA and the partner page.
+# Installs what is missing first (Trunk, wasm-bindgen-cli, npm packages, Chromium).
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+cd "$ROOT"
+
+step() { log "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all targets, -D warnings)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "native tests (cargo test)"
+cargo test --locked
+
+ensure_build_tools
+ensure_browser
+
+step "wasm-bindgen tests in headless Chromium"
+(
+  wasm_env
+  export CHROMEDRIVER=/usr/bin/chromedriver
+  export WASM_BINDGEN_TEST_TIMEOUT=120
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+  cargo test --locked --target wasm32-unknown-unknown --test web
+)
+
+step "build the SPA (trunk build)"
+(wasm_env && trunk build)
+
+step "Playwright end-to-end tests (SPA and partner page)"
+DIST_DIR="$ROOT/dist" node --test --test-concurrency=1 e2e/

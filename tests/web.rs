@@ -1,0 +1,325 @@
+//! Component tests in headless Chromium (`wasm-bindgen-test`): the documents view and
+//! the `<terms-widget>` element, rendered for real, inspected through the DOM.
+//!
+//! Run with `bash scripts/test.sh` (it sets up the runner and Chromium).
+
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use terms_widget::components::{App, AppProps, Remote, Routing, Source};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls `probe` until it returns `Some`, for at most `limit`.
+async fn wait_for<T>(limit: Duration, mut probe: impl FnMut() -> Option<T>) -> T {
+    let steps = (limit.as_millis() / 20).max(1);
+    for _ in 0..steps {
+        if let Some(v) = probe() {
+            return v;
+        }
+        sleep(20).await;
+    }
+    panic!("condition not met within {limit:?}");
+}
+
+fn query(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn query_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Mounts the app into a fresh container and waits for the first document title.
+async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let remote = Remote::default();
+    yew::Renderer::<App>::with_root_and_props(
+        container.clone(),
+        AppProps {
+            source,
+            routing: Routing::Local,
+            start: start.map(str::to_string),
+            remote: remote.clone(),
+        },
+    )
+    .render();
+    let c = container.clone();
+    wait_for(Duration::from_secs(5), || {
+        query(&c, "h1.tw-doc-title, .tw-status, .tw-error")
+    })
+    .await;
+    (container, remote)
+}
+
+fn title(root: &Element) -> String {
+    query(root, "h1.tw-doc-title")
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn bundle(docs: &str) -> String {
+    format!(
+        r#"{{"format":"terms-widget/bundle@1","platform":{{"name":"Test U"}},"documents":[{docs}]}}"#
+    )
+}
+
+fn doc(id: &str, title: &str, body: &str) -> String {
+    format!(
+        r#"{{"id":"{id}","title":"{title}","versions":[{{"version":"1","effective":"2024-01-01","summary":"First.","material":true,"body":{}}}]}}"#,
+        serde_json::to_string(body).unwrap()
+    )
+}
+
+#[wasm_bindgen_test]
+async fn built_in_documents_render_with_navigation_toc_and_history() {
+    let (root, _) = mount(Source::BuiltIn, None).await;
+    assert_eq!(title(&root), "Terms of Use");
+    let nav = query_all(&root, "nav.tw-docs a");
+    assert_eq!(nav.len(), 7);
+    assert_eq!(
+        nav[0].get_attribute("aria-current").as_deref(),
+        Some("page")
+    );
+    assert!(query_all(&root, "nav[aria-label='On this page'] a").len() > 5);
+    // The Terms have three versions, newest first in the history.
+    let history = query_all(&root, ".tw-history-item");
+    assert!(history.len() >= 3);
+    assert!(history[0].text_content().unwrap().contains("Version 3"));
+    assert!(
+        query(&root, ".tw-platform")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            == "Kestrel Learning"
+    );
+    assert!(
+        query(&root, ".tw-problems").is_none(),
+        "the built-in bundle is clean"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn hostile_markdown_renders_inert() {
+    let body = "# Hostile\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:msgbox) [e](java&#x09;script:alert(1))\n\n<script>window.__pwned = 1</script>\n\nInline <img src=x onerror=\"window.__pwned=1\"> and &lt;b&gt;entity&lt;/b&gt; and [ok](https://example.org/) and [mail](mailto:a@example.org).\n\n![tracker](https://example.org/pixel.png)";
+    let (root, _) = mount(Source::Inline(bundle(&doc("h", "Hostile", body))), None).await;
+    assert_eq!(title(&root), "Hostile");
+    assert!(query(&root, "script").is_none(), "no script element");
+    assert!(query(&root, "img").is_none(), "no img element");
+    for a in query_all(&root, "a[href]") {
+        let href = a.get_attribute("href").unwrap().to_ascii_lowercase();
+        assert!(
+            href.starts_with("https:") || href.starts_with("mailto:") || href.starts_with('#'),
+            "unexpected live link {href}"
+        );
+    }
+    let blocked = query_all(&root, ".tw-blocked-link");
+    assert_eq!(blocked.len(), 5, "all five dangerous links are plain text");
+    let text = query(&root, ".tw-md").unwrap().text_content().unwrap();
+    assert!(text.contains("<script>window.__pwned = 1</script>"));
+    assert!(text.contains("<b>entity</b>"));
+    assert!(text.contains("[Image: tracker]"));
+    let ext = query(&root, "a[href='https://example.org/']").unwrap();
+    assert_eq!(
+        ext.get_attribute("rel").as_deref(),
+        Some("noopener noreferrer")
+    );
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+#[wasm_bindgen_test]
+async fn malformed_bundle_lists_problems_and_shows_the_rest() {
+    let bad = r#"{"id":"bad","title":"Bad","versions":[{"version":"1","effective":"2023-02-29","summary":"s","material":true,"body":"x"}]}"#;
+    let text = bundle(&format!("{},{bad}", doc("good", "Good", "Fine.")));
+    let (root, _) = mount(Source::Inline(text), None).await;
+    assert_eq!(title(&root), "Good");
+    let problems = query(&root, "details.tw-problems").expect("problems shown");
+    let words = problems.text_content().unwrap();
+    assert!(words.contains("Document bad, version 1"), "{words}");
+    assert!(
+        words.contains("\"2023-02-29\" does not exist in the calendar"),
+        "{words}"
+    );
+    assert_eq!(query_all(&root, "nav.tw-docs a").len(), 1);
+
+    let (root, _) = mount(Source::Inline("{ not json".into()), None).await;
+    let words = query(&root, "details.tw-problems")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(words.contains("not valid JSON"), "{words}");
+    assert!(
+        query(&root, ".tw-status").is_some(),
+        "says there is nothing to show"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_bundle_url_shows_an_error() {
+    let (root, _) = mount(Source::Url("/no-such-bundle.json".into()), None).await;
+    let c = root.clone();
+    let error = wait_for(Duration::from_secs(5), || query(&c, ".tw-error")).await;
+    assert!(error.text_content().unwrap().contains("HTTP 404"));
+}
+
+#[wasm_bindgen_test]
+async fn cross_document_links_and_the_remote_navigate_locally() {
+    let a = doc(
+        "a",
+        "Alpha",
+        "## Start\n\nSee [the beta rules](#b/rules) and [top](#start).",
+    );
+    let b = doc("b", "Beta", "## Intro\n\nHi.\n\n## Rules\n\nBe nice.");
+    let (root, remote) = mount(Source::Inline(bundle(&format!("{a},{b}"))), None).await;
+    let hash_before = web_sys::window().unwrap().location().hash().unwrap();
+    query(&root, ".tw-md a[href='#b/rules']")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    let r = root.clone();
+    wait_for(Duration::from_secs(2), || {
+        (title(&r) == "Beta").then_some(())
+    })
+    .await;
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        hash_before,
+        "a local widget leaves the page URL alone"
+    );
+    remote.follow("a");
+    wait_for(Duration::from_secs(2), || {
+        (title(&r) == "Alpha").then_some(())
+    })
+    .await;
+    remote.follow("nowhere-doc");
+    let notice = wait_for(Duration::from_secs(2), || query(&r, ".tw-notice")).await;
+    assert!(notice.text_content().unwrap().contains("\"nowhere-doc\""));
+}
+
+#[wasm_bindgen_test]
+async fn search_highlights_counts_and_steps() {
+    let a = doc("a", "Alpha", "Fee one. FEE two.\n\n**fee** three.");
+    let b = doc("b", "Beta", "A fee here.");
+    let (root, _) = mount(Source::Inline(bundle(&format!("{a},{b}"))), None).await;
+    let input: HtmlInputElement = query(&root, "input.tw-search-input")
+        .unwrap()
+        .unchecked_into();
+    input.set_value("fee");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    let r = root.clone();
+    wait_for(Duration::from_secs(2), || {
+        (query_all(&r, "mark.tw-mark").len() == 3).then_some(())
+    })
+    .await;
+    let status = query(&root, ".tw-search-status")
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(status.starts_with("1 of 3 matches"), "{status}");
+    assert!(status.contains("Also in: Beta (1)"), "{status}");
+    let key = |k: &str, shift: bool| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        let e =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        input.dispatch_event(&e).unwrap();
+    };
+    key("Enter", false);
+    wait_for(Duration::from_secs(2), || {
+        query(&r, "mark.tw-mark-current[data-match='1']")
+    })
+    .await;
+    key("Enter", true);
+    key("Enter", true);
+    wait_for(Duration::from_secs(2), || {
+        query(&r, "mark.tw-mark-current[data-match='2']")
+    })
+    .await;
+    key("Escape", false);
+    wait_for(Duration::from_secs(2), || {
+        query_all(&r, "mark").is_empty().then_some(())
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn custom_elements_are_independent_and_styled_in_their_shadow_roots() {
+    terms_widget::embed::register();
+    terms_widget::embed::register(); // twice is harmless
+    let make = |doc: &str| {
+        let el = document().create_element("terms-widget").unwrap();
+        el.set_attribute("document", doc).unwrap();
+        document().body().unwrap().append_child(&el).unwrap();
+        el
+    };
+    let one = make("refund-policy/guided-projects");
+    let two = make("honor-code");
+    let shadow = |el: &Element| -> Element {
+        el.shadow_root()
+            .expect("open shadow root")
+            .query_selector(".tw")
+            .ok()
+            .flatten()
+            .expect("rendered")
+    };
+    let (o, t) = (one.clone(), two.clone());
+    wait_for(Duration::from_secs(5), || {
+        let ready = |e: &Element| e.shadow_root()?.query_selector("h1.tw-doc-title").ok()?;
+        Some((ready(&o)?, ready(&t)?))
+    })
+    .await;
+    assert_eq!(title(&shadow(&one)), "Refund Policy");
+    assert_eq!(title(&shadow(&two)), "Honor Code");
+    let sheets =
+        js_sys::Reflect::get(&one.shadow_root().unwrap(), &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(sheets.unchecked_into::<js_sys::Array>().length(), 1);
+    // Styles apply inside the shadow root (the header bar has its flex layout).
+    let bar = query(&shadow(&one), ".tw-bar").unwrap();
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&bar)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("display").unwrap(), "flex");
+    // Changing the attribute navigates that widget only.
+    two.set_attribute("document", "privacy-policy").unwrap();
+    let t = two.clone();
+    wait_for(Duration::from_secs(2), || {
+        (title(&shadow(&t)) == "Privacy Policy").then_some(())
+    })
+    .await;
+    assert_eq!(title(&shadow(&one)), "Refund Policy");
+    // Removing an element unmounts it.
+    two.remove();
+    sleep(50).await;
+    assert_eq!(two.shadow_root().unwrap().child_element_count(), 0);
+    one.remove();
+}
