@@ -1,0 +1,199 @@
+//! The default documents: well formed, linked, stating the facts the widget computes
+//! with, and written in our own words (no 8-word run copied from the reference seeds).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::HashSet;
+
+use terms_widget::domain::bundle::{Bundle, load_json};
+use terms_widget::domain::markdown::{self, Block};
+use terms_widget::domain::route::broken_links;
+
+fn bundle() -> Bundle {
+    let loaded = load_json(terms_widget::DEFAULT_BUNDLE);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.bundle
+}
+
+fn slugs(body: &str) -> Vec<String> {
+    markdown::parse(body)
+        .headings
+        .into_iter()
+        .map(|h| h.slug)
+        .collect()
+}
+
+#[test]
+fn every_document_the_product_needs_is_there() {
+    let b = bundle();
+    assert_eq!(b.platform, "Kestrel Learning");
+    let ids: Vec<&str> = b.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "terms-of-use",
+            "acceptable-use",
+            "copyright-trademark",
+            "refund-policy",
+            "honor-code",
+            "privacy-policy",
+            "integrity-code"
+        ]
+    );
+    let multi = b.documents.iter().filter(|d| d.versions.len() >= 3).count();
+    assert!(multi >= 2, "at least two documents have three or more versions");
+}
+
+#[test]
+fn internal_links_all_lead_somewhere() {
+    let broken = broken_links(&bundle());
+    assert!(
+        broken.is_empty(),
+        "{}",
+        broken
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn versions_really_differ() {
+    for d in &bundle().documents {
+        for pair in d.versions.windows(2) {
+            assert_ne!(
+                pair[0].body, pair[1].body,
+                "{} v{} and v{} are identical",
+                d.id, pair[0].version, pair[1].version
+            );
+        }
+    }
+}
+
+#[test]
+fn terms_carry_a_revision_list_and_the_rules_the_widget_uses() {
+    let b = bundle();
+    let terms = b.document("terms-of-use").unwrap();
+    assert!(terms.versions.len() >= 3);
+    for v in &terms.versions {
+        assert!(
+            slugs(&v.body).contains(&"revision-history".to_string()),
+            "terms v{} has a revision history",
+            v.version
+        );
+        // Every version lists itself in its revision history.
+        assert!(
+            v.body.contains(&format!("(version {})", v.version)),
+            "terms v{} lists itself",
+            v.version
+        );
+    }
+    let current = &terms.current().body;
+    assert!(current.contains("13"), "minimum age is stated");
+    assert!(current.contains("7-day"), "the free trial is stated");
+    assert!(current.contains("#refund-policy"), "links to the Refund Policy");
+    assert!(current.contains("#honor-code"), "links to the Honor Code");
+}
+
+#[test]
+fn refund_policy_has_a_section_for_every_clause_the_engine_cites() {
+    let b = bundle();
+    let refund = b.document("refund-policy").unwrap();
+    let have = slugs(&refund.current().body);
+    for clause in [
+        "how-refund-windows-are-measured",
+        "monthly-subscriptions",
+        "kestrel-plus",
+        "courses-and-specializations",
+        "pre-enrolment",
+        "shorter-refund-windows",
+        "guided-projects",
+        "degrees-and-university-certificates",
+        "app-store-purchases",
+        "purchases-through-an-organization",
+        "other-services",
+        "violations-of-our-policies",
+    ] {
+        assert!(have.iter().any(|s| s == clause), "missing section {clause}");
+    }
+    let text = &refund.current().body;
+    for fact in ["14 days", "24 hours", "free trial", "0 to 14"] {
+        assert!(text.contains(fact), "the Refund Policy states {fact:?}");
+    }
+}
+
+#[test]
+fn honor_code_lists_its_pledges_as_a_numbered_list() {
+    let b = bundle();
+    let doc = markdown::parse(&b.document("honor-code").unwrap().current().body);
+    let at = doc
+        .blocks
+        .iter()
+        .position(|blk| matches!(blk, Block::Heading { slug, .. } if slug == "the-pledges"))
+        .expect("a section called The pledges");
+    let list = doc.blocks[at + 1..]
+        .iter()
+        .find_map(|blk| match blk {
+            Block::List {
+                ordered: true,
+                items,
+                ..
+            } => Some(items.len()),
+            _ => None,
+        })
+        .expect("a numbered list of pledges");
+    assert_eq!(list, 5);
+}
+
+#[test]
+fn privacy_policy_names_every_consent_category() {
+    let b = bundle();
+    let current = &b.document("privacy-policy").unwrap().current().body;
+    for category in ["necessary", "analytics", "marketing", "diagnostics", "location"] {
+        assert!(
+            current.contains(&format!("`{category}`")),
+            "category {category} is named"
+        );
+    }
+    assert!(current.contains("Global Privacy Control"));
+}
+
+/// Lowercased words, punctuation stripped.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn shingles(text: &str, n: usize) -> HashSet<String> {
+    words(text).windows(n).map(|w| w.join(" ")).collect()
+}
+
+#[test]
+fn no_sentence_is_copied_from_the_seeds() {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let Ok(entries) = std::fs::read_dir(&seeds) else {
+        // Outside the team's workspace there are no seeds to compare with.
+        eprintln!("skipped: no {}", seeds.display());
+        return;
+    };
+    let mut seed_shingles = HashSet::new();
+    for entry in entries.flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        seed_shingles.extend(shingles(&text, 8));
+    }
+    assert!(seed_shingles.len() > 1000, "the seeds were read");
+    let mut copied = Vec::new();
+    for d in &bundle().documents {
+        for v in &d.versions {
+            for s in shingles(&v.body, 8) {
+                if seed_shingles.contains(&s) {
+                    copied.push(format!("{} v{}: \"{s}\"", d.id, v.version));
+                }
+            }
+        }
+    }
+    assert!(copied.is_empty(), "copied from the seeds:\n{}", copied.join("\n"));
+}
