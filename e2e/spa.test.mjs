@@ -1,0 +1,481 @@
+// The SPA (dist/index.html): one <terms-widget routing="hash"> that owns location.hash.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  TEST_TIMEOUT,
+  assertInViewport,
+  focusedElement,
+  open,
+  poll,
+  startSuite,
+  viewportBox,
+  waitForHash,
+  waitForText,
+  withPage,
+} from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+
+/** All documents of the built-in bundle, in nav order. */
+const DOCS = [
+  ['terms-of-use', 'Terms of Use'],
+  ['acceptable-use', 'Acceptable Use Policy'],
+  ['copyright-trademark', 'Copyright and Trademark Policy'],
+  ['refund-policy', 'Refund Policy'],
+  ['honor-code', 'Honor Code'],
+  ['privacy-policy', 'Privacy Policy'],
+  ['integrity-code', 'Community Integrity Code'],
+];
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(() => suite?.close());
+
+const title = (page) => page.locator('h1.tw-doc-title');
+const meta = (page) => page.locator('p.tw-meta');
+const docLink = (page, name) => page.locator('nav.tw-docs a.tw-doc-link', { hasText: name });
+
+async function expectTitle(page, text) {
+  await waitForText(title(page), new RegExp(`^${text}$`), 'document title');
+}
+
+describe('loading', () => {
+  test('loads without page errors, CSP violations or console errors', T, async () => {
+    await withPage(suite, async (page, log) => {
+      await open(page, suite, '/');
+      // embed.js marks when the wasm has started; wait for it so late errors are caught.
+      await page.waitForFunction(() => performance.getEntriesByName('terms-widget:ready').length > 0);
+      await expectTitle(page, 'Terms of Use');
+      // The widget really is inside an open shadow root, with its stylesheet adopted.
+      const shadow = await page.evaluate(() => {
+        const host = document.querySelector('terms-widget');
+        return {
+          open: !!host.shadowRoot,
+          sheets: host.shadowRoot?.adoptedStyleSheets.length ?? 0,
+          lightDomTitle: !!document.querySelector('h1.tw-doc-title'),
+        };
+      });
+      assert.deepEqual(shadow, { open: true, sheets: 1, lightDomTitle: false });
+      // The whole built-in bundle is listed, first document open.
+      assert.deepEqual(await page.locator('a.tw-doc-link').allTextContents(), DOCS.map((d) => d[1]));
+      assert.equal(await page.locator('a.tw-doc-link[aria-current="page"]').textContent(), 'Terms of Use');
+      await waitForHash(page, '#terms-of-use');
+      assert.equal(await page.locator('.tw-brand').textContent(), 'Kestrel LearningTerms and policies');
+      assert.equal(await page.locator('details.tw-problems').count(), 0, 'the built-in bundle has no problems');
+      assert.match(await meta(page).textContent(), /^Version 3 · In effect since 1 September 2026\s*Current$/);
+      await page.waitForTimeout(250); // let anything scheduled after the first render run
+      assert.deepEqual(log.pageErrors, []);
+      assert.deepEqual(log.cspViolations, []);
+    });
+  });
+});
+
+describe('deep links and navigation', () => {
+  test('a deep link to a section opens the document scrolled to that heading', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#refund-policy/guided-projects');
+      await expectTitle(page, 'Refund Policy');
+      const heading = page.locator('.tw-md h2#guided-projects');
+      assert.equal(await heading.getAttribute('tabindex'), '-1');
+      await assertInViewport(heading, 'the "Guided projects" heading');
+      // The page really scrolled: the heading is far down in the document.
+      assert.ok((await page.evaluate(() => scrollY)) > 200, 'the page should have scrolled down');
+      assert.equal(await page.locator('a.tw-doc-link[aria-current="page"]').textContent(), 'Refund Policy');
+      await waitForHash(page, '#refund-policy/guided-projects');
+      // Focus moves to the section, so keyboard and screen-reader users land there too.
+      const focused = await focusedElement(page);
+      assert.equal(focused?.tag, 'h2');
+      assert.match(focused.text, /^Guided projects/);
+    });
+  });
+
+  test('a table-of-contents link puts doc/slug in the address and scrolls to the heading', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      const toc = page.locator('details.tw-toc nav[aria-label="On this page"]');
+      assert.ok((await toc.locator('a').count()) > 10, 'the Terms have a table of contents');
+      const link = toc.locator('a', { hasText: 'Where disputes are heard' });
+      assert.equal(await link.getAttribute('href'), '#terms-of-use/where-disputes-are-heard');
+      await link.click();
+      await waitForHash(page, '#terms-of-use/where-disputes-are-heard');
+      await assertInViewport(page.locator('.tw-md #where-disputes-are-heard'), 'the "Where disputes are heard" heading');
+      // And another one back up the page.
+      await page.locator('details.tw-toc a', { hasText: 'Who may use Kestrel Learning' }).click();
+      await waitForHash(page, '#terms-of-use/who-may-use-kestrel-learning');
+      await assertInViewport(page.locator('.tw-md #who-may-use-kestrel-learning'), 'the "Who may use" heading');
+      await expectTitle(page, 'Terms of Use');
+    });
+  });
+
+  test('the documents list switches documents, moves aria-current and sets the hash', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      for (const [id, name] of [DOCS[5], DOCS[1], DOCS[6]]) {
+        await docLink(page, name).click();
+        await expectTitle(page, name);
+        await waitForHash(page, `#${id}`);
+        const current = page.locator('a.tw-doc-link[aria-current="page"]');
+        assert.equal(await current.count(), 1, 'exactly one document is current');
+        assert.equal(await current.textContent(), name);
+      }
+    });
+  });
+
+  test('Back and Forward restore the previous documents', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      await docLink(page, 'Privacy Policy').click();
+      await expectTitle(page, 'Privacy Policy');
+      await docLink(page, 'Honor Code').click();
+      await expectTitle(page, 'Honor Code');
+
+      await page.goBack();
+      await expectTitle(page, 'Privacy Policy');
+      await waitForHash(page, '#privacy-policy');
+      await page.goBack();
+      await expectTitle(page, 'Terms of Use');
+      await waitForHash(page, '#terms-of-use');
+      await page.goForward();
+      await expectTitle(page, 'Privacy Policy');
+      assert.equal(await page.locator('a.tw-doc-link[aria-current="page"]').textContent(), 'Privacy Policy');
+      await page.goForward();
+      await expectTitle(page, 'Honor Code');
+      await waitForHash(page, '#honor-code');
+    });
+  });
+
+  test('Back returns to a section and an old version too', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#refund-policy/guided-projects');
+      await page.locator('.tw-history a', { hasText: 'Version 1' }).click();
+      await waitForHash(page, '#refund-policy@1');
+      await waitForText(meta(page), /^Version 1\b/, 'meta');
+      await page.goBack();
+      await waitForHash(page, '#refund-policy/guided-projects');
+      await waitForText(meta(page), /^Version 2\b/, 'meta');
+      await assertInViewport(page.locator('.tw-md #guided-projects'), 'the "Guided projects" heading after Back');
+    });
+  });
+
+  test('a cross-document link inside the Terms opens the Refund Policy at that section', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      const link = page.locator('.tw-md a[href="#refund-policy/guided-projects"]');
+      assert.equal(await link.count(), 1);
+      assert.equal(await link.textContent(), 'the section on guided projects');
+      await link.click();
+      await expectTitle(page, 'Refund Policy');
+      await waitForHash(page, '#refund-policy/guided-projects');
+      await assertInViewport(page.locator('.tw-md #guided-projects'), 'the "Guided projects" heading');
+
+      // A plain document link opens that document at the top.
+      await page.goBack();
+      await expectTitle(page, 'Terms of Use');
+      await page.locator('.tw-md a[href="#honor-code"]').first().click();
+      await expectTitle(page, 'Honor Code');
+      await waitForHash(page, '#honor-code');
+      await assertInViewport(title(page), 'the document title');
+    });
+  });
+
+  test('an old version shows the earlier-version note, and links back to the current one', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use@1');
+      await expectTitle(page, 'Terms of Use');
+      const older = page.locator('p.tw-older');
+      await older.waitFor();
+      assert.match(
+        await older.textContent(),
+        /earlier version\. It was in effect from 1 February 2024 to 14 March 2025\. Read the current version$/,
+      );
+      const metaText = await meta(page).textContent();
+      assert.match(metaText, /^Version 1 · Effective 1 February 2024$/);
+      assert.doesNotMatch(metaText, /Current/);
+      await waitForHash(page, '#terms-of-use@1');
+      // Version 1 has no "AI-assisted features" section (added in version 2).
+      assert.equal(await page.locator('.tw-md #ai-assisted-features').count(), 0);
+
+      await older.locator('a', { hasText: 'Read the current version' }).click();
+      await waitForText(meta(page), /^Version 3 · In effect since/, 'meta');
+      await waitForHash(page, '#terms-of-use');
+      assert.equal(await page.locator('p.tw-older').count(), 0);
+      assert.equal(await page.locator('.tw-md #ai-assisted-features').count(), 1);
+    });
+  });
+
+  test('the version history lists every version and its links open them', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      const items = page.locator('section.tw-history li.tw-history-item');
+      assert.equal(await items.count(), 3);
+      const texts = (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+      assert.match(texts[0], /^Version 3 · 1 September 2026 Important change Shown New dispute process/);
+      assert.match(texts[1], /^Version 2 · 15 March 2025 Important change Adds a section on AI-assisted features/);
+      assert.match(texts[2], /^Version 1 · 1 February 2024 Important change First published version\./);
+
+      await items.nth(1).locator('a').click();
+      await waitForHash(page, '#terms-of-use@2');
+      await waitForText(meta(page), /^Version 2 · Effective 15 March 2025$/, 'meta');
+      await page.locator('p.tw-older').waitFor();
+      assert.equal(await page.locator('section.tw-history a[aria-current="true"]').textContent(), 'Version 2');
+      // A deep link to a section of that version keeps the version.
+      const toc = page.locator('details.tw-toc a', { hasText: 'AI-assisted features' });
+      assert.equal(await toc.getAttribute('href'), '#terms-of-use@2/ai-assisted-features');
+
+      await page.locator('section.tw-history a', { hasText: 'Version 3' }).click();
+      await waitForHash(page, '#terms-of-use');
+      await waitForText(meta(page), /^Version 3\b/, 'meta');
+      assert.equal(await page.locator('p.tw-older').count(), 0);
+    });
+  });
+
+  test('the current version label and unknown versions give canonical addresses', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use@3');
+      await waitForHash(page, '#terms-of-use');
+      assert.equal(await page.locator('p.tw-notice').count(), 0);
+
+      await page.evaluate(() => { location.hash = '#privacy-policy@9'; });
+      await expectTitle(page, 'Privacy Policy');
+      await waitForText(page.locator('p.tw-notice'), /Privacy Policy has no version "9"\. Showing the current version instead\./, 'notice');
+      await waitForHash(page, '#privacy-policy');
+      assert.equal(await page.locator('p.tw-older').count(), 0);
+    });
+  });
+
+  test('an unknown document shows a notice and opens the first document', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#no-such-doc');
+      await expectTitle(page, 'Terms of Use');
+      const notice = page.locator('p.tw-notice');
+      await waitForText(notice, /There is no document called "no-such-doc" here\. Pick one from the list\./, 'notice');
+      assert.equal(await notice.getAttribute('role'), 'status');
+      await waitForHash(page, '#terms-of-use');
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await poll(async () => (await page.locator('p.tw-notice').count()) === 0, { timeout: 5000 });
+      assert.equal(await page.locator('p.tw-notice').count(), 0, 'Dismiss hides the notice');
+    });
+  });
+
+  test('an unknown section shows a notice and the top of the document', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#refund-policy/no-such-section');
+      await expectTitle(page, 'Refund Policy');
+      await waitForText(
+        page.locator('p.tw-notice'),
+        /Refund Policy has no section "no-such-section"\. Showing the top of the document instead\./,
+        'notice',
+      );
+      await waitForHash(page, '#refund-policy');
+      // Navigating again clears the notice.
+      await docLink(page, 'Honor Code').click();
+      await expectTitle(page, 'Honor Code');
+      assert.equal(await page.locator('p.tw-notice').count(), 0);
+    });
+  });
+
+  test('editing the address (hashchange) navigates', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      await page.evaluate(() => { location.hash = '#copyright-trademark@1'; });
+      await expectTitle(page, 'Copyright and Trademark Policy');
+      await waitForText(meta(page), /^Version 1\b/, 'meta');
+      await page.locator('p.tw-older').waitFor();
+    });
+  });
+});
+
+describe('search', () => {
+  const input = (page) => page.locator('input.tw-search-input');
+  const status = (page) => page.locator('p.tw-search-status');
+  const marks = (page) => page.locator('.tw-md mark.tw-mark');
+  const currentMark = (page) => page.locator('.tw-md mark.tw-mark-current');
+
+  test('counts matches, steps with Enter / Shift+Enter and clears with Escape', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      assert.equal(await input(page).getAttribute('aria-label'), 'Search the documents');
+      await input(page).fill('refund');
+      const text = await waitForText(status(page), /^1 of \d+ matches/, 'search status');
+      const total = Number(text.match(/^1 of (\d+)/)[1]);
+      assert.ok(total >= 5, `"refund" occurs several times in the Terms (got ${total})`);
+      assert.equal(await marks(page).count(), total, 'one <mark> per match');
+      for (const t of await marks(page).allTextContents()) assert.match(t, /^refund$/i);
+      assert.equal(await currentMark(page).count(), 1);
+      assert.equal(await currentMark(page).getAttribute('data-match'), '0');
+
+      await input(page).press('Enter');
+      await waitForText(status(page), new RegExp(`^2 of ${total} matches`), 'status after Enter');
+      assert.equal(await currentMark(page).getAttribute('data-match'), '1');
+      await assertInViewport(currentMark(page), 'the current match');
+      await input(page).press('Enter');
+      await waitForText(status(page), new RegExp(`^3 of ${total} matches`), 'status after Enter');
+
+      await input(page).press('Shift+Enter');
+      await input(page).press('Shift+Enter');
+      await waitForText(status(page), new RegExp(`^1 of ${total} matches`), 'status after Shift+Enter');
+      assert.equal(await currentMark(page).getAttribute('data-match'), '0');
+      // Wraps around backwards.
+      await input(page).press('Shift+Enter');
+      await waitForText(status(page), new RegExp(`^${total} of ${total} matches`), 'status after wrapping');
+      assert.equal(await currentMark(page).getAttribute('data-match'), String(total - 1));
+
+      // The buttons do the same.
+      await page.getByRole('button', { name: 'Next match' }).click();
+      await waitForText(status(page), new RegExp(`^1 of ${total} matches`), 'status after Next button');
+      await page.getByRole('button', { name: 'Previous match' }).click();
+      await waitForText(status(page), new RegExp(`^${total} of ${total} matches`), 'status after Previous button');
+
+      await input(page).press('Escape');
+      await poll(async () => (await marks(page).count()) === 0, { timeout: 5000 });
+      assert.equal(await marks(page).count(), 0, 'Escape removes the highlights');
+      assert.equal(await input(page).inputValue(), '');
+      assert.equal((await status(page).textContent()).trim(), '');
+      assert.equal(await page.getByRole('button', { name: 'Clear search' }).count(), 0);
+    });
+  });
+
+  test('no matches says so; the Clear button clears', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#honor-code');
+      await input(page).fill('zzqxv');
+      await waitForText(status(page), /^No matches in this document$/, 'search status');
+      assert.equal(await marks(page).count(), 0);
+      assert.ok(await page.getByRole('button', { name: 'Next match' }).isDisabled());
+      await page.getByRole('button', { name: 'Clear search' }).click();
+      await poll(async () => (await input(page).inputValue()) === '', { timeout: 5000 });
+      assert.equal(await input(page).inputValue(), '');
+    });
+  });
+
+  test('"Also in" links open another document and keep the query', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      await input(page).fill('refund');
+      const text = await waitForText(status(page), /· Also in: .*Refund Policy \(\d+\)/, 'search status');
+      assert.doesNotMatch(text, /Also in:.*Terms of Use/, 'the open document is not listed again');
+      const link = status(page).locator('.tw-elsewhere a', { hasText: /^Refund Policy \(\d+\)$/ });
+      const expected = Number((await link.textContent()).match(/\((\d+)\)/)[1]);
+      assert.equal(await link.getAttribute('href'), '#refund-policy');
+      await link.click();
+      await expectTitle(page, 'Refund Policy');
+      await waitForHash(page, '#refund-policy');
+      assert.equal(await input(page).inputValue(), 'refund', 'the query is kept');
+      // The count promised by the link is what the document shows.
+      await waitForText(status(page), new RegExp(`^1 of ${expected} matches`), 'search status in the Refund Policy');
+      assert.equal(await marks(page).count(), expected);
+      // And now the Terms are listed among the others.
+      await waitForText(status(page), /Also in: .*Terms of Use \(\d+\)/, 'search status');
+    });
+  });
+});
+
+describe('presentation', () => {
+  test('print hides the bar, the documents list and the table of contents', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      for (const sel of ['.tw-bar', '.tw-docs', '.tw-toc', '.tw-md']) {
+        assert.ok(await page.locator(sel).isVisible(), `${sel} is visible on screen`);
+      }
+      await page.emulateMedia({ media: 'print' });
+      for (const sel of ['.tw-bar', '.tw-docs', '.tw-toc', '.tw-search']) {
+        assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden in print`);
+      }
+      assert.ok(await page.locator('.tw-md').isVisible(), 'the document is printed');
+      assert.ok(await title(page).isVisible(), 'the title is printed');
+      assert.ok(await page.locator('section.tw-history').isVisible(), 'the version history is printed');
+      // The document takes the full width in print.
+      const widths = await page.locator('.tw-main').evaluate((m) => [m.getBoundingClientRect().left, innerWidth]);
+      assert.ok(widths[0] < 40, `the document starts at the left edge in print (left=${widths[0]})`);
+      await page.emulateMedia({ media: 'screen' });
+      assert.ok(await page.locator('.tw-bar').isVisible());
+    });
+  });
+
+  test('a 320px wide screen has no horizontal scrolling and the documents list still works', T, async () => {
+    await withPage(suite, { viewport: { width: 320, height: 640 } }, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      const overflow = () =>
+        page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          bodyScrollWidth: document.body.scrollWidth,
+        }));
+      for (const [id, name] of DOCS) {
+        // The last links are off to the right of the scrolling strip: Playwright scrolls
+        // them into view as a reader would.
+        const link = docLink(page, name);
+        await link.click();
+        await expectTitle(page, name);
+        await waitForHash(page, `#${id}`);
+        const o = await overflow();
+        assert.ok(o.scrollWidth <= 320, `${name}: the page is ${o.scrollWidth}px wide at 320px`);
+        assert.ok(o.bodyScrollWidth <= 320, `${name}: the body is ${o.bodyScrollWidth}px wide at 320px`);
+        const box = await viewportBox(link);
+        assert.ok(box.right <= 321 && box.left >= -1, `${name}: its link is reachable inside the strip`);
+      }
+      // The search box fits too.
+      const search = await viewportBox(page.locator('input.tw-search-input'));
+      assert.ok(search.right <= 320 && search.left >= 0, 'the search box fits the screen');
+    });
+  });
+
+  test('keyboard: Tab reaches the search box and the document links, with a visible focus', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      await page.evaluate(() => { document.activeElement?.blur?.(); scrollTo(0, 0); });
+      const seen = [];
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press('Tab');
+        const f = await focusedElement(page);
+        if (!f) continue;
+        seen.push(f);
+        if (f.className.includes('tw-doc-link') && f.text === 'Privacy Policy') break;
+      }
+      const search = seen.find((f) => f.className.includes('tw-search-input'));
+      assert.ok(search, `Tab reaches the search box (focused: ${seen.map((f) => f.tag + '.' + f.className).join(', ')})`);
+      assert.ok(search.inShadow && search.focusVisible);
+      assert.ok(search.outlineStyle !== 'none' && search.outlineWidth >= 2, `search box focus ring: ${search.outlineStyle} ${search.outlineWidth}px`);
+      const links = seen.filter((f) => f.className.includes('tw-doc-link'));
+      assert.deepEqual(links.map((f) => f.text), DOCS.slice(0, 6).map((d) => d[1]), 'document links in order');
+      assert.ok(seen.indexOf(search) < seen.indexOf(links[0]), 'the search box comes before the documents');
+      for (const l of links) {
+        assert.ok(l.focusVisible, `${l.text} matches :focus-visible`);
+        assert.ok(l.outlineStyle !== 'none' && l.outlineWidth >= 2, `${l.text} has a focus ring (${l.outlineStyle} ${l.outlineWidth}px)`);
+      }
+      // Enter on the focused link opens it.
+      await page.keyboard.press('Enter');
+      await expectTitle(page, 'Privacy Policy');
+      await waitForHash(page, '#privacy-policy');
+      // Focus moves to the new document's title.
+      const f = await focusedElement(page);
+      assert.equal(f?.tag, 'h1');
+      assert.equal(f.text, 'Privacy Policy');
+    });
+  });
+
+  test('dark mode changes the widget colours', T, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/#terms-of-use');
+      const colours = () =>
+        page.locator('.tw').evaluate((el) => {
+          const cs = getComputedStyle(el);
+          return { bg: cs.backgroundColor, fg: cs.color, page: getComputedStyle(document.body).backgroundColor };
+        });
+      const luminance = (rgb) => {
+        const [r, g, b] = rgb.match(/\d+/g).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      const light = await colours();
+      await page.emulateMedia({ colorScheme: 'dark' });
+      const dark = await colours();
+      assert.notEqual(dark.bg, light.bg, 'the background changes');
+      assert.ok(luminance(light.bg) > 0.9 && luminance(light.fg) < 0.3, `light: ${JSON.stringify(light)}`);
+      assert.ok(luminance(dark.bg) < 0.15 && luminance(dark.fg) > 0.8, `dark: ${JSON.stringify(dark)}`);
+      assert.ok(luminance(dark.page) < 0.15, 'the page around the widget is dark too');
+    });
+  });
+});
