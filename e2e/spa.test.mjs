@@ -213,9 +213,9 @@ describe('deep links and navigation', () => {
       const items = page.locator('section.tw-history li.tw-history-item');
       assert.equal(await items.count(), 3);
       const texts = (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' '));
-      assert.match(texts[0], /^Version 3 · 1 September 2026 Important change Shown New dispute process/);
-      assert.match(texts[1], /^Version 2 · 15 March 2025 Important change Adds a section on AI-assisted features/);
-      assert.match(texts[2], /^Version 1 · 1 February 2024 Important change First published version\./);
+      assert.match(texts[0], /^Version 3 · 1 September 2026 Important change Shown\s*New dispute process/);
+      assert.match(texts[1], /^Version 2 · 15 March 2025 Important change\s*Adds a section on AI-assisted features/);
+      assert.match(texts[2], /^Version 1 · 1 February 2024 Important change\s*First published version\./);
 
       await items.nth(1).locator('a').click();
       await waitForHash(page, '#terms-of-use@2');
