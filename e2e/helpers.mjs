@@ -109,7 +109,7 @@ export async function newPage(suite, options = {}) {
     const text = msg.text();
     log.console.push({ type: msg.type(), text });
     if (msg.type() !== 'error' || isIgnorable(msg)) return;
-    if (text.includes('Refused to')) log.cspViolations.push(text);
+    if (/Refused to|Content Security Policy/i.test(text)) log.cspViolations.push(text);
     else log.consoleErrors.push(text);
   });
   return { context, page, log };

@@ -41,7 +41,10 @@ fn every_document_the_product_needs_is_there() {
         ]
     );
     let multi = b.documents.iter().filter(|d| d.versions.len() >= 3).count();
-    assert!(multi >= 2, "at least two documents have three or more versions");
+    assert!(
+        multi >= 2,
+        "at least two documents have three or more versions"
+    );
 }
 
 #[test]
@@ -92,7 +95,10 @@ fn terms_carry_a_revision_list_and_the_rules_the_widget_uses() {
     let current = &terms.current().body;
     assert!(current.contains("13"), "minimum age is stated");
     assert!(current.contains("7-day"), "the free trial is stated");
-    assert!(current.contains("#refund-policy"), "links to the Refund Policy");
+    assert!(
+        current.contains("#refund-policy"),
+        "links to the Refund Policy"
+    );
     assert!(current.contains("#honor-code"), "links to the Honor Code");
 }
 
@@ -150,7 +156,13 @@ fn honor_code_lists_its_pledges_as_a_numbered_list() {
 fn privacy_policy_names_every_consent_category() {
     let b = bundle();
     let current = &b.document("privacy-policy").unwrap().current().body;
-    for category in ["necessary", "analytics", "marketing", "diagnostics", "location"] {
+    for category in [
+        "necessary",
+        "analytics",
+        "marketing",
+        "diagnostics",
+        "location",
+    ] {
         assert!(
             current.contains(&format!("`{category}`")),
             "category {category} is named"
@@ -195,5 +207,18 @@ fn no_sentence_is_copied_from_the_seeds() {
             }
         }
     }
-    assert!(copied.is_empty(), "copied from the seeds:\n{}", copied.join("\n"));
+    assert!(
+        copied.is_empty(),
+        "copied from the seeds:\n{}",
+        copied.join("\n")
+    );
+}
+
+#[test]
+fn the_default_refund_rules_name_the_current_refund_policy() {
+    use terms_widget::domain::refund::{DEFAULT_POLICY_EFFECTIVE, DEFAULT_POLICY_VERSION};
+    let b = bundle();
+    let current = b.document("refund-policy").unwrap().current();
+    assert_eq!(DEFAULT_POLICY_VERSION, current.version);
+    assert_eq!(DEFAULT_POLICY_EFFECTIVE, current.effective.to_string());
 }

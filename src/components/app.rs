@@ -203,6 +203,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let parsed = parsed.clone();
         let loaded = loaded.clone();
+        let owns_page = props.routing == Routing::Hash;
         use_effect_with(
             (state.nav_serial, route.clone(), parsed.clone().map(ByPtr)),
             move |(serial, route, _)| {
@@ -211,20 +212,24 @@ pub fn App(props: &AppProps) -> Html {
                 else {
                     return;
                 };
-                let first = *serial <= 1;
+                // The first navigation is the page load: nobody clicked, so focus stays
+                // where the host page has it.
+                let how = platform::Reveal {
+                    owns_page,
+                    focus: *serial > 1,
+                };
                 match &route.section {
                     Some(section) => {
                         let slugs = parsed.headings.iter().map(|h| h.slug.as_str());
                         match route::check(route, &loaded.bundle, slugs) {
                             Ok(()) => {
-                                platform::reveal_by_id(&el, section, true);
+                                platform::reveal_by_id(&el, section, how);
                             }
                             Err(e) => dispatch.dispatch(Action::SectionMissing(e)),
                         }
                     }
-                    // On the first load the page stays where the host put it.
-                    None if !first => {
-                        platform::reveal(&el, ".tw-doc-title", true);
+                    None if how.focus => {
+                        platform::reveal(&el, ".tw-doc-title", how);
                     }
                     None => {}
                 }
@@ -291,9 +296,14 @@ pub fn App(props: &AppProps) -> Html {
     // Bring the current match into view when the reader steps through matches.
     {
         let root = root.clone();
+        let owns_page = props.routing == Routing::Hash;
         use_effect_with(state.match_serial, move |_| {
             if let (Some(el), Some(i)) = (root.cast::<web_sys::Element>(), current) {
-                platform::reveal(&el, &format!("[data-match=\"{i}\"]"), false);
+                let how = platform::Reveal {
+                    owns_page,
+                    focus: false,
+                };
+                platform::reveal(&el, &format!("[data-match=\"{i}\"]"), how);
             }
         });
     }

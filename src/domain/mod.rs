@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod content_source;
 pub mod markdown;
+pub mod refund;
 pub mod route;
 pub mod search;
 pub mod time;

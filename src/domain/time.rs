@@ -78,7 +78,7 @@ pub fn days_in_month(year: i64, month: u8) -> u8 {
     }
 }
 
-/// Parses exactly `n` ASCII digits.
+/// Parses a non-empty run of ASCII digits (the callers slice fixed widths).
 fn digits(bytes: &[u8]) -> Option<u32> {
     if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
         return None;
@@ -162,6 +162,10 @@ impl Date {
 
     /// The date `days` days after 1970-01-01, if it lies in years 0..=9999.
     pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // 0000-01-01 and 9999-12-31; outside them the arithmetic below could overflow.
+        if !(-719_528..=2_932_896).contains(&days) {
+            return None;
+        }
         let (y, m, d) = civil_from_days(days);
         if !(0..=9999).contains(&y) {
             return None;
@@ -374,6 +378,10 @@ mod tests {
         let dec = Timestamp::parse("2025-12-25T23:59:59Z").unwrap();
         assert_eq!(dec.plus_days(14).to_string(), "2026-01-08T23:59:59Z");
         assert_eq!(Timestamp(i64::MAX).plus_days(1), Timestamp(i64::MAX));
+        assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
+        assert_eq!(Date::from_days_since_epoch(i64::MIN), None);
+        assert_eq!(Date::from_days_since_epoch(2_932_897), None);
+        assert_eq!(Timestamp(i64::MIN).to_string(), format!("@{}", i64::MIN));
     }
 
     #[test]

@@ -150,39 +150,69 @@ pub fn on_hash_change(mut handler: impl FnMut(String) + 'static) -> Option<Liste
     }))
 }
 
-/// Scrolls the element with this id inside `root` into view and moves focus to it.
-/// Returns whether it was found.
-pub fn reveal_by_id(root: &web_sys::Element, id: &str, focus: bool) -> bool {
-    let selector = format!("[id=\"{}\"]", id.replace('\\', "\\\\").replace('"', "\\\""));
-    reveal(root, &selector, focus)
+/// How a navigation inside the widget may move the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reveal {
+    /// The widget is the page (SPA): scroll the window so the target is at the top.
+    pub owns_page: bool,
+    /// The reader asked for this (a click, a key): move keyboard focus to the target.
+    /// On the first load the host page keeps its focus and its scroll position.
+    pub focus: bool,
 }
 
-/// Scrolls the first element matching `selector` inside `root` into view (centred when
-/// `focus` is false, e.g. for search matches), optionally focusing it.
-pub fn reveal(root: &web_sys::Element, selector: &str, focus: bool) -> bool {
+/// Scrolls the element with this id inside `root` into view (see [`Reveal`]).
+/// Returns whether it was found.
+pub fn reveal_by_id(root: &web_sys::Element, id: &str, how: Reveal) -> bool {
+    let selector = format!("[id=\"{}\"]", id.replace('\\', "\\\\").replace('"', "\\\""));
+    reveal(root, &selector, how)
+}
+
+/// Scrolls the first element matching `selector` inside `root` into view (see [`Reveal`]).
+///
+/// A widget that does not own the page scrolls its own box when it is a scroll
+/// container, and otherwise moves the page only as little as needed, and never on
+/// the first load.
+pub fn reveal(root: &web_sys::Element, selector: &str, how: Reveal) -> bool {
     let Ok(Some(el)) = root.query_selector(selector) else {
         return false;
     };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(if focus {
-        web_sys::ScrollLogicalPosition::Start
-    } else {
-        web_sys::ScrollLogicalPosition::Center
-    });
-    el.scroll_into_view_with_scroll_into_view_options(&options);
-    if focus && let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let opts = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&opts, &"preventScroll".into(), &JsValue::TRUE);
-        let _ = js_sys::Reflect::apply(
-            &js_sys::Reflect::get(html, &"focus".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                .unwrap_or_else(|| js_sys::Function::new_no_args("")),
-            html,
-            &js_sys::Array::of1(&opts),
-        );
+    if how.owns_page {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    } else if let Some(scroller) =
+        shadow_host(root).filter(|h| h.scroll_height() > h.client_height())
+    {
+        let top = el.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+        let sticky = root
+            .query_selector(".tw-bar")
+            .ok()
+            .flatten()
+            .map(|bar| bar.get_bounding_client_rect().height())
+            .unwrap_or(0.0);
+        let target = f64::from(scroller.scroll_top()) + top - sticky - 8.0;
+        scroller.set_scroll_top(target.max(0.0) as i32);
+    } else if how.focus {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    if how.focus
+        && let Some(html) = el.dyn_ref::<web_sys::HtmlElement>()
+    {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&opts);
     }
     true
+}
+
+/// The element hosting the shadow root `el` lives in, if it lives in one.
+fn shadow_host(el: &web_sys::Element) -> Option<web_sys::Element> {
+    el.get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|r| r.host())
 }
 
 /// Milliseconds since the page started loading (for the benchmark marks).
