@@ -184,10 +184,17 @@ pub fn reveal(root: &web_sys::Element, selector: &str, how: Reveal) -> bool {
         shadow_host(root).filter(|h| h.scroll_height() > h.client_height())
     {
         let top = el.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
+        // The header bar stays on top while the box scrolls (when it is sticky).
         let sticky = root
             .query_selector(".tw-bar")
             .ok()
             .flatten()
+            .filter(|bar| {
+                web_sys::window()
+                    .and_then(|w| w.get_computed_style(bar).ok().flatten())
+                    .and_then(|style| style.get_property_value("position").ok())
+                    .is_some_and(|p| p == "sticky")
+            })
             .map(|bar| bar.get_bounding_client_rect().height())
             .unwrap_or(0.0);
         let target = f64::from(scroller.scroll_top()) + top - sticky - 8.0;
