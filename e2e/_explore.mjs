@@ -1,42 +1,33 @@
 import { startSuite, newPage, waitForWidget, focusedElement, viewportBox, isInViewport } from './helpers.mjs';
 const suite = await startSuite();
 const { page, log, context } = await newPage(suite);
-await page.goto(suite.url + '/#terms-of-use');
-await waitForWidget(page);
-const ids = ['terms-of-use@1','terms-of-use@2','terms-of-use','acceptable-use','copyright-trademark@1','copyright-trademark','refund-policy@1','refund-policy','honor-code@1','honor-code','privacy-policy@1','privacy-policy@2','privacy-policy','integrity-code'];
-let n = 0;
-for (const id of ids) {
-  await page.evaluate(id => { location.hash = '#' + id; }, id);
-  await page.waitForFunction(id => location.hash === '#' + id, id);
-  await page.waitForTimeout(100);
-  const info = await page.evaluate(() => {
-    const root = document.querySelector('terms-widget').shadowRoot;
-    const ids = [...root.querySelectorAll('[id]')].map(e => e.id);
-    const dup = ids.filter((x, i) => ids.indexOf(x) !== i);
-    const toc = [...root.querySelectorAll('.tw-toc a')].map(a => a.getAttribute('href'));
-    const heads = [...root.querySelectorAll('.tw-md :is(h2,h3)')].map(h => h.id);
-    const anchors = [...root.querySelectorAll('.tw-md a')].map(a => a.getAttribute('href')).filter(h => h.startsWith('#'));
-    return { dup, toc, heads, anchors, notice: root.querySelector('.tw-notice')?.textContent };
-  });
-  if (info.dup.length || info.notice) console.log(id, 'dup', info.dup, info.notice);
-  if (info.toc.length !== info.heads.length) console.log(id, 'toc/heads', info.toc.length, info.heads.length);
-  const weird = info.heads.filter(h => !/^[a-z0-9-]+$/.test(h));
-  if (weird.length) console.log(id, 'weird slugs', weird);
-  for (const href of info.toc) {
-    await page.locator(`.tw-toc a[href="${href}"]`).click();
-    await page.waitForFunction(h => location.hash === h, href, {timeout: 5000}).catch(() => console.log('hash mismatch', href, page.url()));
-    const slug = decodeURIComponent(href.split('/')[1]);
-    const loc = page.locator(`.tw-md [id="${slug}"]`);
-    await page.waitForTimeout(30);
-    const b = await viewportBox(loc);
-    n++;
-    if (!isInViewport(b)) console.log('not in view', href, b);
-    const notice = await page.locator('.tw-notice').count();
-    if (notice) console.log('notice', href, await page.locator('.tw-notice').textContent());
-  }
-  // in-document fragment links
-  console.log(id, 'anchors', [...new Set(info.anchors.filter(a => !a.startsWith('#' + id.split('@')[0] + '/') && !a.startsWith('#'+id+'/')))].join(' '));
-}
-console.log('checked', n, log.pageErrors, log.consoleErrors);
+await page.goto(suite.url + '/partner.html');
+await waitForWidget(page, {count: 2});
+await page.locator('#honor a.tw-doc-link', {hasText: 'Privacy Policy'}).click();
+await page.locator('#honor input.tw-search-input').fill('data');
+await page.waitForTimeout(200);
+// move the widget to another place
+await page.evaluate(() => { const h = document.querySelector('#honor'); document.body.append(h); });
+await page.waitForTimeout(300);
+console.log('after move', await page.locator('#honor h1').textContent(), await page.locator('#honor input.tw-search-input').inputValue(), await page.locator('#honor .tw-search-status').textContent());
+// remove and re-add
+await page.evaluate(() => { window.__h = document.querySelector('#honor'); window.__h.remove(); });
+await page.waitForTimeout(300);
+console.log('removed children', await page.evaluate(() => window.__h.shadowRoot.childNodes.length));
+await page.evaluate(() => { document.body.append(window.__h); });
+await page.waitForTimeout(500);
+console.log('re-added', await page.locator('#honor h1').textContent().catch(e => 'ERR ' + e.message.slice(0, 100)), await page.evaluate(() => window.__h.shadowRoot.innerHTML.length));
+// dynamically created widget
+await page.evaluate(() => { const w = document.createElement('terms-widget'); w.id = 'dyn'; w.setAttribute('document', 'integrity-code'); document.body.append(w); });
+await page.waitForTimeout(500);
+console.log('dyn', await page.locator('#dyn h1').textContent().catch(e => 'ERR'));
+// setAttribute to unknown doc
+await page.evaluate(() => document.querySelector('#dyn').setAttribute('document', 'nope'));
+await page.waitForTimeout(300);
+console.log('dyn nope', await page.locator('#dyn h1').textContent(), await page.locator('#dyn .tw-notice').textContent().catch(() => null));
+await page.evaluate(() => document.querySelector('#dyn').setAttribute('document', 'terms-of-use@2/ai-assisted-features'));
+await page.waitForTimeout(300);
+console.log('dyn v2', await page.locator('#dyn h1').textContent(), await page.locator('#dyn .tw-meta').textContent(), await page.locator('#dyn .tw-notice').count());
+console.log(log);
 await context.close();
 await suite.close();

@@ -323,3 +323,36 @@ async fn custom_elements_are_independent_and_styled_in_their_shadow_roots() {
     assert_eq!(two.shadow_root().unwrap().child_element_count(), 0);
     one.remove();
 }
+
+#[wasm_bindgen_test]
+async fn the_changes_view_shows_what_a_version_changed() {
+    let (root, remote) = mount(Source::BuiltIn, Some("terms-of-use/~changes")).await;
+    let r = root.clone();
+    let heading = wait_for(Duration::from_secs(2), || query(&r, ".tw-changes h2")).await;
+    assert_eq!(
+        heading.text_content().unwrap(),
+        "What changed in version 3 since version 2"
+    );
+    assert!(!query_all(&root, ".tw-changes ins.tw-ins").is_empty());
+    assert!(
+        query(&root, ".tw-md").is_none(),
+        "the full text is not shown"
+    );
+    // Each later version links to its changes; the first one cannot.
+    let links: Vec<String> = query_all(&root, ".tw-history a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .filter(|h| h.ends_with("/~changes"))
+        .collect();
+    assert_eq!(
+        links,
+        ["#terms-of-use/~changes", "#terms-of-use@2/~changes"]
+    );
+    remote.follow("terms-of-use@1/~changes");
+    let notice = wait_for(Duration::from_secs(2), || query(&r, ".tw-notice")).await;
+    assert!(notice.text_content().unwrap().contains("first version"));
+    assert!(
+        query(&root, ".tw-md").is_some(),
+        "falls back to the text of version 1"
+    );
+}

@@ -6,9 +6,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::markdown_view::MarkdownView;
-use super::parts::{DocNav, NavItem, ProblemList, SearchBar, Toc, VersionHistory};
+use super::parts::FragmentLink;
+use super::parts::{ChangesView, DocNav, NavItem, ProblemList, SearchBar, Toc, VersionHistory};
 use super::state::{Action, AppState, Load, Source};
 use crate::domain::bundle::{self, Loaded};
+use crate::domain::diff;
 use crate::domain::markdown::{self, Document};
 use crate::domain::route::{self, Resolved, Route};
 use crate::domain::search;
@@ -182,6 +184,32 @@ pub fn App(props: &AppProps) -> Html {
     );
     let parsed: Option<Rc<Document>> = (*parsed).clone();
 
+    // What changed in the open version since the one before, when asked for.
+    let changes: Option<(String, Rc<Vec<diff::Change>>)> = {
+        let wanted = route.as_ref().is_some_and(|r| r.changes);
+        let memo = use_memo(
+            (
+                loaded.clone().map(ByPtr),
+                open.as_ref()
+                    .map(|(d, v)| (d.id.clone(), v.version.clone())),
+                wanted,
+            ),
+            |_| {
+                let (doc, version) = open.as_ref().filter(|_| wanted)?;
+                let at = doc
+                    .versions
+                    .iter()
+                    .position(|v| v.version == version.version)?;
+                let before = doc.versions.get(at.checked_sub(1)?)?;
+                Some((
+                    before.version.clone(),
+                    Rc::new(diff::diff(&before.body, &version.body)),
+                ))
+            },
+        );
+        (*memo).clone()
+    };
+
     // Keep the address bar canonical (fallbacks, dropped sections, current version).
     {
         let routing = props.routing;
@@ -345,9 +373,14 @@ pub fn App(props: &AppProps) -> Html {
                 .unwrap_or_else(|| Route::document(doc.id.clone()));
             let base = Route {
                 section: None,
+                changes: false,
                 ..route.clone()
             }
             .to_fragment();
+            let has_earlier = doc
+                .versions
+                .first()
+                .is_some_and(|first| first.version != version.version);
             let is_current = doc.current().version == version.version;
             let until = doc
                 .versions
@@ -387,14 +420,27 @@ pub fn App(props: &AppProps) -> Html {
                         </p>
                         { older_notice }
                     </header>
-                    <Toc headings={parsed.headings.clone()} base={base.clone()} on_fragment={follow.clone()} />
-                    <MarkdownView
-                        doc={parsed.clone()}
-                        matches={matches.clone()}
-                        {current}
-                        base={base.clone()}
-                        on_fragment={follow.clone()}
-                    />
+                    if let Some((from, list)) = changes.clone() {
+                        <ChangesView changes={list} {from} to={version.version.clone()}
+                            full_text={base.clone()} on_fragment={follow.clone()} />
+                    } else {
+                        if has_earlier {
+                            <p class="tw-changes-link">
+                                <FragmentLink fragment={format!("{base}/~changes")} on_fragment={follow.clone()}>
+                                    { format!("What changed in version {}", version.version) }
+                                </FragmentLink>
+                                {" · "}{ version.summary.clone() }
+                            </p>
+                        }
+                        <Toc headings={parsed.headings.clone()} base={base.clone()} on_fragment={follow.clone()} />
+                        <MarkdownView
+                            doc={parsed.clone()}
+                            matches={matches.clone()}
+                            {current}
+                            base={base.clone()}
+                            on_fragment={follow.clone()}
+                        />
+                    }
                     <VersionHistory
                         document={doc.id.clone()}
                         versions={Rc::new(doc.versions.clone())}

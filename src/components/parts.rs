@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::bundle::{Problem, Version};
+use crate::domain::diff::{Change, Words};
 use crate::domain::markdown::Heading;
 use crate::domain::route::percent_encode;
 
@@ -282,7 +283,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                     };
                     html! {
                         <li class={classes!("tw-history-item", shown.then_some("tw-here"))}>
-                            <FragmentLink fragment={fragment} on_fragment={props.on_fragment.clone()}
+                            <FragmentLink fragment={fragment.clone()} on_fragment={props.on_fragment.clone()}
                                 current={shown.then_some(AttrValue::Static("true"))}>
                                 { format!("Version {}", v.version) }
                             </FragmentLink>
@@ -290,6 +291,13 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                             <time datetime={v.effective.to_string()}>{ v.effective.long() }</time>
                             if v.material {
                                 {" "}<span class="tw-badge tw-badge-material">{"Important change"}</span>
+                            }
+                            if props.versions.first().is_some_and(|first| first.version != v.version) {
+                                {" · "}
+                                <FragmentLink fragment={format!("{fragment}/~changes")} on_fragment={props.on_fragment.clone()}
+                                    label={AttrValue::from(format!("What changed in version {}", v.version))}>
+                                    {"What changed"}
+                                </FragmentLink>
                             }
                             if shown {
                                 {" "}<span class="tw-badge">{"Shown"}</span>
@@ -326,5 +334,114 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
                 { for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
             </ul>
         </details>
+    }
+}
+
+/// Props of [`ChangesView`].
+#[derive(Properties, Clone)]
+pub struct ChangesViewProps {
+    /// The changes, in the newer version's order.
+    pub changes: Rc<Vec<Change>>,
+    /// Label of the older version.
+    pub from: AttrValue,
+    /// Label of the newer version.
+    pub to: AttrValue,
+    /// Fragment of the newer version's full text.
+    pub full_text: AttrValue,
+    /// Navigation callback.
+    pub on_fragment: Callback<String>,
+}
+
+impl PartialEq for ChangesViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.changes, &other.changes)
+            && self.from == other.from
+            && self.to == other.to
+            && self.full_text == other.full_text
+            && self.on_fragment == other.on_fragment
+    }
+}
+
+/// What changed between two versions, grouped by section: removed text struck out,
+/// added text underlined, reworded paragraphs word by word.
+#[component]
+pub fn ChangesView(props: &ChangesViewProps) -> Html {
+    let words = |w: &Words| match w {
+        Words::Same(t) => html! { <>{ t.clone() }{" "}</> },
+        Words::Removed(t) => html! {
+            <><del class="tw-del"><span class="tw-visually-hidden">{"[removed: "}</span>{ t.clone() }<span class="tw-visually-hidden">{"]"}</span></del>{" "}</>
+        },
+        Words::Added(t) => html! {
+            <><ins class="tw-ins"><span class="tw-visually-hidden">{"[added: "}</span>{ t.clone() }<span class="tw-visually-hidden">{"]"}</span></ins>{" "}</>
+        },
+    };
+    // Consecutive additions (or removals) in one section read as one block.
+    enum Item<'a> {
+        Added(Vec<&'a str>),
+        Removed(Vec<&'a str>),
+        Reworded(&'a [Words]),
+    }
+    let mut sections: Vec<(&str, Vec<Item>)> = Vec::new();
+    for change in props.changes.iter() {
+        if sections
+            .last()
+            .is_none_or(|(name, _)| *name != change.section())
+        {
+            sections.push((change.section(), Vec::new()));
+        }
+        let Some((_, items)) = sections.last_mut() else {
+            continue;
+        };
+        match (change, items.last_mut()) {
+            (Change::Added { unit, .. }, Some(Item::Added(texts)))
+            | (Change::Removed { unit, .. }, Some(Item::Removed(texts))) => texts.push(&unit.text),
+            (Change::Added { unit, .. }, _) => items.push(Item::Added(vec![&unit.text])),
+            (Change::Removed { unit, .. }, _) => items.push(Item::Removed(vec![&unit.text])),
+            (Change::Reworded { words, .. }, _) => items.push(Item::Reworded(words)),
+        }
+    }
+    let render = |item: &Item| match item {
+        Item::Added(texts) => html! {
+            <div class="tw-change tw-change-added">
+                <span class="tw-change-label">{"Added"}</span>
+                { for texts.iter().map(|t| html! { <p><ins class="tw-ins">{ t.to_string() }</ins></p> }) }
+            </div>
+        },
+        Item::Removed(texts) => html! {
+            <div class="tw-change tw-change-removed">
+                <span class="tw-change-label">{"Removed"}</span>
+                { for texts.iter().map(|t| html! { <p><del class="tw-del">{ t.to_string() }</del></p> }) }
+            </div>
+        },
+        Item::Reworded(ws) => html! {
+            <div class="tw-change tw-change-reworded">
+                <span class="tw-change-label">{"Reworded"}</span>
+                <p>{ for ws.iter().map(words) }</p>
+            </div>
+        },
+    };
+    let count = props.changes.len();
+    html! {
+        <section class="tw-changes" aria-labelledby="tw-changes-title">
+            <h2 id="tw-changes-title">{ format!("What changed in version {} since version {}", props.to, props.from) }</h2>
+            <p class="tw-changes-summary">
+                { if count == 0 {
+                    "The wording is the same; only formatting changed.".to_string()
+                } else {
+                    format!("{count} change{} in {} section{}.", if count == 1 { "" } else { "s" },
+                        sections.len(), if sections.len() == 1 { "" } else { "s" })
+                } }
+                {" "}
+                <FragmentLink fragment={props.full_text.clone()} on_fragment={props.on_fragment.clone()}>
+                    {"Show the full text"}
+                </FragmentLink>
+            </p>
+            { for sections.iter().map(|(name, items)| html! {
+                <div class="tw-changes-section">
+                    <h3>{ if name.is_empty() { "Introduction" } else { name } }</h3>
+                    { for items.iter().map(render) }
+                </div>
+            }) }
+        </section>
     }
 }

@@ -133,6 +133,28 @@ impl AppState {
                 }
             }
         };
+        // The first version has nothing before it to compare with.
+        let route = match bundle.document(&route.document) {
+            Some(d) if route.changes => {
+                let label = route
+                    .version
+                    .clone()
+                    .unwrap_or_else(|| d.current().version.clone());
+                if d.versions.first().is_some_and(|v| v.version == label) {
+                    self.notice = Some(format!(
+                        "Version {label} is the first version of {}: there is nothing earlier to compare it with.",
+                        d.title
+                    ));
+                    Route {
+                        changes: false,
+                        ..route
+                    }
+                } else {
+                    route
+                }
+            }
+            _ => route,
+        };
         // A version label equal to the current one is the current version: drop it so
         // the URL stays canonical.
         let route = match (&route.version, bundle.document(&route.document)) {
@@ -295,7 +317,8 @@ mod tests {
             Some(Route {
                 document: "two".into(),
                 version: None,
-                section: Some("a".into())
+                section: Some("a".into()),
+                changes: false,
             })
         );
         let s = s.reduce(Action::Follow("one@1/a".into()));
@@ -308,6 +331,23 @@ mod tests {
             again.nav_serial,
             serial + 1,
             "same place again still scrolls"
+        );
+    }
+
+    #[test]
+    fn changes_need_an_earlier_version() {
+        let s = ready().reduce(Action::Follow("one/~changes".into()));
+        assert!(s.route.as_ref().unwrap().changes, "v2 has a v1 before it");
+        assert_eq!(s.notice, None);
+        let s = s.reduce(Action::Follow("one@1/~changes".into()));
+        let r = s.route.as_ref().unwrap();
+        assert!(!r.changes);
+        assert_eq!(r.version.as_deref(), Some("1"));
+        assert!(
+            s.notice
+                .as_deref()
+                .unwrap()
+                .contains("Version 1 is the first version of One")
         );
     }
 

@@ -5,6 +5,7 @@
 
 pub mod bundle;
 pub mod content_source;
+pub mod diff;
 pub mod markdown;
 pub mod refund;
 pub mod route;

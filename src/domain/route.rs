@@ -8,6 +8,7 @@
 //! | `#refund-policy/guided-projects` | the section whose heading slug is `guided-projects` |
 //! | `#terms-of-use@2` | version 2 of the Terms of Use |
 //! | `#terms-of-use@2/revision-history` | a section of version 2 |
+//! | `#terms-of-use@2/~changes` | what changed in version 2 since version 1 |
 //! | `#guided-projects` (no such document) | that section of the document already open |
 //!
 //! ```
@@ -25,7 +26,7 @@ use super::bundle::{Bundle, is_valid_id, is_valid_version_label};
 use super::markdown::{self, Block, Inline, LinkTarget};
 
 /// A place in the documents: a document, optionally a version and a section.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Route {
     /// Document id.
     pub document: String,
@@ -33,15 +34,19 @@ pub struct Route {
     pub version: Option<String>,
     /// Heading slug; `None` means the top of the document.
     pub section: Option<String>,
+    /// Show what changed in this version since the one before, instead of its text.
+    pub changes: bool,
 }
+
+/// The section slot value that asks for the changes view (no slug contains `~`).
+pub const CHANGES: &str = "~changes";
 
 impl Route {
     /// A route to the top of the current version of `document`.
     pub fn document(document: impl Into<String>) -> Route {
         Route {
             document: document.into(),
-            version: None,
-            section: None,
+            ..Route::default()
         }
     }
 
@@ -64,10 +69,12 @@ impl Route {
         if section.is_some_and(|s| s.contains('/')) {
             return None;
         }
+        let changes = section == Some(CHANGES);
         Some(Route {
             document: document.to_string(),
             version: version.map(str::to_string),
-            section: section.map(str::to_string),
+            section: section.filter(|_| !changes).map(str::to_string),
+            changes,
         })
     }
 
@@ -79,7 +86,10 @@ impl Route {
             s.push('@');
             s.push_str(v);
         }
-        if let Some(sec) = &self.section {
+        if self.changes {
+            s.push('/');
+            s.push_str(CHANGES);
+        } else if let Some(sec) = &self.section {
             s.push('/');
             s.push_str(&percent_encode(sec));
         }
@@ -120,6 +130,7 @@ pub fn resolve(fragment: &str, current: Option<&Route>, bundle: &Bundle) -> Reso
             document: cur.document.clone(),
             version: cur.version.clone(),
             section: Some(decoded),
+            changes: false,
         }),
         _ => match Route::parse(raw) {
             Some(route) => Resolved::Route(route),
@@ -127,6 +138,7 @@ pub fn resolve(fragment: &str, current: Option<&Route>, bundle: &Bundle) -> Reso
                 document: decoded,
                 version: None,
                 section: None,
+                changes: false,
             }),
         },
     }
@@ -258,6 +270,7 @@ pub fn broken_links(bundle: &Bundle) -> Vec<BrokenLink> {
                 document: doc.id.clone(),
                 version: Some(version.version.clone()),
                 section: None,
+                changes: false,
             };
             let mut fragments = Vec::new();
             collect_fragments(&parsed[di][vi].blocks, &mut fragments);
@@ -343,7 +356,7 @@ pub fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// Percent-encodes everything but unreserved ASCII and `-`, `.`, `_`, `~`.
+/// Percent-encodes everything but ASCII letters and digits and `-`, `.`, `_`, `~`.
 pub fn percent_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
@@ -381,7 +394,8 @@ mod tests {
             Some(Route {
                 document: "terms".into(),
                 version: Some("2".into()),
-                section: Some("intro".into())
+                section: Some("intro".into()),
+                changes: false,
             })
         );
         assert_eq!(
@@ -411,6 +425,18 @@ mod tests {
     }
 
     #[test]
+    fn the_changes_view_has_its_own_slot() {
+        let r = Route::parse("terms@2/~changes").unwrap();
+        assert!(r.changes);
+        assert_eq!(r.section, None);
+        assert_eq!(r.version.as_deref(), Some("2"));
+        assert_eq!(r.to_fragment(), "terms@2/~changes");
+        assert!(Route::parse("terms/~changes").unwrap().changes);
+        // A heading slug can never look like the changes slot.
+        assert_ne!(crate::domain::markdown::slugify("~changes"), CHANGES);
+    }
+
+    #[test]
     fn fragments_round_trip() {
         for r in [
             Route::document("a"),
@@ -418,6 +444,7 @@ mod tests {
                 document: "a".into(),
                 version: Some("2.1".into()),
                 section: Some("política de privacidad".into()),
+                changes: false,
             },
         ] {
             let f = r.to_fragment();
@@ -433,6 +460,7 @@ mod tests {
             document: "terms".into(),
             version: Some("1".into()),
             section: None,
+            changes: false,
         };
         assert_eq!(resolve("", Some(&here), &b), Resolved::Nowhere);
         assert_eq!(resolve("#", Some(&here), &b), Resolved::Nowhere);
@@ -445,7 +473,8 @@ mod tests {
             Resolved::Route(Route {
                 document: "terms".into(),
                 version: Some("1".into()),
-                section: Some("old-part".into())
+                section: Some("old-part".into()),
+                changes: false,
             })
         );
         // Without an open document, an unknown word is taken as a document id (and
@@ -468,6 +497,7 @@ mod tests {
             document: "terms".into(),
             version: Some("9".into()),
             section: None,
+            changes: false,
         };
         assert!(
             check(&v9, &b, [])
@@ -479,6 +509,7 @@ mod tests {
             document: "refunds".into(),
             version: None,
             section: Some("guided-projects".into()),
+            changes: false,
         };
         assert_eq!(check(&sec, &b, ["guided-projects"]), Ok(()));
         assert!(matches!(

@@ -1,0 +1,240 @@
+// The partner page (dist/partner.html): two embedded widgets on someone else's page.
+// They keep their place to themselves: the page's URL, history and other widget are
+// never touched.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  TEST_TIMEOUT,
+  focusedElement,
+  open,
+  poll,
+  startSuite,
+  waitForText,
+  withPage,
+} from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(() => suite?.close());
+
+const openPartner = (page) => open(page, suite, '/partner.html', { count: 2 });
+const title = (page, w) => page.locator(`#${w} h1.tw-doc-title`);
+
+/** Everything a widget could change on the host page, and each widget's place. */
+function snapshot(page) {
+  return page.evaluate(() => {
+    const widget = (w) => {
+      const root = w.shadowRoot;
+      return {
+        title: root.querySelector('h1.tw-doc-title')?.textContent ?? null,
+        meta: root.querySelector('p.tw-meta')?.textContent ?? null,
+        current: root.querySelector('a.tw-doc-link[aria-current="page"]')?.textContent ?? null,
+        notice: root.querySelector('p.tw-notice')?.textContent ?? null,
+        query: root.querySelector('input.tw-search-input')?.value ?? null,
+        marks: root.querySelectorAll('mark.tw-mark').length,
+        scrollTop: Math.round(w.scrollTop),
+      };
+    };
+    return {
+      href: location.href,
+      hash: location.hash,
+      historyLength: history.length,
+      refunds: widget(document.getElementById('refunds')),
+      honor: widget(document.getElementById('honor')),
+    };
+  });
+}
+
+/** Whether `inner`'s top edge is inside the visible part of the widget `host`. */
+function inWidgetView(page, host, selector) {
+  return page.evaluate(
+    ([host, selector]) => {
+      const w = document.getElementById(host);
+      const el = w.shadowRoot.querySelector(selector);
+      if (!el) return false;
+      const box = w.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.top >= box.top - 1 && r.top < box.bottom - 10;
+    },
+    [host, selector],
+  );
+}
+
+describe('partner page', () => {
+  test('shows two widgets: the Refund Policy at its section and the Honor Code', T, async () => {
+    await withPage(suite, async (page) => {
+      await openPartner(page);
+      assert.equal(await page.locator('terms-widget').count(), 2);
+      const s = await snapshot(page);
+      assert.equal(s.refunds.title, 'Refund Policy');
+      assert.equal(s.refunds.current, 'Refund Policy');
+      assert.equal(s.honor.title, 'Honor Code');
+      assert.equal(s.honor.current, 'Honor Code');
+      assert.equal(s.refunds.notice, null);
+      assert.equal(s.honor.notice, null);
+      // The first widget scrolled its own box to the section.
+      assert.ok(
+        await poll(() => inWidgetView(page, 'refunds', '#courses-and-specializations'), { timeout: 10_000 }),
+        'the "Courses and specializations" heading is in view inside #refunds',
+      );
+      assert.ok(s.refunds.scrollTop > 0, 'the #refunds widget scrolled inside itself');
+      assert.equal(s.honor.scrollTop, 0, '#honor stays at its top');
+      // Embedded widgets leave the address alone.
+      assert.equal(s.hash, '');
+      assert.equal(new URL(s.href).pathname, '/partner.html');
+      assert.equal(s.historyLength, 1, 'no history entries were added');
+    });
+  });
+
+  test('navigating in one widget changes neither the other widget nor the address', T, async () => {
+    await withPage(suite, async (page) => {
+      await openPartner(page);
+      await poll(() => inWidgetView(page, 'refunds', '#courses-and-specializations'), { timeout: 10_000 });
+      const before = await snapshot(page);
+
+      await page.locator('#honor a.tw-doc-link', { hasText: 'Privacy Policy' }).click();
+      await waitForText(title(page, 'honor'), /^Privacy Policy$/, '#honor title');
+      await page.locator('#honor details.tw-toc a', { hasText: 'Your consent' }).click();
+      assert.ok(await poll(() => inWidgetView(page, 'honor', '#your-consent'), { timeout: 10_000 }), 'section in view in #honor');
+      await page.locator('#honor section.tw-history a', { hasText: 'Version 1' }).click();
+      await waitForText(page.locator('#honor p.tw-meta'), /^Version 1 · Effective/, '#honor meta');
+      // A cross-document link inside a document stays inside the widget too.
+      await page.locator('#honor .tw-md a[href="#terms-of-use"]').first().click();
+      await waitForText(title(page, 'honor'), /^Terms of Use$/, '#honor title');
+
+      const after = await snapshot(page);
+      assert.deepEqual(after.refunds, before.refunds, '#refunds is unchanged');
+      assert.equal(after.hash, '', 'location.hash stays empty');
+      assert.equal(after.href, before.href, 'the URL is unchanged');
+      assert.equal(after.historyLength, before.historyLength, 'no history entries were added');
+      assert.equal(after.honor.current, 'Terms of Use');
+    });
+  });
+
+  test('the host page link still works and the widgets ignore the hash', T, async () => {
+    await withPage(suite, async (page) => {
+      await openPartner(page);
+      await poll(() => inWidgetView(page, 'refunds', '#courses-and-specializations'), { timeout: 10_000 });
+      const before = await snapshot(page);
+      await page.locator('#host-link').click();
+      await page.waitForFunction(() => location.hash === '#syllabus');
+      assert.equal(await page.evaluate(() => location.hash), '#syllabus');
+      const box = await page.locator('#syllabus').boundingBox();
+      assert.ok(box && box.y >= -1 && box.y < 800, 'the page scrolled to its syllabus');
+
+      // A hash that names a document is not for the widgets either.
+      await page.evaluate(() => { location.hash = '#privacy-policy'; });
+      await page.waitForFunction(() => location.hash === '#privacy-policy');
+      await page.waitForTimeout(200); // give a (wrong) hashchange reaction time to show
+      const after = await snapshot(page);
+      for (const w of ['refunds', 'honor']) {
+        assert.equal(after[w].title, before[w].title, `#${w} did not navigate`);
+        assert.equal(after[w].notice, null, `#${w} shows no notice`);
+        assert.equal(after[w].scrollTop, before[w].scrollTop, `#${w} did not scroll`);
+      }
+    });
+  });
+
+  test('changing the document attribute navigates that widget only', T, async () => {
+    await withPage(suite, async (page) => {
+      await openPartner(page);
+      const before = await snapshot(page);
+      await page.evaluate(() => document.getElementById('honor').setAttribute('document', 'privacy-policy'));
+      await waitForText(title(page, 'honor'), /^Privacy Policy$/, '#honor title');
+
+      await page.evaluate(() =>
+        document.getElementById('honor').setAttribute('document', 'terms-of-use@2/ai-assisted-features'),
+      );
+      await waitForText(title(page, 'honor'), /^Terms of Use$/, '#honor title');
+      await waitForText(page.locator('#honor p.tw-meta'), /^Version 2 · Effective 15 March 2025$/, '#honor meta');
+      assert.ok(
+        await poll(() => inWidgetView(page, 'honor', '#ai-assisted-features'), { timeout: 10_000 }),
+        'the section is in view inside #honor',
+      );
+
+      const after = await snapshot(page);
+      assert.deepEqual(after.refunds, before.refunds, '#refunds is unchanged');
+      assert.equal(after.hash, '');
+      assert.equal(after.historyLength, before.historyLength);
+      assert.equal(after.honor.notice, null);
+    });
+  });
+
+  test('searching in one widget does not highlight in the other', T, async () => {
+    await withPage(suite, async (page) => {
+      await openPartner(page);
+      await page.locator('#refunds input.tw-search-input').fill('refund');
+      await waitForText(page.locator('#refunds p.tw-search-status'), /^1 of \d+ matches/, '#refunds status');
+      assert.ok((await page.locator('#refunds mark.tw-mark').count()) > 1);
+      assert.equal(await page.locator('#honor mark.tw-mark').count(), 0, 'no highlights in #honor');
+      assert.equal(await page.locator('#honor input.tw-search-input').inputValue(), '');
+      assert.equal((await page.locator('#honor p.tw-search-status').textContent()).trim(), '');
+
+      // Each widget has its own search.
+      await page.locator('#honor input.tw-search-input').fill('pledge');
+      const honorStatus = await waitForText(page.locator('#honor p.tw-search-status'), /^1 of \d+ match/, '#honor status');
+      const n = Number(honorStatus.match(/of (\d+)/)[1]);
+      assert.equal(await page.locator('#honor mark.tw-mark').count(), n);
+      for (const t of await page.locator('#refunds mark.tw-mark').allTextContents()) assert.match(t, /^refund$/i);
+      await page.locator('#refunds input.tw-search-input').press('Escape');
+      await poll(async () => (await page.locator('#refunds mark.tw-mark').count()) === 0, { timeout: 5000 });
+      assert.equal(await page.locator('#refunds mark.tw-mark').count(), 0);
+      assert.equal(await page.locator('#honor mark.tw-mark').count(), n, 'clearing one leaves the other');
+    });
+  });
+
+  test('a widget moved in the page keeps its state; one removed and added back renders again', T, async () => {
+    await withPage(suite, async (page) => {
+      await openPartner(page);
+      await page.locator('#honor a.tw-doc-link', { hasText: 'Privacy Policy' }).click();
+      await waitForText(title(page, 'honor'), /^Privacy Policy$/, '#honor title');
+      await page.locator('#honor input.tw-search-input').fill('data');
+      await waitForText(page.locator('#honor p.tw-search-status'), /^1 of \d+ matches/, '#honor status');
+
+      // Moving (disconnect + connect in one task) keeps the mounted app.
+      await page.evaluate(() => document.body.append(document.getElementById('honor')));
+      await page.waitForTimeout(100);
+      assert.equal(await title(page, 'honor').textContent(), 'Privacy Policy');
+      assert.equal(await page.locator('#honor input.tw-search-input').inputValue(), 'data');
+
+      // Removing tears it down; adding it back mounts it afresh from its attributes.
+      await page.evaluate(() => { globalThis.__honor = document.getElementById('honor'); globalThis.__honor.remove(); });
+      await page.waitForFunction(() => globalThis.__honor.shadowRoot.childNodes.length === 0);
+      await page.evaluate(() => document.body.append(globalThis.__honor));
+      await waitForText(title(page, 'honor'), /^Honor Code$/, '#honor title after re-adding');
+      assert.equal(await page.locator('#honor .tw-host').count(), 1, 'one app, not two');
+
+      // A widget created by script works as well.
+      await page.evaluate(() => {
+        const w = document.createElement('terms-widget');
+        w.id = 'late';
+        w.setAttribute('document', 'integrity-code');
+        document.body.append(w);
+      });
+      await waitForText(title(page, 'late'), /^Community Integrity Code$/, '#late title');
+      assert.equal(await page.evaluate(() => location.hash), '');
+    });
+  });
+});
+
+describe('embedding etiquette', () => {
+  // Known bug (see the report): opening at a section calls scrollIntoView() and focus()
+  // on load, which scrolls the whole host page down to the widget and takes the focus
+  // away from wherever the host put it (here an autofocus search box).
+  test('a widget opening at a section does not scroll the host page or take focus on load', { ...T, todo: 'widget scrolls the host page and steals focus on first load' }, async () => {
+    await withPage(suite, async (page) => {
+      await open(page, suite, '/fixtures/below-fold.html');
+      assert.ok(await poll(() => inWidgetView(page, 'below', '#guided-projects'), { timeout: 10_000 }));
+      const state = await page.evaluate(() => ({ scrollY: Math.round(scrollY), active: document.activeElement?.id }));
+      const focused = await focusedElement(page);
+      assert.equal(state.scrollY, 0, 'the host page stays at its top');
+      assert.equal(state.active, 'host-search', `focus stays in the host's search box (now on ${focused?.tag})`);
+    });
+  });
+});

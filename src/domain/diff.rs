@@ -1,0 +1,551 @@
+//! What changed between two versions of a document, paragraph by paragraph and, inside
+//! a reworded paragraph, word by word.
+//!
+//! Both versions are cut into *units*: headings, paragraphs, list items, table rows,
+//! code blocks and raw HTML, each as plain text with the heading it sits under. The
+//! units are aligned with a longest-common-subsequence diff; a removed unit followed by
+//! an added one that shares most of its words is shown as one reworded unit with the
+//! words that changed.
+//!
+//! ```
+//! use terms_widget::domain::diff::{diff, Change};
+//!
+//! let old = "## Fees\n\nRefunds take 10 days.\n\nContact us.";
+//! let new = "## Fees\n\nRefunds take 5 to 10 business days.\n\nContact us.\n\n## Taxes\n\nPrices include tax.";
+//! let changes = diff(old, new);
+//! assert_eq!(changes.len(), 3);
+//! assert!(matches!(&changes[0], Change::Reworded { section, .. } if section == "Fees"));
+//! assert!(matches!(&changes[1], Change::Added { unit, .. } if unit.text == "Taxes"));
+//! ```
+
+use super::markdown::{self, Block, Inline};
+
+/// The largest diff table (units × units, or words × words) computed exactly; past it
+/// the two sides are reported as wholly removed and added, so hostile input stays cheap.
+pub const MAX_CELLS: usize = 4_000_000;
+
+/// What sort of block a unit came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitKind {
+    /// A heading of the given level.
+    Heading(u8),
+    /// A paragraph (also block quotes' paragraphs).
+    Paragraph,
+    /// One item of a list.
+    ListItem,
+    /// One row of a table (cells joined by " | ").
+    TableRow,
+    /// A code block.
+    Code,
+}
+
+/// One comparable piece of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// What it came from.
+    pub kind: UnitKind,
+    /// Its plain text (whitespace runs collapsed).
+    pub text: String,
+}
+
+/// A run of words in a reworded unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    /// Words in both versions.
+    Same(String),
+    /// Words only in the older version.
+    Removed(String),
+    /// Words only in the newer version.
+    Added(String),
+}
+
+/// One change between the versions, with the heading it sits under in the newer
+/// version (or the older one, for removals); the empty string before any heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// A unit only in the newer version.
+    Added {
+        /// Section heading text.
+        section: String,
+        /// The new unit.
+        unit: Unit,
+    },
+    /// A unit only in the older version.
+    Removed {
+        /// Section heading text.
+        section: String,
+        /// The old unit.
+        unit: Unit,
+    },
+    /// A unit in both, reworded.
+    Reworded {
+        /// Section heading text.
+        section: String,
+        /// The kind of the newer unit.
+        kind: UnitKind,
+        /// The words, in order.
+        words: Vec<Words>,
+    },
+}
+
+impl Change {
+    /// The section heading this change sits under.
+    pub fn section(&self) -> &str {
+        match self {
+            Change::Added { section, .. }
+            | Change::Removed { section, .. }
+            | Change::Reworded { section, .. } => section,
+        }
+    }
+}
+
+/// Cuts a Markdown text into units, each with the text of the heading above it.
+pub fn units(markdown_text: &str) -> Vec<(String, Unit)> {
+    let doc = markdown::parse(markdown_text);
+    let mut out = Vec::new();
+    let mut section = String::new();
+    collect(&doc.blocks, &mut section, &mut out);
+    out
+}
+
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn collect(blocks: &[Block], section: &mut String, out: &mut Vec<(String, Unit)>) {
+    for block in blocks {
+        match block {
+            Block::Heading { level, content, .. } => {
+                let text = squash(&markdown::plain_text(content));
+                *section = text.clone();
+                out.push((
+                    section.clone(),
+                    Unit {
+                        kind: UnitKind::Heading(*level),
+                        text,
+                    },
+                ));
+            }
+            Block::Paragraph(inlines) => push(out, section, UnitKind::Paragraph, inlines),
+            Block::BlockQuote(inner) => collect(inner, section, out),
+            Block::List { items, .. } => {
+                for item in items {
+                    // An item's own paragraphs make one unit; nested lists their own.
+                    let mut text = String::new();
+                    let mut nested = Vec::new();
+                    for b in &item.blocks {
+                        match b {
+                            Block::Paragraph(inlines) => {
+                                if !text.is_empty() {
+                                    text.push(' ');
+                                }
+                                text.push_str(&markdown::plain_text(inlines));
+                            }
+                            other => nested.push(other.clone()),
+                        }
+                    }
+                    let text = squash(&text);
+                    if !text.is_empty() {
+                        out.push((
+                            section.clone(),
+                            Unit {
+                                kind: UnitKind::ListItem,
+                                text,
+                            },
+                        ));
+                    }
+                    collect(&nested, section, out);
+                }
+            }
+            Block::Table { head, rows, .. } => {
+                for row in std::iter::once(head).chain(rows.iter()) {
+                    let text = row
+                        .iter()
+                        .map(|cell| squash(&markdown::plain_text(cell)))
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                    out.push((
+                        section.clone(),
+                        Unit {
+                            kind: UnitKind::TableRow,
+                            text,
+                        },
+                    ));
+                }
+            }
+            Block::CodeBlock { code, .. } => out.push((
+                section.clone(),
+                Unit {
+                    kind: UnitKind::Code,
+                    text: code.text.clone(),
+                },
+            )),
+            Block::RawHtml(text) => out.push((
+                section.clone(),
+                Unit {
+                    kind: UnitKind::Paragraph,
+                    text: squash(&text.text),
+                },
+            )),
+            Block::ThematicBreak => {}
+        }
+    }
+}
+
+fn push(out: &mut Vec<(String, Unit)>, section: &str, kind: UnitKind, inlines: &[Inline]) {
+    let text = squash(&markdown::plain_text(inlines));
+    if !text.is_empty() {
+        out.push((section.to_string(), Unit { kind, text }));
+    }
+}
+
+/// One step of an alignment of two sequences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Same(usize, usize),
+    Removed(usize),
+    Added(usize),
+}
+
+/// Longest-common-subsequence alignment; past [`MAX_CELLS`], everything differs.
+fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
+    // Trim the common ends first: most versions share most of their text.
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a_mid, b_mid) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
+    let mut ops: Vec<Op> = (0..prefix).map(|i| Op::Same(i, i)).collect();
+    let (n, m) = (a_mid.len(), b_mid.len());
+    if n.saturating_mul(m) > MAX_CELLS {
+        ops.extend((0..n).map(|i| Op::Removed(prefix + i)));
+        ops.extend((0..m).map(|j| Op::Added(prefix + j)));
+    } else {
+        // lengths[i][j] = LCS of a_mid[i..] and b_mid[j..].
+        let width = m + 1;
+        let mut lengths = vec![0u32; (n + 1) * width];
+        for i in (0..n).rev() {
+            for j in (0..m).rev() {
+                lengths[i * width + j] = if a_mid[i] == b_mid[j] {
+                    lengths[(i + 1) * width + j + 1] + 1
+                } else {
+                    lengths[(i + 1) * width + j].max(lengths[i * width + j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < n || j < m {
+            if i < n && j < m && a_mid[i] == b_mid[j] {
+                ops.push(Op::Same(prefix + i, prefix + j));
+                i += 1;
+                j += 1;
+            } else if i < n
+                && (j == m || lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
+            {
+                // Removals before additions, so a replacement reads "old, then new".
+                ops.push(Op::Removed(prefix + i));
+                i += 1;
+            } else {
+                ops.push(Op::Added(prefix + j));
+                j += 1;
+            }
+        }
+    }
+    let (a_end, b_end) = (a.len() - suffix, b.len() - suffix);
+    ops.extend((0..suffix).map(|k| Op::Same(a_end + k, b_end + k)));
+    ops
+}
+
+/// Share of words the two texts have in common (0.0 to 1.0), by multiset overlap.
+fn similarity(a: &str, b: &str) -> f64 {
+    let mut aw: Vec<&str> = a.split_whitespace().collect();
+    let mut bw: Vec<&str> = b.split_whitespace().collect();
+    if aw.is_empty() || bw.is_empty() {
+        return 0.0;
+    }
+    aw.sort_unstable();
+    bw.sort_unstable();
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < aw.len() && j < bw.len() {
+        match aw[i].cmp(bw[j]) {
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    (2 * common) as f64 / (aw.len() + bw.len()) as f64
+}
+
+/// The word-by-word difference of two texts, with runs merged.
+pub fn word_diff(old: &str, new: &str) -> Vec<Words> {
+    let a: Vec<&str> = old.split_whitespace().collect();
+    let b: Vec<&str> = new.split_whitespace().collect();
+    let mut out: Vec<Words> = Vec::new();
+    let mut push = |w: Words| {
+        let same_kind = |x: &Words, y: &Words| {
+            matches!(
+                (x, y),
+                (Words::Same(_), Words::Same(_))
+                    | (Words::Removed(_), Words::Removed(_))
+                    | (Words::Added(_), Words::Added(_))
+            )
+        };
+        match out.last_mut() {
+            Some(last) if same_kind(last, &w) => {
+                let (Words::Same(s) | Words::Removed(s) | Words::Added(s)) = last;
+                let (Words::Same(t) | Words::Removed(t) | Words::Added(t)) = w;
+                s.push(' ');
+                s.push_str(&t);
+            }
+            _ => out.push(w),
+        }
+    };
+    for op in align(&a, &b) {
+        match op {
+            Op::Same(i, _) => push(Words::Same(a[i].to_string())),
+            Op::Removed(i) => push(Words::Removed(a[i].to_string())),
+            Op::Added(j) => push(Words::Added(b[j].to_string())),
+        }
+    }
+    out
+}
+
+/// The changes from `old` to `new` (both Markdown), in the newer version's order.
+pub fn diff(old: &str, new: &str) -> Vec<Change> {
+    let a = units(old);
+    let b = units(new);
+    let a_units: Vec<&Unit> = a.iter().map(|(_, u)| u).collect();
+    let b_units: Vec<&Unit> = b.iter().map(|(_, u)| u).collect();
+    let ops = align(&a_units, &b_units);
+
+    let mut changes = Vec::new();
+    let mut k = 0;
+    while k < ops.len() {
+        match ops[k] {
+            Op::Same(..) => k += 1,
+            _ => {
+                // A run of removals and additions between two unchanged units.
+                let start = k;
+                while k < ops.len() && !matches!(ops[k], Op::Same(..)) {
+                    k += 1;
+                }
+                let removed: Vec<usize> = ops[start..k]
+                    .iter()
+                    .filter_map(|op| match op {
+                        Op::Removed(i) => Some(*i),
+                        _ => None,
+                    })
+                    .collect();
+                let added: Vec<usize> = ops[start..k]
+                    .iter()
+                    .filter_map(|op| match op {
+                        Op::Added(j) => Some(*j),
+                        _ => None,
+                    })
+                    .collect();
+                pair_run(&a, &b, &removed, &added, &mut changes);
+            }
+        }
+    }
+    changes
+}
+
+/// Turns one run of removed and added units into changes, pairing similar units of
+/// the same kind as rewordings.
+fn pair_run(
+    a: &[(String, Unit)],
+    b: &[(String, Unit)],
+    removed: &[usize],
+    added: &[usize],
+    out: &mut Vec<Change>,
+) {
+    let mut used = vec![false; removed.len()];
+    let mut next_removed = 0;
+    for &j in added {
+        let (section, unit) = &b[j];
+        // The best still-unused removed unit of the same kind, in order.
+        let best = removed
+            .iter()
+            .enumerate()
+            .skip(next_removed)
+            .filter(|(r, i)| !used[*r] && a[**i].1.kind == unit.kind)
+            .map(|(r, &i)| (r, similarity(&a[i].1.text, &unit.text)))
+            .filter(|(_, s)| *s >= 0.5)
+            .max_by(|x, y| x.1.total_cmp(&y.1));
+        match best {
+            Some((r, _)) => {
+                // Removed units skipped over come first, as removals.
+                for (s, &i) in removed.iter().enumerate().take(r).skip(next_removed) {
+                    if !used[s] {
+                        used[s] = true;
+                        out.push(Change::Removed {
+                            section: a[i].0.clone(),
+                            unit: a[i].1.clone(),
+                        });
+                    }
+                }
+                used[r] = true;
+                next_removed = r + 1;
+                out.push(Change::Reworded {
+                    section: section.clone(),
+                    kind: unit.kind,
+                    words: word_diff(&a[removed[r]].1.text, &unit.text),
+                });
+            }
+            None => out.push(Change::Added {
+                section: section.clone(),
+                unit: unit.clone(),
+            }),
+        }
+    }
+    for (s, &i) in removed.iter().enumerate() {
+        if !used[s] {
+            out.push(Change::Removed {
+                section: a[i].0.clone(),
+                unit: a[i].1.clone(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_have_no_changes() {
+        let t = "## A\n\nOne.\n\n- x\n- y\n\n| a | b |\n|---|---|\n| 1 | 2 |";
+        assert!(diff(t, t).is_empty());
+        assert!(diff("", "").is_empty());
+    }
+
+    #[test]
+    fn additions_removals_and_rewordings() {
+        let old = "## Intro\n\nWelcome to the site.\n\nThis part goes away entirely now.\n\n## Fees\n\nFees are due monthly.";
+        let new = "## Intro\n\nWelcome to the platform.\n\n## Fees\n\nFees are due monthly.\n\n## New rules\n\nA brand new paragraph.";
+        let c = diff(old, new);
+        assert_eq!(c.len(), 4, "{c:#?}");
+        assert_eq!(
+            c[0],
+            Change::Reworded {
+                section: "Intro".into(),
+                kind: UnitKind::Paragraph,
+                words: vec![
+                    Words::Same("Welcome to the".into()),
+                    Words::Removed("site.".into()),
+                    Words::Added("platform.".into())
+                ]
+            }
+        );
+        assert!(
+            matches!(&c[1], Change::Removed { section, unit } if section == "Intro" && unit.text.starts_with("This part"))
+        );
+        assert!(matches!(&c[2], Change::Added { unit, .. } if unit.kind == UnitKind::Heading(2)));
+        assert_eq!(c[3].section(), "New rules");
+    }
+
+    #[test]
+    fn list_items_and_table_rows_are_units() {
+        let old = "- one\n- two\n- three\n\n| k | v |\n|---|---|\n| a | 1 |";
+        let new = "- one\n- three\n- four\n\n| k | v |\n|---|---|\n| a | 2 |";
+        let c = diff(old, new);
+        let kinds: Vec<_> = c
+            .iter()
+            .map(|ch| match ch {
+                Change::Added { unit, .. } => ("added", unit.text.clone()),
+                Change::Removed { unit, .. } => ("removed", unit.text.clone()),
+                Change::Reworded { words, .. } => ("reworded", format!("{words:?}")),
+            })
+            .collect();
+        assert_eq!(kinds[0], ("removed", "two".to_string()));
+        assert_eq!(kinds[1], ("added", "four".to_string()));
+        assert_eq!(
+            kinds[2],
+            (
+                "reworded",
+                r#"[Same("a |"), Removed("1"), Added("2")]"#.to_string()
+            ),
+            "a table row with one cell changed is reworded"
+        );
+        assert_eq!(kinds.len(), 3);
+    }
+
+    #[test]
+    fn markup_only_changes_are_not_changes() {
+        assert!(diff("Refunds take **14 days**.", "Refunds take *14 days*.").is_empty());
+        assert!(diff("A  long\nline", "A long line").is_empty());
+    }
+
+    #[test]
+    fn word_diff_round_trips_both_sides() {
+        let old = "the quick brown fox jumps over the lazy dog";
+        let new = "the quick red fox leaps over the dog today";
+        let w = word_diff(old, new);
+        let side = |keep_removed: bool| {
+            w.iter()
+                .filter_map(|x| match x {
+                    Words::Same(s) => Some(s.as_str()),
+                    Words::Removed(s) if keep_removed => Some(s.as_str()),
+                    Words::Added(s) if !keep_removed => Some(s.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(side(true), old);
+        assert_eq!(side(false), new);
+    }
+
+    #[test]
+    fn huge_inputs_fall_back_without_blowing_up() {
+        let old: String = (0..2500).map(|i| format!("Para {i} a.\n\n")).collect();
+        let new: String = (0..2500).map(|i| format!("Para {i} b.\n\n")).collect();
+        let c = diff(&old, &new);
+        // 2500 × 2500 units is more than MAX_CELLS: everything is removed then added,
+        // and the pairing still finds the rewordings.
+        assert_eq!(c.len(), 2500);
+    }
+
+    #[test]
+    fn the_default_documents_diff_sensibly() {
+        let bundle = super::super::bundle::load_json(crate::DEFAULT_BUNDLE).bundle;
+        for d in &bundle.documents {
+            for pair in d.versions.windows(2) {
+                let c = diff(&pair[0].body, &pair[1].body);
+                assert!(
+                    !c.is_empty(),
+                    "{} v{} changes something",
+                    d.id,
+                    pair[1].version
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn diff_never_panics(a in "[a-c #*\\n|-]{0,200}", b in "[a-c #*\\n|-]{0,200}") {
+            let _ = diff(&a, &b);
+        }
+
+        #[test]
+        fn word_diff_reconstructs(a in "[a-d ]{0,60}", b in "[a-d ]{0,60}") {
+            let w = word_diff(&a, &b);
+            let join = |keep_removed: bool| w.iter().filter_map(|x| match x {
+                Words::Same(s) => Some(s.clone()),
+                Words::Removed(s) if keep_removed => Some(s.clone()),
+                Words::Added(s) if !keep_removed => Some(s.clone()),
+                _ => None,
+            }).collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(join(true), a.split_whitespace().collect::<Vec<_>>().join(" "));
+            proptest::prop_assert_eq!(join(false), b.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+}
