@@ -210,16 +210,26 @@ pub fn App(props: &AppProps) -> Html {
         (*memo).clone()
     };
 
-    // Keep the address bar canonical (fallbacks, dropped sections, current version).
+    // Keep the address bar canonical (fallbacks, dropped sections, current version),
+    // and the tab's title saying what is open, when the widget is the page.
     {
         let routing = props.routing;
-        use_effect_with(route.clone(), move |route| {
+        let title = open.as_ref().map(|(d, _)| d.title.clone());
+        let platform_name = loaded.as_ref().map(|l| l.bundle.platform.clone());
+        use_effect_with((route.clone(), title), move |(route, title)| {
             if routing == Routing::Hash
                 && let Some(r) = route
             {
                 let fragment = r.to_fragment();
                 if platform::location_hash() != fragment {
                     platform::replace_location_hash(&fragment);
+                }
+                if let Some(title) = title {
+                    let page = match platform_name.filter(|p| !p.is_empty()) {
+                        Some(p) => format!("{title} · {p}"),
+                        None => title.clone(),
+                    };
+                    platform::set_page_title(&page);
                 }
             }
         });

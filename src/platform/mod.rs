@@ -110,6 +110,13 @@ pub fn replace_location_hash(fragment: &str) {
     }
 }
 
+/// Sets the page's title (the SPA only: a guest widget leaves the host's title alone).
+pub fn set_page_title(title: &str) {
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(title);
+    }
+}
+
 /// An event listener that is removed when this value is dropped.
 pub struct Listener {
     target: web_sys::EventTarget,
