@@ -245,9 +245,31 @@ impl Document {
     /// ```
     pub fn leaves(&self) -> Vec<&Text> {
         let mut out = Vec::with_capacity(usize::try_from(self.leaf_count).unwrap_or(0));
-        for block in &self.blocks {
-            collect_block_leaves(block, &mut out);
-        }
+        walk_blocks(&self.blocks, &mut |part| match part {
+            Part::Inlines(inlines) => collect_inline_leaves(inlines, &mut out),
+            Part::Text(text) => out.push(text),
+        });
+        out
+    }
+
+    /// Every link's target, in document order (including links inside quotes, lists
+    /// and tables).
+    ///
+    /// ```
+    /// use terms_widget::domain::markdown::{parse, LinkTarget};
+    /// let doc = parse("See [refunds](#refund-policy).\n\n> [x](javascript:y)");
+    /// assert_eq!(doc.links(), [
+    ///     &LinkTarget::Fragment("refund-policy".into()),
+    ///     &LinkTarget::Blocked("javascript:y".into()),
+    /// ]);
+    /// ```
+    pub fn links(&self) -> Vec<&LinkTarget> {
+        let mut out = Vec::new();
+        walk_blocks(&self.blocks, &mut |part| {
+            if let Part::Inlines(inlines) = part {
+                collect_inline_links(inlines, &mut out);
+            }
+        });
         out
     }
 }
@@ -384,7 +406,13 @@ fn scheme_of(href: &str) -> Option<&str> {
 
 /// Decodes `%XX` escapes; invalid escapes stay as they are and invalid UTF-8
 /// becomes U+FFFD.
-fn percent_decode(text: &str) -> String {
+/// Decodes `%XX` escapes as UTF-8 (invalid sequences become U+FFFD); other text is
+/// kept as it is.
+///
+/// ```
+/// assert_eq!(terms_widget::domain::markdown::percent_decode("pol%C3%ADtica%20x%zz"), "política x%zz");
+/// ```
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;
@@ -565,28 +593,51 @@ fn number_leaf(text: &mut Text, next: &mut u32) {
     *next = next.saturating_add(1);
 }
 
-fn collect_block_leaves<'a>(block: &'a Block, out: &mut Vec<&'a Text>) {
-    match block {
-        Block::Heading { content, .. } | Block::Paragraph(content) => {
-            collect_inline_leaves(content, out);
-        }
-        Block::BlockQuote(children) => {
-            for child in children {
-                collect_block_leaves(child, out);
+/// A piece of a block tree: a run of inlines, or a block-level text leaf.
+enum Part<'a> {
+    Inlines(&'a [Inline]),
+    Text(&'a Text),
+}
+
+/// Visits every run of inlines and every block-level text leaf, in document order.
+fn walk_blocks<'a>(blocks: &'a [Block], visit: &mut impl FnMut(Part<'a>)) {
+    for block in blocks {
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph(content) => {
+                visit(Part::Inlines(content));
             }
-        }
-        Block::List { items, .. } => {
-            for child in items.iter().flat_map(|item| &item.blocks) {
-                collect_block_leaves(child, out);
+            Block::BlockQuote(children) => walk_blocks(children, visit),
+            Block::List { items, .. } => {
+                for item in items {
+                    walk_blocks(&item.blocks, visit);
+                }
             }
-        }
-        Block::CodeBlock { code: text, .. } | Block::RawHtml(text) => out.push(text),
-        Block::Table { head, rows, .. } => {
-            for cell in head.iter().chain(rows.iter().flatten()) {
-                collect_inline_leaves(cell, out);
+            Block::CodeBlock { code: text, .. } | Block::RawHtml(text) => visit(Part::Text(text)),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    visit(Part::Inlines(cell));
+                }
             }
+            Block::ThematicBreak => {}
         }
-        Block::ThematicBreak => {}
+    }
+}
+
+fn collect_inline_links<'a>(inlines: &'a [Inline], out: &mut Vec<&'a LinkTarget>) {
+    for inline in inlines {
+        match inline {
+            Inline::Link {
+                target, content, ..
+            } => {
+                out.push(target);
+                collect_inline_links(content, out);
+            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Strikethrough(children)
+            | Inline::Image { alt: children } => collect_inline_links(children, out),
+            Inline::Text(_) | Inline::Code(_) | Inline::RawHtml(_) | Inline::HardBreak => {}
+        }
     }
 }
 

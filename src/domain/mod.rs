@@ -8,6 +8,7 @@ pub mod content_source;
 pub mod diff;
 pub mod markdown;
 pub mod refund;
+pub mod refund_form;
 pub mod route;
 pub mod search;
 pub mod time;

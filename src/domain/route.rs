@@ -23,7 +23,7 @@
 use std::fmt;
 
 use super::bundle::{Bundle, is_valid_id, is_valid_version_label};
-use super::markdown::{self, Block, Inline, LinkTarget};
+use super::markdown::{self, LinkTarget, percent_decode};
 
 /// A place in the documents: a document, optionally a version and a section.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -272,8 +272,10 @@ pub fn broken_links(bundle: &Bundle) -> Vec<BrokenLink> {
                 section: None,
                 changes: false,
             };
-            let mut fragments = Vec::new();
-            collect_fragments(&parsed[di][vi].blocks, &mut fragments);
+            let fragments = parsed[di][vi].links().into_iter().filter_map(|l| match l {
+                LinkTarget::Fragment(f) => Some(f.clone()),
+                _ => None,
+            });
             for fragment in fragments {
                 let Resolved::Route(route) = resolve(&fragment, Some(&here), bundle) else {
                     continue;
@@ -290,70 +292,6 @@ pub fn broken_links(bundle: &Bundle) -> Vec<BrokenLink> {
         }
     }
     out
-}
-
-fn collect_fragments(blocks: &[Block], out: &mut Vec<String>) {
-    for block in blocks {
-        match block {
-            Block::Heading { content, .. } | Block::Paragraph(content) => {
-                collect_inline_fragments(content, out)
-            }
-            Block::BlockQuote(inner) => collect_fragments(inner, out),
-            Block::List { items, .. } => {
-                for item in items {
-                    collect_fragments(&item.blocks, out);
-                }
-            }
-            Block::Table { head, rows, .. } => {
-                for cell in head.iter().chain(rows.iter().flatten()) {
-                    collect_inline_fragments(cell, out);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
-fn collect_inline_fragments(inlines: &[Inline], out: &mut Vec<String>) {
-    for inline in inlines {
-        match inline {
-            Inline::Link {
-                target: LinkTarget::Fragment(f),
-                content,
-                ..
-            } => {
-                out.push(f.clone());
-                collect_inline_fragments(content, out);
-            }
-            Inline::Link { content, .. }
-            | Inline::Emphasis(content)
-            | Inline::Strong(content)
-            | Inline::Strikethrough(content) => collect_inline_fragments(content, out),
-            _ => {}
-        }
-    }
-}
-
-/// Decodes `%XX` escapes as UTF-8; invalid escapes and invalid UTF-8 are kept as text.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let (Some(h), Some(l)) = (
-                bytes.get(i + 1).and_then(|b| (*b as char).to_digit(16)),
-                bytes.get(i + 2).and_then(|b| (*b as char).to_digit(16)),
-            )
-        {
-            out.push((h * 16 + l) as u8);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// Percent-encodes everything but ASCII letters and digits and `-`, `.`, `_`, `~`.

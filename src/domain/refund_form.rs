@@ -1,0 +1,1445 @@
+//! The refund calculator's form as plain data: what the learner is asked, which questions
+//! matter for which purchase, how the answers become the refund contract's input JSON, and
+//! how the engine's errors are shown at the question they concern.
+//!
+//! Nothing here touches the browser. Times in the form are what an
+//! `<input type="datetime-local">` holds (`YYYY-MM-DDTHH:MM`, wall-clock time in the
+//! learner's time zone); turning them into UTC needs the browser's time-zone rules, so the
+//! caller passes that conversion in (`platform::localtime::local_input_to_utc` in the
+//! widget, a fixed offset in the tests below).
+//!
+//! ```
+//! use terms_widget::domain::refund::{Kind, Outcome, RefundPolicy};
+//! use terms_widget::domain::refund_form::{parse_local_input, FormEdit, RefundForm};
+//! use terms_widget::domain::time::Timestamp;
+//!
+//! // The learner's wall clock reads UTC here, to keep the example short.
+//! let to_utc = |text: &str| parse_local_input(text).ok()?.as_if_utc();
+//! let mut form = RefundForm::default();
+//! form.apply(FormEdit::Kind(Kind::Course));
+//! form.apply(FormEdit::PaidAt("2024-03-01T12:00".into()));
+//! let now = Timestamp::parse("2024-03-10T12:00:00Z").unwrap();
+//! let (input, decision) = form.evaluate(now, &RefundPolicy::default(), to_utc).unwrap();
+//! assert_eq!(input["paid_at"], "2024-03-01T12:00:00Z");
+//! assert_eq!(decision.outcome, Outcome::FullRefund);
+//! ```
+//!
+//! # Which questions are asked
+//!
+//! A question is shown only when its answer can change the result under the policy in use
+//! ([`applies`]). With the default policy:
+//!
+//! | question | shown for |
+//! |---|---|
+//! | what, where, when paid | always |
+//! | pre-enrolment and launch date | course, Specialization |
+//! | certificate earned, and when | course, Specialization |
+//! | shorter window stated at sign-up | course, Specialization |
+//! | the window stated for the service | other service |
+//! | free trial, and when it ends | Kestrel Plus (a monthly subscription is never refunded, trial or not) |
+//! | already cancelled / asked, and when | course, Specialization, Kestrel Plus, other service |
+//! | confirmed violation | course, Specialization, Kestrel Plus, other service |
+//!
+//! When someone else decides (bought in an app store or through an organization, or a
+//! degree or university certificate) only the first three questions are asked.
+
+use serde_json::{Map, Value, json};
+
+use super::refund::{
+    CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, Via,
+    ViaTreatment, evaluate,
+};
+use super::time::{Date, SECONDS_PER_DAY, TimeError, Timestamp};
+
+// ---------------------------------------------------------------------------------------------
+// Local date-times, as a datetime-local input holds them
+// ---------------------------------------------------------------------------------------------
+
+/// A wall-clock date and time with no time zone: the value of an
+/// `<input type="datetime-local">`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LocalDateTime {
+    /// The calendar date (checked to exist).
+    pub date: Date,
+    /// Hour, 0..=23.
+    pub hour: u8,
+    /// Minute, 0..=59.
+    pub minute: u8,
+    /// Second, 0..=59.
+    pub second: u8,
+}
+
+impl LocalDateTime {
+    /// The value written back for a datetime-local input: `YYYY-MM-DDTHH:MM`, with `:SS`
+    /// only when the seconds are not zero.
+    pub fn to_input_value(self) -> String {
+        let base = format!("{}T{:02}:{:02}", self.date, self.hour, self.minute);
+        if self.second == 0 {
+            base
+        } else {
+            format!("{base}:{:02}", self.second)
+        }
+    }
+
+    /// The instant this wall-clock time names in UTC (as if the learner's zone were UTC).
+    /// Used by tests and by callers that have already applied an offset; `None` never
+    /// happens for a valid value but keeps the signature of a conversion.
+    pub fn as_if_utc(self) -> Option<Timestamp> {
+        Some(Timestamp(
+            self.date.days_since_epoch() * SECONDS_PER_DAY
+                + i64::from(self.hour) * 3600
+                + i64::from(self.minute) * 60
+                + i64::from(self.second),
+        ))
+    }
+}
+
+/// Parses a strict datetime-local value, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`,
+/// checking that the date exists and the time of day is real.
+///
+/// No fractions of a second, no zone, no space instead of `T`: anything else is a
+/// [`TimeError::Format`], an impossible date [`TimeError::NoSuchDate`], an impossible time
+/// [`TimeError::NoSuchTime`].
+///
+/// ```
+/// use terms_widget::domain::refund_form::parse_local_input;
+/// use terms_widget::domain::time::TimeError;
+///
+/// assert_eq!(parse_local_input("2024-05-14T15:30").unwrap().to_input_value(), "2024-05-14T15:30");
+/// assert_eq!(parse_local_input("2023-02-29T10:00"), Err(TimeError::NoSuchDate));
+/// assert!(parse_local_input("2024-05-14 15:30").is_err());
+/// ```
+pub fn parse_local_input(text: &str) -> Result<LocalDateTime, TimeError> {
+    const EXPECTED: TimeError = TimeError::Format {
+        expected: "YYYY-MM-DDTHH:MM",
+    };
+    let b = text.as_bytes();
+    let shape_ok = match b.len() {
+        16 => b.get(10) == Some(&b'T') && b.get(13) == Some(&b':'),
+        19 => b.get(10) == Some(&b'T') && b.get(13) == Some(&b':') && b.get(16) == Some(&b':'),
+        _ => false,
+    };
+    if !shape_ok {
+        return Err(EXPECTED);
+    }
+    let date = match Date::parse(text.get(..10).ok_or(EXPECTED)?) {
+        Err(TimeError::Format { .. }) => return Err(EXPECTED),
+        other => other?,
+    };
+    let number = |range: std::ops::Range<usize>| -> Result<u8, TimeError> {
+        let part = text.get(range).ok_or(EXPECTED)?;
+        if part.len() != 2 || !part.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(EXPECTED);
+        }
+        part.parse::<u8>().map_err(|_| EXPECTED)
+    };
+    let hour = number(11..13)?;
+    let minute = number(14..16)?;
+    let second = if b.len() == 19 { number(17..19)? } else { 0 };
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err(TimeError::NoSuchTime);
+    }
+    Ok(LocalDateTime {
+        date,
+        hour,
+        minute,
+        second,
+    })
+}
+
+/// The datetime-local value as the browser would write it back (`:00` seconds dropped), or
+/// `None` when it is not a valid value. Comparing this with the value the UTC instant
+/// converts back to tells whether the browser had to move a time that does not exist in
+/// the learner's zone (the hour skipped when clocks go forward).
+pub fn canonical_local_input(text: &str) -> Option<String> {
+    parse_local_input(text).ok().map(LocalDateTime::to_input_value)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The questions
+// ---------------------------------------------------------------------------------------------
+
+/// A question of the form, named after the contract field it fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormField {
+    /// What was bought (`kind`).
+    Kind,
+    /// Where it was paid (`via`).
+    Via,
+    /// When it was paid (`paid_at`); also where "the payment is in the future" is shown.
+    PaidAt,
+    /// Paid before launch (`pre_enrolled`).
+    PreEnrolled,
+    /// The launch date (`launch_at`).
+    LaunchAt,
+    /// When the certificate was earned (`certificate_earned_at`).
+    CertificateEarnedAt,
+    /// A window stated at sign-up, or for the service (`custom_window_days`).
+    CustomWindowDays,
+    /// When the free trial ends (`free_trial_ends_at`).
+    FreeTrialEndsAt,
+    /// When the learner cancelled or asked (`cancelled_at`).
+    CancelledAt,
+    /// A confirmed violation (`honor_code_violation`).
+    HonorCodeViolation,
+}
+
+impl FormField {
+    /// Every question, in the order the form asks them.
+    pub const ALL: [FormField; 10] = [
+        FormField::Kind,
+        FormField::Via,
+        FormField::PaidAt,
+        FormField::PreEnrolled,
+        FormField::LaunchAt,
+        FormField::CertificateEarnedAt,
+        FormField::CustomWindowDays,
+        FormField::FreeTrialEndsAt,
+        FormField::CancelledAt,
+        FormField::HonorCodeViolation,
+    ];
+
+    /// The contract field this question fills, e.g. `"certificate_earned_at"` (also the
+    /// input's `name` in the calculator).
+    pub fn name(self) -> &'static str {
+        match self {
+            FormField::Kind => "kind",
+            FormField::Via => "via",
+            FormField::PaidAt => "paid_at",
+            FormField::PreEnrolled => "pre_enrolled",
+            FormField::LaunchAt => "launch_at",
+            FormField::CertificateEarnedAt => "certificate_earned_at",
+            FormField::CustomWindowDays => "custom_window_days",
+            FormField::FreeTrialEndsAt => "free_trial_ends_at",
+            FormField::CancelledAt => "cancelled_at",
+            FormField::HonorCodeViolation => "honor_code_violation",
+        }
+    }
+
+    /// The question for the contract field `name`, if the form asks one.
+    pub fn from_name(name: &str) -> Option<FormField> {
+        FormField::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The question at which to show `error`: the one for [`RefundError::field`], except
+    /// that `now` is not asked (it is the current time), so "the date judged is before the
+    /// payment" means the payment date is in the future and shows at [`FormField::PaidAt`].
+    /// `None` when the input as a whole is unusable.
+    pub fn of_error(error: &RefundError) -> Option<FormField> {
+        match error.field()? {
+            "now" => Some(FormField::PaidAt),
+            name => FormField::from_name(name),
+        }
+    }
+
+    /// A short name of the question for summaries, e.g. "Certificate date".
+    pub fn label(self) -> &'static str {
+        match self {
+            FormField::Kind => "What you bought",
+            FormField::Via => "Where you paid",
+            FormField::PaidAt => "Payment date",
+            FormField::PreEnrolled => "Pre-enrolment",
+            FormField::LaunchAt => "Launch date",
+            FormField::CertificateEarnedAt => "Certificate date",
+            FormField::CustomWindowDays => "Refund window",
+            FormField::FreeTrialEndsAt => "End of the free trial",
+            FormField::CancelledAt => "Cancellation date",
+            FormField::HonorCodeViolation => "Confirmed violation",
+        }
+    }
+}
+
+/// What the learner calls each kind of purchase, for the "What did you buy?" list.
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::SubscriptionMonthly => "Monthly subscription",
+        Kind::PlusSubscription => "Kestrel Plus (annual)",
+        Kind::Course => "Course",
+        Kind::Specialization => "Specialization",
+        Kind::GuidedProject => "Guided project",
+        Kind::Degree => "Degree",
+        Kind::UniversityCertificate => "University certificate",
+        Kind::Other => "Other service",
+    }
+}
+
+/// What the learner calls each place to pay, for the "Where did you pay?" choices.
+pub fn via_label(via: Via) -> &'static str {
+    match via {
+        Via::Direct => "Directly with Kestrel Learning (card or PayPal on our site)",
+        Via::AppStore => "Apple App Store (in the iPhone or iPad app)",
+        Via::GooglePlay => "Google Play (in the Android app)",
+        Via::Organization => {
+            "Through an organization (an employer, government, campus or social-good programme)"
+        }
+    }
+}
+
+/// Whether the platform itself refunds `kind` bought through `via` under `policy`, by a
+/// window (as opposed to never, or someone else deciding).
+fn has_window(kind: Kind, via: Via, policy: &RefundPolicy) -> bool {
+    policy.via.get(via) == ViaTreatment::KindRules
+        && policy.kinds.get(kind).treatment == KindTreatment::Window
+}
+
+/// Whether `field` can change the answer for `kind` bought through `via` under `policy`,
+/// so the calculator asks it (see the module documentation for the default policy).
+pub fn applies(field: FormField, kind: Kind, via: Via, policy: &RefundPolicy) -> bool {
+    let rules = policy.kinds.get(kind);
+    let window = has_window(kind, via, policy);
+    match field {
+        FormField::Kind | FormField::Via | FormField::PaidAt => true,
+        FormField::PreEnrolled | FormField::LaunchAt => window && rules.pre_enrolment,
+        FormField::CertificateEarnedAt => window && rules.certificate_ends_window,
+        FormField::CustomWindowDays => window && rules.custom_window != CustomWindow::Ignored,
+        FormField::FreeTrialEndsAt => window && rules.free_trial_replaces_window,
+        FormField::CancelledAt | FormField::HonorCodeViolation => window,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form's state
+// ---------------------------------------------------------------------------------------------
+
+/// The learner's answers, as typed. Times are datetime-local values in the learner's zone;
+/// the number of days is the text of a number input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefundForm {
+    /// What was bought.
+    pub kind: Kind,
+    /// Where it was paid.
+    pub via: Via,
+    /// When it was paid (datetime-local).
+    pub paid_at: String,
+    /// Paid before launch.
+    pub pre_enrolled: bool,
+    /// The launch date (datetime-local); empty when no launch date is announced.
+    pub launch_at: String,
+    /// A certificate was earned with this payment.
+    pub certificate_earned: bool,
+    /// When the certificate was earned (datetime-local).
+    pub certificate_earned_at: String,
+    /// A window was stated at sign-up (or for the service).
+    pub custom_window_stated: bool,
+    /// The stated window in days, as typed.
+    pub custom_window_days: String,
+    /// The purchase came with a free trial.
+    pub free_trial: bool,
+    /// When the free trial ends (datetime-local).
+    pub free_trial_ends_at: String,
+    /// The learner already cancelled or asked for a refund.
+    pub cancelled: bool,
+    /// When they cancelled or asked (datetime-local).
+    pub cancelled_at: String,
+    /// A violation has been confirmed.
+    pub honor_code_violation: bool,
+}
+
+impl Default for RefundForm {
+    /// A course bought directly, nothing else answered yet.
+    fn default() -> RefundForm {
+        RefundForm {
+            kind: Kind::Course,
+            via: Via::Direct,
+            paid_at: String::new(),
+            pre_enrolled: false,
+            launch_at: String::new(),
+            certificate_earned: false,
+            certificate_earned_at: String::new(),
+            custom_window_stated: false,
+            custom_window_days: String::new(),
+            free_trial: false,
+            free_trial_ends_at: String::new(),
+            cancelled: false,
+            cancelled_at: String::new(),
+            honor_code_violation: false,
+        }
+    }
+}
+
+/// One change to the form, as the learner makes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormEdit {
+    /// Chose what was bought.
+    Kind(Kind),
+    /// Chose where it was paid.
+    Via(Via),
+    /// Typed the payment date.
+    PaidAt(String),
+    /// Ticked or unticked "paid before launch".
+    PreEnrolled(bool),
+    /// Typed the launch date.
+    LaunchAt(String),
+    /// Ticked or unticked "earned a certificate".
+    CertificateEarned(bool),
+    /// Typed the certificate date.
+    CertificateEarnedAt(String),
+    /// Ticked or unticked "a window was stated".
+    CustomWindowStated(bool),
+    /// Typed the stated window in days.
+    CustomWindowDays(String),
+    /// Ticked or unticked "free trial".
+    FreeTrial(bool),
+    /// Typed the end of the free trial.
+    FreeTrialEndsAt(String),
+    /// Ticked or unticked "already cancelled / asked".
+    Cancelled(bool),
+    /// Typed the cancellation date.
+    CancelledAt(String),
+    /// Ticked or unticked "violation confirmed".
+    HonorCodeViolation(bool),
+}
+
+/// A problem with the answers, at the question it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The question to show it at.
+    pub field: FormField,
+    /// The contract's error (its [`RefundError::code`] is the code the JS API would give).
+    pub error: RefundError,
+}
+
+impl RefundForm {
+    /// Applies one edit. Answers to questions that stop applying are kept (switching the
+    /// kind back shows them again) but not sent.
+    pub fn apply(&mut self, edit: FormEdit) {
+        match edit {
+            FormEdit::Kind(kind) => self.kind = kind,
+            FormEdit::Via(via) => self.via = via,
+            FormEdit::PaidAt(v) => self.paid_at = v,
+            FormEdit::PreEnrolled(v) => self.pre_enrolled = v,
+            FormEdit::LaunchAt(v) => self.launch_at = v,
+            FormEdit::CertificateEarned(v) => self.certificate_earned = v,
+            FormEdit::CertificateEarnedAt(v) => self.certificate_earned_at = v,
+            FormEdit::CustomWindowStated(v) => self.custom_window_stated = v,
+            FormEdit::CustomWindowDays(v) => self.custom_window_days = v,
+            FormEdit::FreeTrial(v) => self.free_trial = v,
+            FormEdit::FreeTrialEndsAt(v) => self.free_trial_ends_at = v,
+            FormEdit::Cancelled(v) => self.cancelled = v,
+            FormEdit::CancelledAt(v) => self.cancelled_at = v,
+            FormEdit::HonorCodeViolation(v) => self.honor_code_violation = v,
+        }
+    }
+
+    /// Whether the form asks `field` for the current kind and channel (see [`applies`]).
+    pub fn asks(&self, field: FormField, policy: &RefundPolicy) -> bool {
+        applies(field, self.kind, self.via, policy)
+    }
+
+    /// The contract's input JSON for these answers, judged at `now`, or every problem the
+    /// form itself can see (a date left empty or impossible, a ticked box without its date).
+    ///
+    /// Only the questions that apply are sent. `to_utc` converts a datetime-local value in
+    /// the learner's zone to UTC (`None` when it cannot). Problems the engine finds (a
+    /// certificate before the payment, a window too long, …) come from [`RefundForm::evaluate`].
+    pub fn to_input(
+        &self,
+        now: Timestamp,
+        policy: &RefundPolicy,
+        to_utc: impl Fn(&str) -> Option<Timestamp>,
+    ) -> Result<Value, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut input = Map::new();
+        input.insert("kind".into(), json!(self.kind.as_str()));
+        input.insert("via".into(), json!(self.via.as_str()));
+        input.insert("now".into(), json!(now.to_string()));
+
+        // A time: required (empty is a problem) or not (empty is null).
+        let mut time = |field: FormField, text: &str, required: bool| -> Option<Value> {
+            let name = field.name();
+            let text = text.trim();
+            if text.is_empty() {
+                if required {
+                    problems.push(Problem {
+                        field,
+                        error: RefundError::MissingField { field: name },
+                    });
+                }
+                return None;
+            }
+            let error = match parse_local_input(text) {
+                Err(problem) => RefundError::InvalidTimestamp {
+                    field: name,
+                    problem: Some(problem),
+                },
+                Ok(_) => match to_utc(text).filter(|t| t.date().is_some()) {
+                    Some(t) => return Some(json!(t.to_string())),
+                    None => RefundError::InvalidTimestamp {
+                        field: name,
+                        problem: None,
+                    },
+                },
+            };
+            problems.push(Problem { field, error });
+            None
+        };
+
+        if let Some(paid) = time(FormField::PaidAt, &self.paid_at, true) {
+            input.insert("paid_at".into(), paid);
+        }
+        if self.asks(FormField::PreEnrolled, policy) && self.pre_enrolled {
+            input.insert("pre_enrolled".into(), json!(true));
+            if let Some(launch) = time(FormField::LaunchAt, &self.launch_at, false) {
+                input.insert("launch_at".into(), launch);
+            }
+        }
+        if self.asks(FormField::CertificateEarnedAt, policy)
+            && self.certificate_earned
+            && let Some(at) = time(
+                FormField::CertificateEarnedAt,
+                &self.certificate_earned_at,
+                true,
+            )
+        {
+            input.insert("certificate_earned_at".into(), at);
+        }
+        if self.asks(FormField::FreeTrialEndsAt, policy)
+            && self.free_trial
+            && let Some(at) = time(FormField::FreeTrialEndsAt, &self.free_trial_ends_at, true)
+        {
+            input.insert("free_trial_ends_at".into(), at);
+        }
+        if self.asks(FormField::CancelledAt, policy)
+            && self.cancelled
+            && let Some(at) = time(FormField::CancelledAt, &self.cancelled_at, true)
+        {
+            input.insert("cancelled_at".into(), at);
+        }
+        if self.asks(FormField::CustomWindowDays, policy) && self.custom_window_stated {
+            input.insert(
+                "custom_window_days".into(),
+                days_value(&self.custom_window_days),
+            );
+        }
+        if self.asks(FormField::HonorCodeViolation, policy) && self.honor_code_violation {
+            input.insert("honor_code_violation".into(), json!(true));
+        }
+        if problems.is_empty() {
+            Ok(Value::Object(input))
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The answer for these answers at `now`: the input sent and the engine's decision, or
+    /// the problems to show (the form's own, else the engine's first error).
+    pub fn evaluate(
+        &self,
+        now: Timestamp,
+        policy: &RefundPolicy,
+        to_utc: impl Fn(&str) -> Option<Timestamp>,
+    ) -> Result<(Value, Decision), Vec<Problem>> {
+        let input = self.to_input(now, policy, to_utc)?;
+        match evaluate(&input, policy) {
+            Ok(decision) => Ok((input, decision)),
+            Err(error) => Err(vec![Problem {
+                field: FormField::of_error(&error).unwrap_or(FormField::Kind),
+                error,
+            }]),
+        }
+    }
+}
+
+/// The JSON for a typed number of days: an integer when the text is one (negative ones
+/// included, so the engine names the problem), else the text itself (which the engine
+/// refuses as `invalid_custom_window`).
+fn days_value(text: &str) -> Value {
+    let text = text.trim();
+    if let Ok(days) = text.parse::<u64>() {
+        json!(days)
+    } else if let Ok(days) = text.parse::<i64>() {
+        json!(days)
+    } else {
+        json!(text)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+// ---------------------------------------------------------------------------------------------
+
+/// The message to show at the question `error` concerns, in the form's words: times are
+/// the learner's own, and "now" is the current time.
+pub fn form_message(error: &RefundError, kind: Kind) -> String {
+    let certificate = match kind {
+        Kind::Specialization => "your first Course Certificate in this Specialization",
+        _ => "the certificate",
+    };
+    match error {
+        RefundError::MissingField { field } => match *field {
+            "paid_at" => "Enter the date and time you paid.".to_owned(),
+            "certificate_earned_at" => format!(
+                "Enter when you earned {certificate}, or untick the box if you haven't earned it."
+            ),
+            "free_trial_ends_at" => "Enter when the free trial ends (or ended), or untick the \
+                                     box if there was no free trial."
+                .to_owned(),
+            "cancelled_at" => "Enter when you cancelled or asked for a refund, or untick the \
+                               box if you haven't yet."
+                .to_owned(),
+            "launch_at" => "Enter the launch date, or leave it empty if none is announced."
+                .to_owned(),
+            _ => error.to_string(),
+        },
+        RefundError::InvalidTimestamp { problem, .. } => match problem {
+            Some(TimeError::NoSuchDate) => {
+                "That date doesn't exist in the calendar. Check the day and the month.".to_owned()
+            }
+            Some(TimeError::NoSuchTime) => {
+                "That time of day doesn't exist. Use hours 00 to 23 and minutes 00 to 59."
+                    .to_owned()
+            }
+            Some(TimeError::Format { .. }) => {
+                "Enter a full date and time: day, month, year, hours and minutes.".to_owned()
+            }
+            None => "We couldn't read that date and time. Enter a date between the years \
+                     0001 and 9999, with hours and minutes."
+                .to_owned(),
+        },
+        RefundError::InvalidCustomWindow => {
+            "Enter the refund window as a whole number of days, like 7.".to_owned()
+        }
+        RefundError::NegativeCustomWindow => {
+            "The refund window can't be a negative number of days.".to_owned()
+        }
+        RefundError::CustomWindowExceedsStandard { max_days } => format!(
+            "A shorter window stated at sign-up can be at most {max_days} days, the standard \
+             window. If no shorter window was stated, untick the box."
+        ),
+        RefundError::NowBeforePayment => {
+            "The payment date is in the future. Enter when you actually paid.".to_owned()
+        }
+        RefundError::CertificateBeforePayment => format!(
+            "The certificate date is before the payment date. Only {certificate} earned \
+             with this payment counts: check both dates."
+        ),
+        RefundError::CertificateAfterNow => {
+            "The certificate date is in the future. Enter it once you have earned it."
+                .to_owned()
+        }
+        RefundError::CancelledBeforePayment => "The cancellation date is before the payment \
+             date: check both dates. If you were charged after you had cancelled, that is a \
+             billing error, not a refund: contact support."
+            .to_owned(),
+        RefundError::CancelledAfterNow => "The cancellation date is in the future. Enter it \
+             once you have cancelled or asked for a refund."
+            .to_owned(),
+        RefundError::NotJson
+        | RefundError::NotAnObject
+        | RefundError::NotYesOrNo { .. }
+        | RefundError::UnknownKind
+        | RefundError::UnknownVia => error.to_string(),
+    }
+}
+
+/// The message for a verdict card whose contract input (UTC timestamps, written by the host
+/// page) is refused: what is wrong, and in which field.
+pub fn card_message(error: &RefundError) -> String {
+    match error.field() {
+        Some(field) => format!("{error} (field: {field}, error: {})", error.code()),
+        None => format!("{error} (error: {})", error.code()),
+    }
+}
+
+/// The name of the Refund Policy section with this heading slug, for "Read the rule: …".
+/// The default policy's sections have their headings; any other slug is read back from its
+/// words ("app-store-purchases" → "App store purchases").
+pub fn section_title(clause: &str) -> String {
+    let known = match clause {
+        "how-refund-windows-are-measured" => Some("How refund windows are measured"),
+        "monthly-subscriptions" => Some("Monthly subscriptions"),
+        "kestrel-plus" => Some("Kestrel Plus"),
+        "courses-and-specializations" => Some("Courses and specializations"),
+        "pre-enrolment" => Some("Pre-enrolment"),
+        "shorter-refund-windows" => Some("Shorter refund windows"),
+        "guided-projects" => Some("Guided projects"),
+        "degrees-and-university-certificates" => Some("Degrees and university certificates"),
+        "app-store-purchases" => Some("App store purchases"),
+        "purchases-through-an-organization" => Some("Purchases through an organization"),
+        "other-services" => Some("Other services"),
+        "violations-of-our-policies" => Some("Violations of our policies"),
+        "how-to-ask-for-a-refund" => Some("How to ask for a refund"),
+        _ => None,
+    };
+    if let Some(title) = known {
+        return title.to_owned();
+    }
+    let words = clause.replace('-', " ");
+    let mut chars = words.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => "Refund Policy".to_owned(),
+    }
+}
+
+/// The widget fragment that opens a Refund Policy section: `refund-policy/<clause>`.
+pub fn clause_fragment(clause: &str) -> String {
+    format!("refund-policy/{clause}")
+}
+
+/// "Policy version 2, in effect since 1 September 2025".
+pub fn policy_line(decision: &Decision) -> String {
+    let since = Date::parse(&decision.policy_effective)
+        .map(Date::long)
+        .unwrap_or_else(|_| decision.policy_effective.clone());
+    format!(
+        "Policy version {}, in effect since {since}",
+        decision.policy_version
+    )
+}
+
+/// The verdict in a few words, for the top of the answer. `input` is the contract input
+/// judged (it tells whether the learner already cancelled); `local` words a deadline in the
+/// learner's time (the browser's job), e.g. "Tue 14 May 2024, 15:30".
+pub fn headline(input: &Value, decision: &Decision, local: impl Fn(Timestamp) -> String) -> String {
+    let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
+    match (decision.outcome, decision.deadline) {
+        (Outcome::FullRefund, _) if cancelled => {
+            "Full refund due: you cancelled in time".to_owned()
+        }
+        (Outcome::FullRefund, Some(deadline)) => format!(
+            "Full refund available until {} your time",
+            local(deadline)
+        ),
+        (Outcome::FullRefund, None) => "Full refund available: the window is still open".to_owned(),
+        (Outcome::NoRefund, Some(_)) => "No refund: the refund window has closed".to_owned(),
+        (Outcome::NoRefund, None) => "Not refundable".to_owned(),
+        (Outcome::NotEligibleViolation, _) => "Not entitled to a refund".to_owned(),
+        (Outcome::MarketplacePolicy, _) => "The store decides, not Kestrel".to_owned(),
+        (Outcome::OrganizationContract, _) => "Your organization decides".to_owned(),
+        (Outcome::PartnerPolicy, _) => "The university decides".to_owned(),
+    }
+}
+
+/// What tone the answer has, for styling: `"yes"`, `"no"` or `"elsewhere"`.
+pub fn tone(decision: &Decision) -> &'static str {
+    match decision.eligible {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "elsewhere",
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The timeline
+// ---------------------------------------------------------------------------------------------
+
+/// A moment on the refund timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MarkKind {
+    /// The payment.
+    Paid,
+    /// The launch (pre-enrolled only).
+    Launch,
+    /// The certificate.
+    Certificate,
+    /// The cancellation or request.
+    Cancelled,
+    /// The end of the refund window.
+    Deadline,
+    /// The current time.
+    Now,
+}
+
+impl MarkKind {
+    /// A one-word or two-word label for the drawing.
+    pub fn label(self) -> &'static str {
+        match self {
+            MarkKind::Paid => "Paid",
+            MarkKind::Launch => "Launch",
+            MarkKind::Certificate => "Certificate",
+            MarkKind::Cancelled => "Cancelled",
+            MarkKind::Deadline => "Window closes",
+            MarkKind::Now => "Now",
+        }
+    }
+
+    /// The CSS class suffix, e.g. `"deadline"`.
+    pub fn class(self) -> &'static str {
+        match self {
+            MarkKind::Paid => "paid",
+            MarkKind::Launch => "launch",
+            MarkKind::Certificate => "certificate",
+            MarkKind::Cancelled => "cancelled",
+            MarkKind::Deadline => "deadline",
+            MarkKind::Now => "now",
+        }
+    }
+}
+
+/// A moment placed on the drawing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Mark {
+    /// What happened.
+    pub kind: MarkKind,
+    /// When.
+    pub at: Timestamp,
+    /// Horizontal position, between the `left` and `right` given to [`timeline`].
+    pub x: f64,
+    /// Label row: 0 and 2 above the line, 1 and 3 below, so close labels do not overlap.
+    pub row: u8,
+}
+
+/// The moments of a decision worth drawing, in time order and placed between `left` and
+/// `right`: payment, launch (when pre-enrolled), certificate, cancellation, deadline and now,
+/// whichever the input and decision have. Empty when the input has no readable payment.
+pub fn timeline(input: &Value, decision: &Decision, left: f64, right: f64) -> Vec<Mark> {
+    let at = |field: &str| {
+        input
+            .get(field)
+            .and_then(Value::as_str)
+            .and_then(|text| Timestamp::parse(text).ok())
+    };
+    let Some(paid) = at("paid_at") else {
+        return Vec::new();
+    };
+    let mut moments = vec![(MarkKind::Paid, paid)];
+    if input.get("pre_enrolled") == Some(&Value::Bool(true))
+        && let Some(launch) = at("launch_at")
+    {
+        moments.push((MarkKind::Launch, launch));
+    }
+    if let Some(t) = at("certificate_earned_at") {
+        moments.push((MarkKind::Certificate, t));
+    }
+    if let Some(t) = at("cancelled_at") {
+        moments.push((MarkKind::Cancelled, t));
+    }
+    if let Some(t) = decision.deadline {
+        moments.push((MarkKind::Deadline, t));
+    }
+    if let Some(t) = at("now") {
+        moments.push((MarkKind::Now, t));
+    }
+    moments.sort_by_key(|(kind, t)| (*t, *kind));
+
+    let first = moments.first().map_or(0, |(_, t)| t.0);
+    let last = moments.last().map_or(0, |(_, t)| t.0);
+    let span = (last.saturating_sub(first)).max(1) as f64;
+    let width = (right - left).max(0.0);
+    // Approximate label width in drawing units (the labels are short and the font small).
+    let label_width = |kind: MarkKind| kind.label().len() as f64 * 6.5 + 8.0;
+    let mut row_ends = [f64::NEG_INFINITY; 4];
+    moments
+        .into_iter()
+        .map(|(kind, t)| {
+            let x = left + (t.0.saturating_sub(first)) as f64 / span * width;
+            let half = label_width(kind) / 2.0;
+            let row = (0..4u8)
+                .find(|&r| row_ends.get(usize::from(r)).is_some_and(|end| *end < x - half))
+                .unwrap_or(0);
+            if let Some(end) = row_ends.get_mut(usize::from(row)) {
+                *end = x + half;
+            }
+            Mark {
+                kind,
+                at: t,
+                x,
+                row,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// The verdict card (course-page mode)
+// ---------------------------------------------------------------------------------------------
+
+/// The decision for a verdict card's contract input text, with `now` filled in from the
+/// current time when the host page left it out (or `null`): a course page knows when the
+/// learner paid, not when they will read the page.
+pub fn card_decision(
+    text: &str,
+    now: Timestamp,
+    policy: &RefundPolicy,
+) -> Result<(Value, Decision), RefundError> {
+    let mut input: Value = serde_json::from_str(text).map_err(|_| RefundError::NotJson)?;
+    if let Value::Object(map) = &mut input
+        && map.get("now").is_none_or(Value::is_null)
+    {
+        map.insert("now".into(), json!(now.to_string()));
+    }
+    let decision = evaluate(&input, policy)?;
+    Ok((input, decision))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The learner's zone in these tests: UTC+2, no daylight saving.
+    fn plus_two(text: &str) -> Option<Timestamp> {
+        parse_local_input(text)
+            .ok()?
+            .as_if_utc()
+            .map(|t| Timestamp(t.0 - 2 * 3600))
+    }
+
+    fn ts(text: &str) -> Timestamp {
+        Timestamp::parse(text).unwrap()
+    }
+
+    fn form(kind: Kind, paid: &str) -> RefundForm {
+        let mut f = RefundForm::default();
+        f.apply(FormEdit::Kind(kind));
+        f.apply(FormEdit::PaidAt(paid.into()));
+        f
+    }
+
+    const NOW: &str = "2024-03-10T12:00:00Z";
+
+    #[test]
+    fn local_inputs_are_strict() {
+        let ok = parse_local_input("2024-02-29T23:59").unwrap();
+        assert_eq!(ok.date, Date::new(2024, 2, 29).unwrap());
+        assert_eq!((ok.hour, ok.minute, ok.second), (23, 59, 0));
+        assert_eq!(
+            parse_local_input("2024-02-29T23:59:07")
+                .unwrap()
+                .to_input_value(),
+            "2024-02-29T23:59:07"
+        );
+        assert_eq!(
+            canonical_local_input("2024-02-29T23:59:00").as_deref(),
+            Some("2024-02-29T23:59")
+        );
+        for bad in [
+            "",
+            "2024-02-29",
+            "2024-02-29T23",
+            "2024-02-29 23:59",
+            "2024-02-29T23:59Z",
+            "2024-02-29T23:59:00Z",
+            "2024-02-29T23:59:00.000",
+            "2024-2-29T23:59",
+            "2024-02-29T3:59",
+            "2024-02-29T23:5a",
+            "2024-02-29T+1:59",
+            "２０２４-02-29T23:59",
+            "2024-02-29T23:59:0",
+        ] {
+            assert!(
+                matches!(parse_local_input(bad), Err(TimeError::Format { .. })),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            parse_local_input("2023-02-29T10:00"),
+            Err(TimeError::NoSuchDate)
+        );
+        assert_eq!(
+            parse_local_input("2024-04-31T10:00"),
+            Err(TimeError::NoSuchDate)
+        );
+        assert_eq!(
+            parse_local_input("2024-04-30T24:00"),
+            Err(TimeError::NoSuchTime)
+        );
+        assert_eq!(
+            parse_local_input("2024-04-30T23:60"),
+            Err(TimeError::NoSuchTime)
+        );
+        assert_eq!(
+            parse_local_input("2024-04-30T23:59:60"),
+            Err(TimeError::NoSuchTime)
+        );
+        assert_eq!(
+            parse_local_input("2024-03-01T12:00")
+                .unwrap()
+                .as_if_utc()
+                .unwrap(),
+            ts("2024-03-01T12:00:00Z")
+        );
+    }
+
+    #[test]
+    fn the_questions_follow_the_kind_and_the_channel() {
+        let p = RefundPolicy::default();
+        let asked = |kind, via| -> Vec<&'static str> {
+            FormField::ALL
+                .into_iter()
+                .filter(|f| applies(*f, kind, via, &p))
+                .map(FormField::name)
+                .collect()
+        };
+        let basics = ["kind", "via", "paid_at"];
+        let course = [
+            "kind",
+            "via",
+            "paid_at",
+            "pre_enrolled",
+            "launch_at",
+            "certificate_earned_at",
+            "custom_window_days",
+            "cancelled_at",
+            "honor_code_violation",
+        ];
+        assert_eq!(asked(Kind::Course, Via::Direct), course);
+        assert_eq!(asked(Kind::Specialization, Via::Direct), course);
+        assert_eq!(
+            asked(Kind::PlusSubscription, Via::Direct),
+            [
+                "kind",
+                "via",
+                "paid_at",
+                "free_trial_ends_at",
+                "cancelled_at",
+                "honor_code_violation"
+            ]
+        );
+        assert_eq!(
+            asked(Kind::Other, Via::Direct),
+            [
+                "kind",
+                "via",
+                "paid_at",
+                "custom_window_days",
+                "cancelled_at",
+                "honor_code_violation"
+            ]
+        );
+        for kind in [
+            Kind::SubscriptionMonthly,
+            Kind::GuidedProject,
+            Kind::Degree,
+            Kind::UniversityCertificate,
+        ] {
+            assert_eq!(asked(kind, Via::Direct), basics, "{kind:?}");
+        }
+        for via in [Via::AppStore, Via::GooglePlay, Via::Organization] {
+            for kind in Kind::ALL {
+                assert_eq!(asked(kind, via), basics, "{kind:?} {via:?}");
+            }
+        }
+        // A partner policy that refunds guided projects within a window asks more.
+        let mut custom = RefundPolicy::default();
+        custom.kinds.guided_project.treatment = KindTreatment::Window;
+        assert!(applies(
+            FormField::CancelledAt,
+            Kind::GuidedProject,
+            Via::Direct,
+            &custom
+        ));
+    }
+
+    #[test]
+    fn labels_for_every_kind_and_channel() {
+        let kinds: Vec<_> = Kind::ALL.into_iter().map(kind_label).collect();
+        assert_eq!(
+            kinds,
+            [
+                "Monthly subscription",
+                "Kestrel Plus (annual)",
+                "Course",
+                "Specialization",
+                "Guided project",
+                "Degree",
+                "University certificate",
+                "Other service"
+            ]
+        );
+        for via in Via::ALL {
+            assert!(!via_label(via).is_empty());
+        }
+        for field in FormField::ALL {
+            assert_eq!(FormField::from_name(field.name()), Some(field));
+            assert!(!field.label().is_empty());
+        }
+        assert_eq!(FormField::from_name("now"), None);
+    }
+
+    #[test]
+    fn answers_become_the_contract_input_in_utc() {
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::PreEnrolled(true));
+        f.apply(FormEdit::LaunchAt("2024-03-05T10:30".into()));
+        f.apply(FormEdit::CertificateEarned(true));
+        f.apply(FormEdit::CertificateEarnedAt("2024-03-08T09:00".into()));
+        f.apply(FormEdit::Cancelled(true));
+        f.apply(FormEdit::CancelledAt("2024-03-09T09:00:30".into()));
+        f.apply(FormEdit::HonorCodeViolation(false));
+        // Answers to questions that do not apply are not sent.
+        f.apply(FormEdit::FreeTrial(true));
+        f.apply(FormEdit::FreeTrialEndsAt("2024-03-02T00:00".into()));
+        let input = f.to_input(now, &p, plus_two).unwrap();
+        assert_eq!(
+            input,
+            json!({
+                "kind": "course",
+                "via": "direct",
+                "now": NOW,
+                "paid_at": "2024-03-01T12:00:00Z",
+                "pre_enrolled": true,
+                "launch_at": "2024-03-05T08:30:00Z",
+                "certificate_earned_at": "2024-03-08T07:00:00Z",
+                "cancelled_at": "2024-03-09T07:00:30Z",
+            })
+        );
+        let (_, decision) = f.evaluate(now, &p, plus_two).unwrap();
+        assert_eq!(decision.outcome, Outcome::NoRefund);
+        assert_eq!(decision.deadline, Some(ts("2024-03-08T07:00:00Z")));
+
+        // Pre-enrolled with no launch date: launch_at left out, window open.
+        let mut f = form(Kind::Specialization, "2024-03-01T14:00");
+        f.apply(FormEdit::PreEnrolled(true));
+        let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
+        assert_eq!(input.get("launch_at"), None);
+        assert_eq!(decision.eligible, Some(true));
+        assert_eq!(decision.deadline, None);
+        assert_eq!(decision.clause, "pre-enrolment");
+
+        // Plus with a free trial; the violation box is sent only when ticked.
+        let mut f = form(Kind::PlusSubscription, "2024-03-01T14:00");
+        f.apply(FormEdit::FreeTrial(true));
+        f.apply(FormEdit::FreeTrialEndsAt("2024-03-08T14:00".into()));
+        f.apply(FormEdit::HonorCodeViolation(true));
+        let input = f.to_input(now, &p, plus_two).unwrap();
+        assert_eq!(input["free_trial_ends_at"], "2024-03-08T12:00:00Z");
+        assert_eq!(input["honor_code_violation"], true);
+
+        // The App Store: nothing but the basics is sent, even if answered.
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::Via(Via::AppStore));
+        f.apply(FormEdit::CertificateEarned(true));
+        f.apply(FormEdit::CertificateEarnedAt("1999-01-01T00:00".into()));
+        let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
+        assert_eq!(input.as_object().unwrap().len(), 4);
+        assert_eq!(decision.outcome, Outcome::MarketplacePolicy);
+    }
+
+    #[test]
+    fn stated_windows_are_sent_as_typed_so_the_engine_names_the_problem() {
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let code = |kind: Kind, days: &str| {
+            let mut f = form(kind, "2024-03-01T14:00");
+            f.apply(FormEdit::CustomWindowStated(true));
+            f.apply(FormEdit::CustomWindowDays(days.into()));
+            match f.evaluate(now, &p, plus_two) {
+                Ok((input, d)) => {
+                    assert!(input["custom_window_days"].is_u64());
+                    d.outcome.as_str().to_owned()
+                }
+                Err(problems) => {
+                    assert_eq!(problems.len(), 1);
+                    assert_eq!(problems[0].field, FormField::CustomWindowDays);
+                    problems[0].error.code().to_owned()
+                }
+            }
+        };
+        assert_eq!(code(Kind::Course, "7"), "no_refund");
+        assert_eq!(code(Kind::Course, " 10 "), "full_refund");
+        assert_eq!(code(Kind::Course, ""), "invalid_custom_window");
+        assert_eq!(code(Kind::Course, "3.5"), "invalid_custom_window");
+        assert_eq!(code(Kind::Course, "seven"), "invalid_custom_window");
+        assert_eq!(code(Kind::Course, "-1"), "negative_custom_window");
+        assert_eq!(code(Kind::Course, "15"), "custom_window_exceeds_standard");
+        assert_eq!(code(Kind::Other, "30"), "full_refund");
+        assert_eq!(
+            code(Kind::Other, "99999999999999999999999"),
+            "invalid_custom_window"
+        );
+        // Unticked: not sent; for other services that means no refund.
+        let f = form(Kind::Other, "2024-03-01T14:00");
+        let (_, d) = f.evaluate(now, &p, plus_two).unwrap();
+        assert_eq!(d.outcome, Outcome::NoRefund);
+        assert_eq!(d.clause, "other-services");
+    }
+
+    #[test]
+    fn every_error_code_reaches_a_question_with_a_message() {
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let problems = |f: &RefundForm| f.evaluate(now, &p, plus_two).unwrap_err();
+        let one = |f: &RefundForm| {
+            let list = problems(f);
+            assert_eq!(list.len(), 1, "{list:?}");
+            let problem = list.into_iter().next().unwrap();
+            let message = form_message(&problem.error, f.kind);
+            assert!(message.len() > 20, "{message}");
+            assert!(!message.contains('_'), "no contract names: {message}");
+            (problem.field, problem.error.code())
+        };
+
+        // missing_field: nothing typed yet.
+        let f = form(Kind::Course, "");
+        assert_eq!(one(&f), (FormField::PaidAt, "missing_field"));
+        // invalid_timestamp: an impossible date, a bad shape, a year out of range.
+        let f = form(Kind::Course, "2023-02-29T10:00");
+        assert_eq!(one(&f), (FormField::PaidAt, "invalid_timestamp"));
+        let f = form(Kind::Course, "2023-02-28 10:00");
+        assert_eq!(one(&f), (FormField::PaidAt, "invalid_timestamp"));
+        let f = form(Kind::Course, "2024-03-01T14:00");
+        assert!(
+            f.evaluate(now, &p, |_| Some(Timestamp(i64::MAX)))
+                .unwrap_err()
+                .iter()
+                .all(|pr| pr.error.code() == "invalid_timestamp")
+        );
+        assert_eq!(
+            f.evaluate(now, &p, |_| None).unwrap_err()[0].error,
+            RefundError::InvalidTimestamp {
+                field: "paid_at",
+                problem: None
+            }
+        );
+        // now_before_payment: shown at the payment date.
+        let f = form(Kind::Course, "2024-03-11T10:00");
+        assert_eq!(one(&f), (FormField::PaidAt, "now_before_payment"));
+        // certificate_before_payment / certificate_after_now.
+        let mut f = form(Kind::Course, "2024-03-05T10:00");
+        f.apply(FormEdit::CertificateEarned(true));
+        f.apply(FormEdit::CertificateEarnedAt("2024-03-04T10:00".into()));
+        assert_eq!(
+            one(&f),
+            (FormField::CertificateEarnedAt, "certificate_before_payment")
+        );
+        f.apply(FormEdit::CertificateEarnedAt("2024-03-11T10:00".into()));
+        assert_eq!(
+            one(&f),
+            (FormField::CertificateEarnedAt, "certificate_after_now")
+        );
+        // A ticked box without its date.
+        f.apply(FormEdit::CertificateEarnedAt(String::new()));
+        assert_eq!(one(&f), (FormField::CertificateEarnedAt, "missing_field"));
+        // cancelled_before_payment / cancelled_after_now.
+        let mut f = form(Kind::PlusSubscription, "2024-03-05T10:00");
+        f.apply(FormEdit::Cancelled(true));
+        f.apply(FormEdit::CancelledAt("2024-03-04T10:00".into()));
+        assert_eq!(
+            one(&f),
+            (FormField::CancelledAt, "cancelled_before_payment")
+        );
+        f.apply(FormEdit::CancelledAt("2024-03-12T10:00".into()));
+        assert_eq!(one(&f), (FormField::CancelledAt, "cancelled_after_now"));
+        f.apply(FormEdit::CancelledAt(String::new()));
+        assert_eq!(one(&f), (FormField::CancelledAt, "missing_field"));
+        let mut f = form(Kind::PlusSubscription, "2024-03-05T10:00");
+        f.apply(FormEdit::FreeTrial(true));
+        assert_eq!(one(&f), (FormField::FreeTrialEndsAt, "missing_field"));
+        // A launch date is optional but must be a real date when given.
+        let mut f = form(Kind::Course, "2024-03-05T10:00");
+        f.apply(FormEdit::PreEnrolled(true));
+        f.apply(FormEdit::LaunchAt("2024-13-01T00:00".into()));
+        assert_eq!(one(&f), (FormField::LaunchAt, "invalid_timestamp"));
+
+        // Several problems of the form's own are all reported.
+        let mut f = form(Kind::Course, "");
+        f.apply(FormEdit::CertificateEarned(true));
+        f.apply(FormEdit::Cancelled(true));
+        let fields: Vec<_> = problems(&f).into_iter().map(|p| p.field).collect();
+        assert_eq!(
+            fields,
+            [
+                FormField::PaidAt,
+                FormField::CertificateEarnedAt,
+                FormField::CancelledAt
+            ]
+        );
+
+        // The engine's other codes (not reachable from the form) still map to a question.
+        for (error, field) in [
+            (RefundError::UnknownKind, Some(FormField::Kind)),
+            (RefundError::UnknownVia, Some(FormField::Via)),
+            (
+                RefundError::NotYesOrNo {
+                    field: "honor_code_violation",
+                },
+                Some(FormField::HonorCodeViolation),
+            ),
+            (RefundError::NowBeforePayment, Some(FormField::PaidAt)),
+            (RefundError::NotJson, None),
+            (RefundError::NotAnObject, None),
+        ] {
+            assert_eq!(FormField::of_error(&error), field);
+            assert!(!form_message(&error, Kind::Course).is_empty());
+        }
+        assert!(
+            form_message(
+                &RefundError::CustomWindowExceedsStandard { max_days: 14 },
+                Kind::Course
+            )
+            .contains("14 days")
+        );
+        assert!(
+            form_message(&RefundError::CertificateBeforePayment, Kind::Specialization)
+                .contains("first Course Certificate")
+        );
+    }
+
+    #[test]
+    fn words_for_the_verdict() {
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let local = |t: Timestamp| format!("local {t}");
+        let judge = |f: &RefundForm| f.evaluate(now, &p, plus_two).unwrap();
+        let decide = |f: &RefundForm| judge(f).1;
+        let head = |f: &RefundForm| {
+            let (input, d) = judge(f);
+            headline(&input, &d, local)
+        };
+
+        let d = decide(&form(Kind::Course, "2024-03-01T14:00"));
+        assert_eq!(
+            head(&form(Kind::Course, "2024-03-01T14:00")),
+            "Full refund available until local 2024-03-15T12:00:00Z your time"
+        );
+        assert_eq!(tone(&d), "yes");
+        assert_eq!(
+            policy_line(&d),
+            "Policy version 2, in effect since 1 September 2025"
+        );
+        assert_eq!(
+            clause_fragment(&d.clause),
+            "refund-policy/courses-and-specializations"
+        );
+        assert_eq!(section_title(&d.clause), "Courses and specializations");
+
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::Cancelled(true));
+        f.apply(FormEdit::CancelledAt("2024-03-02T14:00".into()));
+        assert_eq!(head(&f), "Full refund due: you cancelled in time");
+
+        let f = form(Kind::Course, "2024-02-01T14:00");
+        let d = decide(&f);
+        assert_eq!(head(&f), "No refund: the refund window has closed");
+        assert_eq!(tone(&d), "no");
+
+        let f = form(Kind::GuidedProject, "2024-03-01T14:00");
+        let d = decide(&f);
+        assert_eq!(head(&f), "Not refundable");
+        assert_eq!(section_title(&d.clause), "Guided projects");
+
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::Via(Via::GooglePlay));
+        let d = decide(&f);
+        assert_eq!(head(&f), "The store decides, not Kestrel");
+        assert_eq!(tone(&d), "elsewhere");
+        assert_eq!(section_title(&d.clause), "App store purchases");
+        f.apply(FormEdit::Via(Via::Organization));
+        assert_eq!(head(&f), "Your organization decides");
+        assert_eq!(
+            head(&form(Kind::Degree, "2024-03-01T14:00")),
+            "The university decides"
+        );
+
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::HonorCodeViolation(true));
+        let d = decide(&f);
+        assert_eq!(head(&f), "Not entitled to a refund");
+        assert_eq!(section_title(&d.clause), "Violations of our policies");
+
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::PreEnrolled(true));
+        assert_eq!(
+            head(&f),
+            "Full refund available: the window is still open"
+        );
+
+        // Every section the default policy names has its heading; others are read back.
+        let policy = RefundPolicy::default();
+        for kind in Kind::ALL {
+            let clause = &policy.kinds.get(kind).clause;
+            assert_ne!(section_title(clause), *clause);
+            assert!(section_title(clause).starts_with(char::is_uppercase));
+        }
+        assert_eq!(section_title("late-fees"), "Late fees");
+        assert_eq!(section_title(""), "Refund Policy");
+        let mut odd = d.clone();
+        odd.policy_effective = "soon".into();
+        assert_eq!(policy_line(&odd), "Policy version 2, in effect since soon");
+    }
+
+    #[test]
+    fn the_timeline_orders_and_spreads_the_moments() {
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let mut f = form(Kind::Course, "2024-03-01T14:00");
+        f.apply(FormEdit::PreEnrolled(true));
+        f.apply(FormEdit::LaunchAt("2024-03-02T14:00".into()));
+        f.apply(FormEdit::CertificateEarned(true));
+        f.apply(FormEdit::CertificateEarnedAt("2024-03-09T14:00".into()));
+        f.apply(FormEdit::Cancelled(true));
+        f.apply(FormEdit::CancelledAt("2024-03-09T14:00".into()));
+        let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
+        let marks = timeline(&input, &decision, 20.0, 580.0);
+        let kinds: Vec<_> = marks.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                MarkKind::Paid,
+                MarkKind::Launch,
+                MarkKind::Certificate,
+                MarkKind::Cancelled,
+                MarkKind::Deadline,
+                MarkKind::Now
+            ]
+        );
+        assert_eq!(marks[0].x, 20.0);
+        assert_eq!(marks[5].x, 580.0);
+        assert!(marks.windows(2).all(|w| w[0].x <= w[1].x));
+        // Three moments at one instant get three label rows.
+        let rows: Vec<_> = marks[2..5].iter().map(|m| m.row).collect();
+        assert_eq!(rows, [0, 1, 2]);
+        for m in &marks {
+            assert!(!m.kind.label().is_empty() && !m.kind.class().is_empty());
+        }
+
+        // A guided project: only payment and now.
+        let f = form(Kind::GuidedProject, "2024-03-01T14:00");
+        let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
+        let marks = timeline(&input, &decision, 0.0, 100.0);
+        assert_eq!(marks.len(), 2);
+        // Nothing to draw without a payment.
+        assert!(timeline(&json!({}), &decision, 0.0, 100.0).is_empty());
+        // One instant only: no division by zero.
+        let single = timeline(&json!({"paid_at": NOW}), &decision, 0.0, 100.0);
+        assert_eq!(single.len(), 1);
+        assert!(single[0].x.is_finite());
+    }
+
+    #[test]
+    fn verdict_cards_fill_in_now() {
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let (input, d) = card_decision(
+            r#"{"kind":"course","paid_at":"2024-03-01T12:00:00Z"}"#,
+            now,
+            &p,
+        )
+        .unwrap();
+        assert_eq!(input["now"], NOW);
+        assert_eq!(d.seconds_left, Some(5 * 86_400));
+        let (_, d) = card_decision(
+            r#"{"kind":"course","paid_at":"2024-03-01T12:00:00Z","now":null}"#,
+            now,
+            &p,
+        )
+        .unwrap();
+        assert_eq!(d.as_of, now);
+        // A given now is kept.
+        let (_, d) = card_decision(
+            r#"{"kind":"course","paid_at":"2024-03-01T12:00:00Z","now":"2024-03-20T00:00:00Z"}"#,
+            now,
+            &p,
+        )
+        .unwrap();
+        assert_eq!(d.outcome, Outcome::NoRefund);
+        let err = card_decision("{not json", now, &p).unwrap_err();
+        assert_eq!(err.code(), "missing_field");
+        assert!(card_message(&err).contains("missing_field"));
+        let err = card_decision("[1]", now, &p).unwrap_err();
+        assert_eq!(err, RefundError::NotAnObject);
+        let err = card_decision(
+            r#"{"kind":"course","paid_at":"2024-02-30T12:00:00Z"}"#,
+            now,
+            &p,
+        )
+        .unwrap_err();
+        let message = card_message(&err);
+        assert!(message.contains("field: paid_at"), "{message}");
+        assert!(message.contains("doesn't exist"), "{message}");
+    }
+}
