@@ -479,8 +479,8 @@ mod tests {
         assert_eq!(percent_decode("a%20b%zz%"), "a b%zz%");
         assert_eq!(
             percent_decode("%FF"),
-            "%FF",
-            "invalid UTF-8 is kept as text"
+            "\u{FFFD}",
+            "invalid UTF-8 is replaced"
         );
         assert_eq!(percent_encode("a b/é"), "a%20b%2F%C3%A9");
     }
