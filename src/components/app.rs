@@ -487,8 +487,23 @@ pub fn App(props: &AppProps) -> Html {
         .map(|l| Rc::new(l.problems.clone()))
         .unwrap_or_default();
 
+    let skip = {
+        let root = root.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                let how = platform::Reveal {
+                    owns_page: false,
+                    focus: true,
+                };
+                platform::reveal(&el, ".tw-doc-title", how);
+            }
+        })
+    };
+
     html! {
         <div class="tw" ref={root}>
+            <a class="tw-skip" href="#" onclick={skip}>{"Skip to the document"}</a>
             <header class="tw-bar">
                 <p class="tw-brand">
                     { platform_name.map(|p| html! { <span class="tw-platform">{ p }</span> }) }
