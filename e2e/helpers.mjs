@@ -77,7 +77,7 @@ function isIgnorable(msg) {
  * - `consoleErrors`: every other console error (text), e.g. `[terms-widget] …`.
  */
 export async function newPage(suite, options = {}) {
-  const { viewport = { width: 1280, height: 800 }, colorScheme = 'light', reducedMotion = 'reduce' } =
+  const { viewport = { width: 1280, height: 800 }, colorScheme = 'light', reducedMotion = 'no-preference' } =
     options;
   const context = await suite.browser.newContext({ viewport, colorScheme, reducedMotion });
   context.setDefaultTimeout(ACTION_TIMEOUT);

@@ -254,7 +254,9 @@ pub fn App(props: &AppProps) -> Html {
                 // where the host page has it.
                 let how = platform::Reveal {
                     owns_page,
+                    initial: *serial <= 1,
                     focus: *serial > 1,
+                    center: false,
                 };
                 match &route.section {
                     Some(section) => {
@@ -339,7 +341,9 @@ pub fn App(props: &AppProps) -> Html {
             if let (Some(el), Some(i)) = (root.cast::<web_sys::Element>(), current) {
                 let how = platform::Reveal {
                     owns_page,
+                    initial: false,
                     focus: false,
+                    center: true,
                 };
                 platform::reveal(&el, &format!("[data-match=\"{i}\"]"), how);
             }
@@ -494,7 +498,9 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(el) = root.cast::<web_sys::Element>() {
                 let how = platform::Reveal {
                     owns_page: false,
+                    initial: false,
                     focus: true,
+                    center: false,
                 };
                 platform::reveal(&el, ".tw-doc-title", how);
             }

@@ -210,6 +210,13 @@ impl Reducible for AppState {
                 }
             }
             Action::SetQuery(query) => {
+                // Search looks in the text: leave the changes view to show the matches.
+                if !query.trim().is_empty()
+                    && let Some(route) = next.route.as_mut().filter(|r| r.changes)
+                {
+                    route.changes = false;
+                    next.nav_serial = next.nav_serial.wrapping_add(1);
+                }
                 next.query = query;
                 next.current_match = 0;
             }

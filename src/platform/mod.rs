@@ -160,11 +160,15 @@ pub fn on_hash_change(mut handler: impl FnMut(String) + 'static) -> Option<Liste
 /// How a navigation inside the widget may move the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reveal {
-    /// The widget is the page (SPA): scroll the window so the target is at the top.
+    /// The widget is the page (SPA): it may always scroll the window.
     pub owns_page: bool,
-    /// The reader asked for this (a click, a key): move keyboard focus to the target.
-    /// On the first load the host page keeps its focus and its scroll position.
+    /// This is the page load, not something the reader did: a guest widget then
+    /// scrolls only its own box, never the host page, and takes no focus.
+    pub initial: bool,
+    /// Move keyboard focus to the target (headings, the document title).
     pub focus: bool,
+    /// Centre the target (search matches) instead of putting it at the top (sections).
+    pub center: bool,
 }
 
 /// Scrolls the element with this id inside `root` into view (see [`Reveal`]).
@@ -174,41 +178,33 @@ pub fn reveal_by_id(root: &web_sys::Element, id: &str, how: Reveal) -> bool {
     reveal(root, &selector, how)
 }
 
-/// Scrolls the first element matching `selector` inside `root` into view (see [`Reveal`]).
-///
-/// A widget that does not own the page scrolls its own box when it is a scroll
-/// container, and otherwise moves the page only as little as needed, and never on
-/// the first load.
+/// Scrolls the first element matching `selector` inside `root` into view (see
+/// [`Reveal`]). A guest widget that is a scroll container scrolls its own box.
 pub fn reveal(root: &web_sys::Element, selector: &str, how: Reveal) -> bool {
     let Ok(Some(el)) = root.query_selector(selector) else {
         return false;
     };
-    if how.owns_page {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Start);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    } else if let Some(scroller) =
-        shadow_host(root).filter(|h| h.scroll_height() > h.client_height())
-    {
-        let top = el.get_bounding_client_rect().top() - scroller.get_bounding_client_rect().top();
-        // The header bar stays on top while the box scrolls (when it is sticky).
-        let sticky = root
-            .query_selector(".tw-bar")
-            .ok()
-            .flatten()
-            .filter(|bar| {
-                web_sys::window()
-                    .and_then(|w| w.get_computed_style(bar).ok().flatten())
-                    .and_then(|style| style.get_property_value("position").ok())
-                    .is_some_and(|p| p == "sticky")
-            })
-            .map(|bar| bar.get_bounding_client_rect().height())
-            .unwrap_or(0.0);
-        let target = f64::from(scroller.scroll_top()) + top - sticky - 8.0;
+    let block = if how.center {
+        web_sys::ScrollLogicalPosition::Center
+    } else {
+        web_sys::ScrollLogicalPosition::Start
+    };
+    let scroller = (!how.owns_page)
+        .then(|| shadow_host(root))
+        .flatten()
+        .filter(|h| h.scroll_height() > h.client_height());
+    if let Some(scroller) = scroller {
+        let bounds = scroller.get_bounding_client_rect();
+        let top = el.get_bounding_client_rect().top() - bounds.top();
+        let target = if how.center {
+            f64::from(scroller.scroll_top()) + top - bounds.height() / 2.0
+        } else {
+            f64::from(scroller.scroll_top()) + top - sticky_bar_height(root) - 8.0
+        };
         scroller.set_scroll_top(target.max(0.0) as i32);
-    } else if how.focus {
+    } else if how.owns_page || !how.initial {
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        options.set_block(block);
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
     if how.focus
@@ -219,6 +215,21 @@ pub fn reveal(root: &web_sys::Element, selector: &str, how: Reveal) -> bool {
         let _ = html.focus_with_options(&opts);
     }
     true
+}
+
+/// Height of the widget's header bar when it stays on top while scrolling (sticky).
+fn sticky_bar_height(root: &web_sys::Element) -> f64 {
+    root.query_selector(".tw-bar")
+        .ok()
+        .flatten()
+        .filter(|bar| {
+            web_sys::window()
+                .and_then(|w| w.get_computed_style(bar).ok().flatten())
+                .and_then(|style| style.get_property_value("position").ok())
+                .is_some_and(|p| p == "sticky")
+        })
+        .map(|bar| bar.get_bounding_client_rect().height())
+        .unwrap_or(0.0)
 }
 
 /// The element hosting the shadow root `el` lives in, if it lives in one.
