@@ -19,4 +19,7 @@ pub mod platform;
 pub const DEFAULT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-bundle.json"));
 
 /// The widget's stylesheet, adopted into each widget's shadow root.
-pub const WIDGET_CSS: &str = include_str!("../styles/widget.css");
+pub const WIDGET_CSS: &str = concat!(
+    include_str!("../styles/widget.css"),
+    include_str!("../styles/refund.css")
+);

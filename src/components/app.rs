@@ -8,10 +8,12 @@ use yew::prelude::*;
 use super::markdown_view::MarkdownView;
 use super::parts::FragmentLink;
 use super::parts::{ChangesView, DocNav, NavItem, ProblemList, SearchBar, Toc, VersionHistory};
-use super::state::{Action, AppState, Load, Source};
+use super::refund::{RefundCalculator, RefundVerdictCard};
+use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
 use crate::domain::bundle::{self, Loaded};
 use crate::domain::diff;
 use crate::domain::markdown::{self, Document};
+use crate::domain::refund::RefundPolicy;
 use crate::domain::route::{self, Resolved, Route};
 use crate::domain::search;
 use crate::platform;
@@ -60,6 +62,10 @@ pub struct AppProps {
     /// The host's handle on this app.
     #[prop_or_default]
     pub remote: Remote,
+    /// Course-page mode: a purchase in the refund contract's JSON input shape; the
+    /// widget then shows just the refund verdict for it.
+    #[prop_or_default]
+    pub refund: Option<AttrValue>,
 }
 
 /// Compares an `Rc` by address, for memo dependencies.
@@ -99,12 +105,18 @@ pub fn App(props: &AppProps) -> Html {
             };
             let on_loaded = dispatch.clone();
             let finish = move |loaded: Rc<Loaded>| {
+                let calculator = start_fragment.as_deref() == Some(REFUND_CALCULATOR);
                 let start =
-                    start_fragment.and_then(|f| match route::resolve(&f, None, &loaded.bundle) {
-                        Resolved::Route(r) => Some(r),
-                        Resolved::Nowhere => None,
+                    start_fragment.filter(|_| !calculator).and_then(|f| {
+                        match route::resolve(&f, None, &loaded.bundle) {
+                            Resolved::Route(r) => Some(r),
+                            Resolved::Nowhere => None,
+                        }
                     });
                 on_loaded.dispatch(Action::Loaded(loaded, start));
+                if calculator {
+                    on_loaded.dispatch(Action::Follow(REFUND_CALCULATOR.to_string()));
+                }
             };
             match source.clone() {
                 Source::BuiltIn => finish(load_and_report(crate::DEFAULT_BUNDLE)),
@@ -124,6 +136,18 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+
+    // Course-page mode starts on the verdict card.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with(props.refund.is_some(), move |verdict| {
+            if *verdict {
+                dispatch.dispatch(Action::Show(View::Verdict));
+            }
+        });
+    }
+    let policy = use_memo((), |_| Rc::new(RefundPolicy::default()));
+    let policy: Rc<RefundPolicy> = (*policy).clone();
 
     // Following a fragment: through the address bar when the widget owns it.
     let follow = {
@@ -214,13 +238,20 @@ pub fn App(props: &AppProps) -> Html {
     // and the tab's title saying what is open, when the widget is the page.
     {
         let routing = props.routing;
-        let title = open.as_ref().map(|(d, _)| d.title.clone());
+        let view = state.view;
+        let title = match view {
+            View::Refund => Some("Refund calculator".to_string()),
+            _ => open.as_ref().map(|(d, _)| d.title.clone()),
+        };
         let platform_name = loaded.as_ref().map(|l| l.bundle.platform.clone());
-        use_effect_with((route.clone(), title), move |(route, title)| {
+        use_effect_with((route.clone(), title, view), move |(route, title, view)| {
             if routing == Routing::Hash
                 && let Some(r) = route
             {
-                let fragment = r.to_fragment();
+                let fragment = match view {
+                    View::Refund => REFUND_CALCULATOR.to_string(),
+                    _ => r.to_fragment(),
+                };
                 if platform::location_hash() != fragment {
                     platform::replace_location_hash(&fragment);
                 }
@@ -242,9 +273,30 @@ pub fn App(props: &AppProps) -> Html {
         let parsed = parsed.clone();
         let loaded = loaded.clone();
         let owns_page = props.routing == Routing::Hash;
+        let view = state.view;
         use_effect_with(
-            (state.nav_serial, route.clone(), parsed.clone().map(ByPtr)),
-            move |(serial, route, _)| {
+            (
+                state.nav_serial,
+                route.clone(),
+                parsed.clone().map(ByPtr),
+                view,
+            ),
+            move |(serial, route, _, view)| {
+                if *view == View::Refund {
+                    // On the page load the calculator is already at the top.
+                    if *serial > 1
+                        && let Some(el) = root.cast::<web_sys::Element>()
+                    {
+                        let how = platform::Reveal {
+                            owns_page,
+                            initial: *serial <= 1,
+                            focus: *serial > 1,
+                            center: false,
+                        };
+                        platform::reveal(&el, ".tw-refund-title", how);
+                    }
+                    return;
+                }
                 let (Some(el), Some(route), Some(parsed), Some(loaded)) =
                     (root.cast::<web_sys::Element>(), route, parsed, loaded)
                 else {
@@ -507,6 +559,29 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    if state.view == View::Verdict
+        && let Some(input) = props.refund.clone()
+    {
+        return html! {
+            <div class="tw tw-verdict-only" ref={root}>
+                <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} />
+            </div>
+        };
+    }
+
+    let back_to_verdict = props.refund.is_some().then(|| {
+        let d = state.dispatcher();
+        let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Verdict)));
+        html! {
+            <button type="button" class="tw-link-button tw-back" {onclick}>{"← Back to your refund answer"}</button>
+        }
+    });
+    let main = if state.view == View::Refund {
+        html! { <RefundCalculator {policy} on_open_clause={follow.clone()} /> }
+    } else {
+        body
+    };
+
     html! {
         <div class="tw" ref={root}>
             <a class="tw-skip" href="#" onclick={skip}>{"Skip to the document"}</a>
@@ -536,12 +611,27 @@ pub fn App(props: &AppProps) -> Html {
                 </p>
             }
             <div class="tw-body">
-                <DocNav
-                    items={Rc::new(nav_items)}
-                    current={route.as_ref().map(|r| r.document.clone())}
-                    on_fragment={follow.clone()}
-                />
-                <div class="tw-main">{ body }</div>
+                <div class="tw-side">
+                    { back_to_verdict }
+                    <DocNav
+                        items={Rc::new(nav_items)}
+                        current={(state.view == View::Documents).then(|| route.as_ref().map(|r| r.document.clone())).flatten()}
+                        on_fragment={follow.clone()}
+                    />
+                    <nav class="tw-tools" aria-label="Tools">
+                        <ul>
+                            <li>
+                                <FragmentLink
+                                    fragment={REFUND_CALCULATOR}
+                                    on_fragment={follow.clone()}
+                                    class={classes!("tw-doc-link", (state.view == View::Refund).then_some("tw-here"))}
+                                    current={(state.view == View::Refund).then_some(AttrValue::Static("page"))}
+                                >{"Refund calculator"}</FragmentLink>
+                            </li>
+                        </ul>
+                    </nav>
+                </div>
+                <div class="tw-main">{ main }</div>
             </div>
         </div>
     }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod markdown_view;
 pub mod parts;
+pub mod refund;
 pub mod state;
 
 pub use app::{App, AppProps, Remote, Routing};

@@ -33,9 +33,26 @@ pub enum Load {
     Failed(String),
 }
 
+/// What the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The documents (the default).
+    #[default]
+    Documents,
+    /// The refund calculator.
+    Refund,
+    /// Course-page mode: just the verdict for the purchase the host gave.
+    Verdict,
+}
+
+/// The fragment that opens the refund calculator (a document can't take this id).
+pub const REFUND_CALCULATOR: &str = "refund-calculator";
+
 /// The documents view's state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
+    /// What is shown.
+    pub view: View,
     /// The bundle.
     pub load: Load,
     /// The place being read; `None` until the bundle is ready.
@@ -55,6 +72,7 @@ pub struct AppState {
 impl Default for AppState {
     fn default() -> Self {
         AppState {
+            view: View::Documents,
             load: Load::Loading,
             route: None,
             notice: None,
@@ -90,6 +108,8 @@ pub enum Action {
     ClearQuery,
     /// Dismiss the navigation notice.
     DismissNotice,
+    /// Show another view (the calculator, the verdict card, the documents).
+    Show(View),
 }
 
 impl AppState {
@@ -194,10 +214,16 @@ impl Reducible for AppState {
             }
             Action::LoadFailed(message) => next.load = Load::Failed(message),
             Action::Navigate(route) => next.navigate(route),
+            Action::Follow(fragment) if fragment.trim_start_matches('#') == REFUND_CALCULATOR => {
+                next.view = View::Refund;
+                next.notice = None;
+                next.nav_serial = next.nav_serial.wrapping_add(1);
+            }
             Action::Follow(fragment) => {
                 let Some(loaded) = next.loaded().cloned() else {
                     return self;
                 };
+                next.view = View::Documents;
                 match resolve(&fragment, next.route.as_ref(), &loaded.bundle) {
                     Resolved::Route(route) => next.navigate(route),
                     Resolved::Nowhere => return self,
@@ -210,12 +236,17 @@ impl Reducible for AppState {
                 }
             }
             Action::SetQuery(query) => {
-                // Search looks in the text: leave the changes view to show the matches.
-                if !query.trim().is_empty()
-                    && let Some(route) = next.route.as_mut().filter(|r| r.changes)
-                {
-                    route.changes = false;
-                    next.nav_serial = next.nav_serial.wrapping_add(1);
+                // Search looks in the text: leave the changes view (or the calculator)
+                // to show the matches.
+                if !query.trim().is_empty() {
+                    if let Some(route) = next.route.as_mut().filter(|r| r.changes) {
+                        route.changes = false;
+                        next.nav_serial = next.nav_serial.wrapping_add(1);
+                    }
+                    if next.view == View::Refund {
+                        next.view = View::Documents;
+                        next.nav_serial = next.nav_serial.wrapping_add(1);
+                    }
                 }
                 next.query = query;
                 next.current_match = 0;
@@ -234,6 +265,10 @@ impl Reducible for AppState {
                 next.current_match = 0;
             }
             Action::DismissNotice => next.notice = None,
+            Action::Show(view) => {
+                next.view = view;
+                next.nav_serial = next.nav_serial.wrapping_add(1);
+            }
         }
         if next == *self { self } else { Rc::new(next) }
     }
@@ -356,6 +391,26 @@ mod tests {
                 .unwrap()
                 .contains("Version 1 is the first version of One")
         );
+    }
+
+    #[test]
+    fn the_calculator_has_its_own_fragment_and_documents_take_over_again() {
+        let s = ready().reduce(Action::Follow(REFUND_CALCULATOR.into()));
+        assert_eq!(s.view, View::Refund);
+        assert_eq!(
+            s.route,
+            Some(Route::document("one")),
+            "the place in the documents is kept"
+        );
+        let s = s.reduce(Action::Follow("two".into()));
+        assert_eq!(s.view, View::Documents);
+        assert_eq!(s.route, Some(Route::document("two")));
+        let s = s.reduce(Action::Show(View::Verdict));
+        assert_eq!(s.view, View::Verdict);
+        let s = s
+            .reduce(Action::Follow(REFUND_CALCULATOR.into()))
+            .reduce(Action::SetQuery("fee".into()));
+        assert_eq!(s.view, View::Documents, "searching shows the documents");
     }
 
     #[test]

@@ -37,6 +37,9 @@ use serde_json::{Map, Value};
 
 use super::time::{Date, TimeError};
 
+/// Ids a document can't take, because their fragments open the widget's own views.
+pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];
+
 /// The format tag this widget reads and writes.
 pub const FORMAT: &str = "terms-widget/bundle@1";
 
@@ -394,6 +397,15 @@ fn load_document(
             );
             return None;
         }
+        Some(id) if RESERVED_IDS.contains(&id.as_str()) => {
+            ctx.problem(
+                "id",
+                format!(
+                    "The id \"{id}\" is reserved by the widget (#{id} opens one of its tools): choose another id."
+                ),
+            );
+            return None;
+        }
         Some(id) if so_far.document(&id).is_some() => {
             ctx.document = Some(id.clone());
             ctx.problem(
@@ -736,11 +748,13 @@ mod tests {
             {"id": "wrong-versions", "title": "X", "versions": "v1"},
             "not an object",
             {"title": "No id", "versions": [version("1", "2024-01-01")]},
+            {"id": "refund-calculator", "title": "Tool", "versions": [version("1", "2024-01-01")]},
         ])));
         let ids: Vec<_> = l.bundle.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["good"]);
         let m = messages(&l);
-        assert_eq!(m.len(), 8, "{m:#?}");
+        assert_eq!(m.len(), 9, "{m:#?}");
+        assert!(m[8].contains("is reserved by the widget"), "{m:#?}");
         assert!(m[0].contains("The id \"Bad Id\" can't be used in links"));
         assert!(m[0].contains("documents[1].id"));
         assert!(m[1].starts_with("Document good: Another document already has the id"));

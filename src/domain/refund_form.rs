@@ -152,7 +152,9 @@ pub fn parse_local_input(text: &str) -> Result<LocalDateTime, TimeError> {
 /// converts back to tells whether the browser had to move a time that does not exist in
 /// the learner's zone (the hour skipped when clocks go forward).
 pub fn canonical_local_input(text: &str) -> Option<String> {
-    parse_local_input(text).ok().map(LocalDateTime::to_input_value)
+    parse_local_input(text)
+        .ok()
+        .map(LocalDateTime::to_input_value)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -577,8 +579,9 @@ pub fn form_message(error: &RefundError, kind: Kind) -> String {
             "cancelled_at" => "Enter when you cancelled or asked for a refund, or untick the \
                                box if you haven't yet."
                 .to_owned(),
-            "launch_at" => "Enter the launch date, or leave it empty if none is announced."
-                .to_owned(),
+            "launch_at" => {
+                "Enter the launch date, or leave it empty if none is announced.".to_owned()
+            }
             _ => error.to_string(),
         },
         RefundError::InvalidTimestamp { problem, .. } => match problem {
@@ -614,8 +617,7 @@ pub fn form_message(error: &RefundError, kind: Kind) -> String {
              with this payment counts: check both dates."
         ),
         RefundError::CertificateAfterNow => {
-            "The certificate date is in the future. Enter it once you have earned it."
-                .to_owned()
+            "The certificate date is in the future. Enter it once you have earned it.".to_owned()
         }
         RefundError::CancelledBeforePayment => "The cancellation date is before the payment \
              date: check both dates. If you were charged after you had cancelled, that is a \
@@ -697,10 +699,9 @@ pub fn headline(input: &Value, decision: &Decision, local: impl Fn(Timestamp) ->
         (Outcome::FullRefund, _) if cancelled => {
             "Full refund due: you cancelled in time".to_owned()
         }
-        (Outcome::FullRefund, Some(deadline)) => format!(
-            "Full refund available until {} your time",
-            local(deadline)
-        ),
+        (Outcome::FullRefund, Some(deadline)) => {
+            format!("Full refund available until {} your time", local(deadline))
+        }
         (Outcome::FullRefund, None) => "Full refund available: the window is still open".to_owned(),
         (Outcome::NoRefund, Some(_)) => "No refund: the refund window has closed".to_owned(),
         (Outcome::NoRefund, None) => "Not refundable".to_owned(),
@@ -767,6 +768,28 @@ impl MarkKind {
     }
 }
 
+/// Where a label sits relative to its mark (SVG `text-anchor`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// The label starts at the mark (near the left edge).
+    Start,
+    /// The label is centred on the mark.
+    Middle,
+    /// The label ends at the mark (near the right edge).
+    End,
+}
+
+impl Anchor {
+    /// The SVG `text-anchor` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Anchor::Start => "start",
+            Anchor::Middle => "middle",
+            Anchor::End => "end",
+        }
+    }
+}
+
 /// A moment placed on the drawing.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mark {
@@ -774,16 +797,25 @@ pub struct Mark {
     pub kind: MarkKind,
     /// When.
     pub at: Timestamp,
-    /// Horizontal position, between the `left` and `right` given to [`timeline`].
+    /// Horizontal position, between `margin` and `width - margin` (see [`timeline`]).
     pub x: f64,
     /// Label row: 0 and 2 above the line, 1 and 3 below, so close labels do not overlap.
     pub row: u8,
+    /// How the label is anchored, so it stays inside `0..width`.
+    pub anchor: Anchor,
 }
 
-/// The moments of a decision worth drawing, in time order and placed between `left` and
-/// `right`: payment, launch (when pre-enrolled), certificate, cancellation, deadline and now,
-/// whichever the input and decision have. Empty when the input has no readable payment.
-pub fn timeline(input: &Value, decision: &Decision, left: f64, right: f64) -> Vec<Mark> {
+/// Approximate width of a label in drawing units, for a font of about 13 units.
+pub fn label_width(kind: MarkKind) -> f64 {
+    kind.label().len() as f64 * 7.5 + 10.0
+}
+
+/// The moments of a decision worth drawing, in time order, placed between `margin` and
+/// `width - margin`: payment, launch (when pre-enrolled), certificate, cancellation, deadline
+/// and now, whichever the input and decision have. Labels are anchored to stay inside
+/// `0..width` and spread over four rows so they do not overlap. Empty when the input has no
+/// readable payment.
+pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> Vec<Mark> {
     let at = |field: &str| {
         input
             .get(field)
@@ -816,26 +848,33 @@ pub fn timeline(input: &Value, decision: &Decision, left: f64, right: f64) -> Ve
     let first = moments.first().map_or(0, |(_, t)| t.0);
     let last = moments.last().map_or(0, |(_, t)| t.0);
     let span = (last.saturating_sub(first)).max(1) as f64;
-    let width = (right - left).max(0.0);
-    // Approximate label width in drawing units (the labels are short and the font small).
-    let label_width = |kind: MarkKind| kind.label().len() as f64 * 6.5 + 8.0;
+    let width = width.max(0.0);
+    let inner = (width - 2.0 * margin).max(0.0);
     let mut row_ends = [f64::NEG_INFINITY; 4];
     moments
         .into_iter()
         .map(|(kind, t)| {
-            let x = left + (t.0.saturating_sub(first)) as f64 / span * width;
-            let half = label_width(kind) / 2.0;
+            let x = margin + (t.0.saturating_sub(first)) as f64 / span * inner;
+            let w = label_width(kind);
+            let (anchor, from, to) = if x - w / 2.0 < 0.0 {
+                (Anchor::Start, x, x + w)
+            } else if x + w / 2.0 > width {
+                (Anchor::End, x - w, x)
+            } else {
+                (Anchor::Middle, x - w / 2.0, x + w / 2.0)
+            };
             let row = (0..4u8)
-                .find(|&r| row_ends.get(usize::from(r)).is_some_and(|end| *end < x - half))
+                .find(|&r| row_ends.get(usize::from(r)).is_some_and(|end| *end < from))
                 .unwrap_or(0);
             if let Some(end) = row_ends.get_mut(usize::from(row)) {
-                *end = x + half;
+                *end = to;
             }
             Mark {
                 kind,
                 at: t,
                 x,
                 row,
+                anchor,
             }
         })
         .collect()
@@ -1333,10 +1372,7 @@ mod tests {
 
         let mut f = form(Kind::Course, "2024-03-01T14:00");
         f.apply(FormEdit::PreEnrolled(true));
-        assert_eq!(
-            head(&f),
-            "Full refund available: the window is still open"
-        );
+        assert_eq!(head(&f), "Full refund available: the window is still open");
 
         // Every section the default policy names has its heading; others are read back.
         let policy = RefundPolicy::default();
@@ -1364,7 +1400,7 @@ mod tests {
         f.apply(FormEdit::Cancelled(true));
         f.apply(FormEdit::CancelledAt("2024-03-09T14:00".into()));
         let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
-        let marks = timeline(&input, &decision, 20.0, 580.0);
+        let marks = timeline(&input, &decision, 600.0, 10.0);
         let kinds: Vec<_> = marks.iter().map(|m| m.kind).collect();
         assert_eq!(
             kinds,
@@ -1377,9 +1413,30 @@ mod tests {
                 MarkKind::Now
             ]
         );
-        assert_eq!(marks[0].x, 20.0);
-        assert_eq!(marks[5].x, 580.0);
+        assert_eq!(marks[0].x, 10.0);
+        assert_eq!(marks[5].x, 590.0);
         assert!(marks.windows(2).all(|w| w[0].x <= w[1].x));
+        assert_eq!(marks[0].anchor, Anchor::Start);
+        assert_eq!(marks[5].anchor, Anchor::End);
+        assert_eq!(Anchor::Middle.as_str(), "middle");
+        // Labels in one row never overlap and stay inside the drawing.
+        for row in 0..4 {
+            let mut spans: Vec<(f64, f64)> = marks
+                .iter()
+                .filter(|m| m.row == row)
+                .map(|m| {
+                    let w = label_width(m.kind);
+                    match m.anchor {
+                        Anchor::Start => (m.x, m.x + w),
+                        Anchor::Middle => (m.x - w / 2.0, m.x + w / 2.0),
+                        Anchor::End => (m.x - w, m.x),
+                    }
+                })
+                .collect();
+            spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+            assert!(spans.windows(2).all(|p| p[0].1 < p[1].0), "{spans:?}");
+            assert!(spans.iter().all(|(a, b)| *a >= 0.0 && *b <= 600.0));
+        }
         // Three moments at one instant get three label rows.
         let rows: Vec<_> = marks[2..5].iter().map(|m| m.row).collect();
         assert_eq!(rows, [0, 1, 2]);
@@ -1390,12 +1447,12 @@ mod tests {
         // A guided project: only payment and now.
         let f = form(Kind::GuidedProject, "2024-03-01T14:00");
         let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
-        let marks = timeline(&input, &decision, 0.0, 100.0);
+        let marks = timeline(&input, &decision, 100.0, 0.0);
         assert_eq!(marks.len(), 2);
         // Nothing to draw without a payment.
-        assert!(timeline(&json!({}), &decision, 0.0, 100.0).is_empty());
+        assert!(timeline(&json!({}), &decision, 100.0, 0.0).is_empty());
         // One instant only: no division by zero.
-        let single = timeline(&json!({"paid_at": NOW}), &decision, 0.0, 100.0);
+        let single = timeline(&json!({"paid_at": NOW}), &decision, 100.0, 0.0);
         assert_eq!(single.len(), 1);
         assert!(single[0].x.is_finite());
     }

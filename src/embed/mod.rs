@@ -12,12 +12,17 @@
 //! | `src` | URL of a bundle JSON file to show instead of the built-in documents |
 //! | `document` | where to open, as a fragment: `refund-policy`, `terms-of-use/paid-services`; changing it later navigates |
 //! | `routing="hash"` | the widget owns the page's URL fragment (deep links, Back/Forward); only for a page that is the widget |
+//! | `refund` | course-page mode: a purchase in the refund contract's input shape (JSON); the widget shows just the verdict |
 //!
 //! An inline bundle can be given as a child `<script type="application/json">…</script>`.
 //! Each element renders into its own open shadow root with its own stylesheet, and keeps
 //! its state to itself, so several widgets work independently on one page.
 
+pub mod api;
+
 use wasm_bindgen::prelude::*;
+
+use yew::AttrValue;
 
 use crate::components::{App, AppProps, Remote, Routing, Source};
 
@@ -84,6 +89,7 @@ impl Mounted {
 
 /// Registers the `<terms-widget>` element (once; later calls do nothing).
 pub fn register() {
+    api::install();
     let connect = Closure::<dyn FnMut(web_sys::HtmlElement, web_sys::ShadowRoot) -> Mounted>::new(
         |host: web_sys::HtmlElement, root: web_sys::ShadowRoot| mount(&host, &root),
     );
@@ -117,6 +123,10 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
         routing,
         start: host.get_attribute("document"),
         remote: remote.clone(),
+        refund: host
+            .get_attribute("refund")
+            .filter(|s| !s.trim().is_empty())
+            .map(AttrValue::from),
     };
     let document = root
         .owner_document()

@@ -3,6 +3,8 @@
 //! Everything that touches `web_sys` outside the components lives here, so the
 //! components stay about state and markup and the domain stays pure.
 
+pub mod localtime;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

@@ -1,0 +1,116 @@
+//! The JS API: `window.TermsWidget`, for host pages that want answers without the UI.
+//!
+//! ```js
+//! const answer = TermsWidget.evaluateRefund({
+//!   kind: "course",
+//!   paid_at: "2024-03-01T12:00:00Z",
+//!   now: "2024-03-10T12:00:00Z",
+//! });
+//! // { eligible: true, outcome: "full_refund", deadline: "2024-03-15T12:00:00Z",
+//! //   reason: "…", clause: "courses-and-specializations", as_of: "2024-03-10T12:00:00Z",
+//! //   seconds_left: 432000, policy_version: "2", policy_effective: "2025-09-01" }
+//!
+//! TermsWidget.evaluateRefund('{"kind": "course"}');
+//! // { error: "missing_field", field: "paid_at", message: "Enter the payment date and time." }
+//!
+//! TermsWidget.version; // "0.1.0"
+//! ```
+//!
+//! `evaluateRefund(input)` takes the contract's input (`shared/specs/refund.md`) as an
+//! object or as JSON text, judges it with the default Refund Policy, and returns a new plain
+//! object: the decision ([`Decision::to_json`](crate::domain::refund::Decision::to_json)) or
+//! the error ([`RefundError::to_json`](crate::domain::refund::RefundError::to_json)). It never
+//! throws:
+//!
+//! * an object is read through `JSON.stringify`, so timestamps must be strings: a `Date`
+//!   becomes `"…T…:00.000Z"`, which is `invalid_timestamp`, and `undefined` properties are
+//!   left out (`missing_field` when required);
+//! * an object `JSON.stringify` refuses (a cycle, a `BigInt`) is `missing_field` with
+//!   `field: null`, like text that is not JSON;
+//! * anything else (a number, `true`, `null`, `undefined`, no argument) is `missing_field`
+//!   with `field: null`, as the engine decides for input that is not an object.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::domain::refund::{RefundPolicy, evaluate_str};
+
+/// The name of the global object.
+const GLOBAL: &str = "TermsWidget";
+
+thread_local! {
+    /// `evaluateRefund` as a JS function, made once and kept for as long as the page lives.
+    static FUNCTION: js_sys::Function =
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(evaluate_refund)
+            .into_js_value()
+            .unchecked_into();
+}
+
+/// Defines `window.TermsWidget.evaluateRefund` and `window.TermsWidget.version`.
+///
+/// Creates `window.TermsWidget` when it is absent and keeps any other properties a host page
+/// (or another copy of the widget) put there. Calling it again reuses the same function, so
+/// it is safe to call from every `register()`.
+pub fn install() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = JsValue::from_str(GLOBAL);
+    let existing = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(|v| v.is_object() || v.is_function());
+    let target = match existing {
+        Some(object) => object,
+        None => {
+            let object: JsValue = js_sys::Object::new().into();
+            if js_sys::Reflect::set(&window, &key, &object) != Ok(true) {
+                crate::platform::console_warn("could not define window.TermsWidget");
+                return;
+            }
+            object
+        }
+    };
+    let function = FUNCTION.with(js_sys::Function::clone);
+    let set = |name: &str, value: &JsValue| {
+        if js_sys::Reflect::set(&target, &JsValue::from_str(name), value) != Ok(true) {
+            crate::platform::console_warn(&format!("could not define TermsWidget.{name}"));
+        }
+    };
+    set("evaluateRefund", &function);
+    set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+}
+
+/// `TermsWidget.evaluateRefund(input)`: see the module documentation.
+pub fn evaluate_refund(input: JsValue) -> JsValue {
+    let text = input_text(&input);
+    let answer = evaluate_str(&text, &RefundPolicy::default());
+    let json = answer.to_string();
+    js_sys::JSON::parse(&json).unwrap_or_else(|_| {
+        // Cannot happen (serde_json writes JSON); answer with an error object anyway.
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &"error".into(), &"missing_field".into());
+        let _ = js_sys::Reflect::set(&object, &"field".into(), &JsValue::NULL);
+        let _ = js_sys::Reflect::set(
+            &object,
+            &"message".into(),
+            &"The request could not be read.".into(),
+        );
+        object.into()
+    })
+}
+
+/// The JSON text to judge: a string as it is, anything else through `JSON.stringify`.
+fn input_text(input: &JsValue) -> String {
+    if let Some(text) = input.as_string() {
+        return text;
+    }
+    if input.is_undefined() || input.is_function() || input.is_symbol() {
+        // JSON.stringify gives undefined for these: judge "no object".
+        return "null".to_owned();
+    }
+    match js_sys::JSON::stringify(input) {
+        Ok(text) => text.as_string().unwrap_or_else(|| "null".to_owned()),
+        // A cycle or a BigInt: not readable as JSON.
+        Err(_) => String::new(),
+    }
+}

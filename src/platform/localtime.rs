@@ -1,0 +1,215 @@
+//! The browser edge for time: the clock, the learner's time zone and locale.
+//!
+//! The refund engine works in UTC instants ([`Timestamp`]) and never reads a clock. The
+//! learner thinks in wall-clock time in their own zone. Everything that needs the browser's
+//! clock or its time-zone rules lives here, on `js_sys::Date` and `Intl`; the strict parsing
+//! of a datetime-local value is pure and lives in [`crate::domain::refund_form`].
+//!
+//! All functions are total: outside the range the contract can write (years 0000 to 9999)
+//! or when the browser has no `Intl`, they fall back rather than panic.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::domain::refund_form::{LocalDateTime, parse_local_input};
+use crate::domain::time::Timestamp;
+
+/// The current instant in whole seconds (rounded down), UTC, from `Date.now()`.
+pub fn now() -> Timestamp {
+    Timestamp(seconds(js_sys::Date::now()).unwrap_or(0))
+}
+
+/// Whole seconds (rounded down) of a millisecond time value, if it is a real time.
+fn seconds(ms: f64) -> Option<i64> {
+    ms.is_finite().then(|| (ms / 1000.0).floor() as i64)
+}
+
+/// A `Date` at `t`, if the browser can represent it.
+fn date_at(t: Timestamp) -> Option<js_sys::Date> {
+    let ms = (t.0 as f64) * 1000.0;
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    date.get_time().is_finite().then_some(date)
+}
+
+/// The UTC instant of a datetime-local value (`YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`,
+/// wall-clock time in the learner's time zone), or `None` when the text is not exactly of
+/// that shape, names a date or time that does not exist in the calendar, or falls outside
+/// the years 0000 to 9999 once in UTC.
+///
+/// The shape is checked strictly first ([`parse_local_input`]); then the browser applies
+/// the zone's rules (`new Date(y, m, d, h, mi, s)`), and it never refuses a valid wall-clock
+/// time:
+///
+/// * **A time skipped when the clocks go forward** (02:30 on the last Sunday of March in
+///   Europe/Berlin) is read with the offset in force just before the change, which lands
+///   one gap later on the wall clock: 02:30 becomes 03:30 CEST (01:30 UTC). Converting the
+///   result back with [`utc_to_local_input`] shows the moved time, which is how the
+///   calculator notices and says so.
+/// * **A time that happens twice when the clocks go back** (02:30 on the last Sunday of
+///   October in Europe/Berlin) is read as its first occurrence, still in summer time:
+///   02:30 CEST (00:30 UTC), the earlier of the two instants.
+///
+/// These are ECMAScript's rules for local times, the same in every current browser.
+pub fn local_input_to_utc(value: &str) -> Option<Timestamp> {
+    let local = parse_local_input(value).ok()?;
+    let t = local_to_utc(local)?;
+    t.date().map(|_| t)
+}
+
+fn local_to_utc(local: LocalDateTime) -> Option<Timestamp> {
+    let year = u32::from(local.date.year);
+    let date = js_sys::Date::new_with_year_month_day_hr_min_sec(
+        year,
+        i32::from(local.date.month) - 1,
+        i32::from(local.date.day),
+        i32::from(local.hour),
+        i32::from(local.minute),
+        i32::from(local.second),
+    );
+    if year < 100 {
+        // `new Date(y, …)` reads years 0 to 99 as 1900 to 1999; setFullYear does not.
+        date.set_full_year(year);
+    }
+    seconds(date.get_time()).map(Timestamp)
+}
+
+/// The datetime-local value (`YYYY-MM-DDTHH:MM`, with `:SS` only when the seconds are not
+/// zero) showing `t` on the learner's wall clock; empty when `t` lies outside the years
+/// 0000 to 9999 there.
+pub fn utc_to_local_input(t: Timestamp) -> String {
+    let Some(date) = date_at(t) else {
+        return String::new();
+    };
+    // A year before 0 arrives as a huge u32, so this check covers both ends.
+    let year = date.get_full_year();
+    if year > 9999 {
+        return String::new();
+    }
+    let text = format!(
+        "{year:04}-{:02}-{:02}T{:02}:{:02}:{:02}",
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    );
+    parse_local_input(&text)
+        .map(LocalDateTime::to_input_value)
+        .unwrap_or_default()
+}
+
+/// Builds an options object for `toLocaleString`.
+fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (key, value) in pairs {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    object
+}
+
+/// `date.toLocaleString(undefined, options)`: the learner's own locale.
+fn to_locale_string(date: &js_sys::Date, options: &js_sys::Object) -> Option<String> {
+    let method = js_sys::Reflect::get(date, &JsValue::from_str("toLocaleString"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    method
+        .call2(date, &JsValue::UNDEFINED, options)
+        .ok()?
+        .as_string()
+        .filter(|s| !s.is_empty())
+}
+
+/// `t` on the learner's wall clock, in their locale, with the weekday: e.g.
+/// "Tue 14 May 2024, 15:30" (en-GB) or "Tue, May 14, 2024, 03:30 PM" (en-US). Falls back
+/// to [`format_utc`] when the browser cannot format it.
+pub fn format_local(t: Timestamp) -> String {
+    let opts = options(&[
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ]);
+    date_at(t)
+        .and_then(|date| to_locale_string(&date, &opts))
+        .unwrap_or_else(|| format_utc(t))
+}
+
+/// `t` in UTC, in the learner's locale, followed by "UTC": e.g. "14 May 2024, 13:30 UTC"
+/// (en-GB). Falls back to the English form "14 May 2024, 13:30 UTC" without `Intl`, and to
+/// the contract form outside the years 0000 to 9999.
+pub fn format_utc(t: Timestamp) -> String {
+    let opts = options(&[
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "UTC"),
+    ]);
+    match date_at(t).and_then(|date| to_locale_string(&date, &opts)) {
+        Some(text) => format!("{text} UTC"),
+        None => plain_utc(t),
+    }
+}
+
+/// "14 May 2024, 13:30 UTC", without the browser.
+fn plain_utc(t: Timestamp) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some(date) = t.date() else {
+        return t.to_string();
+    };
+    let secs = t.0.rem_euclid(86_400);
+    let month = MONTHS
+        .get(usize::from(date.month.saturating_sub(1)))
+        .unwrap_or(&"?");
+    format!(
+        "{} {month} {}, {:02}:{:02} UTC",
+        date.day,
+        date.year,
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// The learner's IANA time zone, e.g. "Europe/Berlin", from
+/// `Intl.DateTimeFormat().resolvedOptions().timeZone`; else their offset now, e.g.
+/// "UTC+02:00".
+pub fn time_zone_name() -> String {
+    intl_time_zone().unwrap_or_else(|| {
+        // getTimezoneOffset is minutes *behind* UTC: -120 in UTC+02:00.
+        let behind = js_sys::Date::new_0().get_timezone_offset();
+        let ahead = if behind.is_finite() {
+            (behind as i64).saturating_neg()
+        } else {
+            0
+        };
+        let sign = if ahead < 0 { '-' } else { '+' };
+        let minutes = ahead.unsigned_abs();
+        format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+    })
+}
+
+fn intl_time_zone() -> Option<String> {
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+    let intl = get(&js_sys::global(), "Intl").ok()?;
+    let constructor = get(&intl, "DateTimeFormat")
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let format = js_sys::Reflect::construct(&constructor, &js_sys::Array::new()).ok()?;
+    let resolved = get(&format, "resolvedOptions")
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
+        .call0(&format)
+        .ok()?;
+    get(&resolved, "timeZone")
+        .ok()?
+        .as_string()
+        .filter(|zone| !zone.is_empty())
+}
