@@ -77,7 +77,8 @@ describe('partner page', () => {
   test('shows two widgets: the Refund Policy at its section and the Honor Code', T, async () => {
     await withPage(suite, async (page) => {
       await openPartner(page);
-      assert.equal(await page.locator('terms-widget').count(), 2);
+      // Two documents widgets and one course-page verdict card.
+      assert.equal(await page.locator('terms-widget').count(), 3);
       const s = await snapshot(page);
       assert.equal(s.refunds.title, 'Refund Policy');
       assert.equal(s.refunds.current, 'Refund Policy');

@@ -1,0 +1,193 @@
+// Refund answers in the browser: the calculator in the SPA (#refund-calculator), the
+// course-page verdict card, and TermsWidget.evaluateRefund from a host page's script.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, poll, startSuite, waitForHash, withPage } from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(() => suite?.close());
+
+/** `YYYY-MM-DDTHH:MM` for a `datetime-local` input, `daysAgo` days before now, in the page's zone. */
+function localInput(page, daysAgo) {
+  return page.evaluate((days) => {
+    const d = new Date(Date.now() - days * 86400e3);
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, daysAgo);
+}
+
+async function openCalculator(page) {
+  await page.goto(`${suite.url}/#refund-calculator`);
+  await page.locator('.tw-refund-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+}
+
+const headline = (page) => page.locator('.tw-refund-result .tw-refund-headline');
+
+describe('refund calculator (SPA)', () => {
+  test('a course paid three days ago: full refund, deadline in local time and UTC, time left', T, async () => {
+    await withPage(suite, async (page) => {
+      await openCalculator(page);
+      assert.match(await page.title(), /^Refund calculator/);
+      await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
+      await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 3));
+      await poll(async () => /Full refund available until/.test((await headline(page).textContent()) ?? ''));
+      const result = await page.locator('.tw-refund-result').textContent();
+      assert.match(result, /UTC/, 'the deadline is also given in UTC');
+      assert.match(result, /1[01] days? \d+ hours? left|10 days|11 days/, `time left: ${result}`);
+      assert.match(result, /Policy version 2, in effect since 1 September 2025/);
+      // The timeline draws the payment, now and the deadline, and says it in words.
+      const timeline = page.locator('.tw-refund-timeline svg, svg.tw-refund-tl').first();
+      assert.match((await timeline.getAttribute('aria-label')) ?? '', /.+/);
+    });
+  });
+
+  test('a guided project is not refundable, and the rule link opens its section', T, async () => {
+    await withPage(suite, async (page) => {
+      await openCalculator(page);
+      await page.getByLabel('What did you buy?').selectOption({ label: 'Guided project' });
+      await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 1));
+      await poll(async () => /no refund|not refundable|can't be refunded|cannot be refunded/i.test((await headline(page).textContent()) ?? ''));
+      // Only the questions that matter for a guided project are asked.
+      assert.equal(await page.getByLabel('I have earned the Course Certificate since paying').count(), 0);
+      const rule = page.locator('.tw-refund-rule a');
+      assert.equal(await rule.getAttribute('href'), '#refund-policy/guided-projects');
+      await rule.click();
+      await waitForHash(page, '#refund-policy/guided-projects');
+      await poll(async () => (await page.locator('h1.tw-doc-title').textContent()) === 'Refund Policy');
+      // Back returns to the calculator.
+      await page.goBack();
+      await waitForHash(page, '#refund-calculator');
+      await page.locator('.tw-refund-title').waitFor();
+    });
+  });
+
+  test('an App Store purchase: the store decides', T, async () => {
+    await withPage(suite, async (page) => {
+      await openCalculator(page);
+      await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
+      await page.getByLabel(/Apple App Store/).click();
+      await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 2));
+      await poll(async () => /store decides/i.test((await headline(page).textContent()) ?? ''));
+      assert.equal(await page.locator('.tw-refund-rule a').getAttribute('href'), '#refund-policy/app-store-purchases');
+    });
+  });
+
+  test('a certificate dated before the payment is an error at the certificate field', T, async () => {
+    await withPage(suite, async (page) => {
+      await openCalculator(page);
+      await page.getByLabel('What did you buy?').selectOption({ label: 'Specialization' });
+      await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 2));
+      await page.getByLabel('I have earned a Course Certificate in one of its courses since paying').click();
+      const earned = page.getByLabel(/When did you earn it\?/);
+      await earned.fill(await localInput(page, 5));
+      await poll(async () => (await earned.getAttribute('aria-invalid')) === 'true');
+      const describedBy = await earned.getAttribute('aria-describedby');
+      assert.ok(describedBy, 'the message is tied to the field');
+      const message = await page
+        .locator('terms-widget')
+        .evaluate((w, ids) => ids.split(' ').map((id) => w.shadowRoot.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+      assert.match(message, /before/i, message);
+      assert.equal(await page.locator('.tw-refund-result .tw-refund-headline').count() > 0 && /Full refund/.test(await headline(page).textContent()), false);
+      // Fixing it brings the answer back.
+      await earned.fill(await localInput(page, 1));
+      await poll(async () => (await earned.getAttribute('aria-invalid')) !== 'true');
+    });
+  });
+
+  test('the payment time is read in the learner\'s own time zone', T, async () => {
+    const context = await suite.browser.newContext({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await openCalculator(page);
+      await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
+      await page.getByLabel(/When did you pay\?/).fill('2026-11-20T09:00');
+      const text = await poll(async () => {
+        const t = await page.locator('.tw-refund-result').textContent();
+        return /UTC/.test(t ?? '') ? t : null;
+      });
+      assert.match(await page.locator('.tw-refund-title ~ *').first().textContent(), /America\/New_York/);
+      // 09:00 in New York on 20 November is 14:00 UTC; the deadline is 14 days later.
+      assert.match(text, /Dec 4, 2026, 02:00 PM UTC|4 Dec 2026, 14:00 UTC|2026-12-04.*14:00/, text);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('course-page mode', () => {
+  test('the verdict card for the purchase the page passes, and the rule it cites', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/fixtures/verdict.html`);
+      const card = page.locator('#fixed .tw-refund-card');
+      await card.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      const text = await card.textContent();
+      assert.match(text, /Full refund available until/);
+      assert.match(text, /Mar 15, 2024|15 Mar 2024/);
+      assert.equal(await page.locator('#fixed nav.tw-docs').count(), 0, 'just the card, no documents view');
+      // The rule link opens the documents at that rule, with a way back.
+      await page.locator('#fixed .tw-refund-rule a').click();
+      await poll(async () => (await page.locator('#fixed h1.tw-doc-title').textContent()) === 'Refund Policy');
+      assert.equal(new URL(page.url()).hash, '', 'a guest widget leaves the URL alone');
+      await page.locator('#fixed .tw-back').click();
+      await page.locator('#fixed .tw-refund-card').waitFor();
+    });
+  });
+
+  test('an invalid purchase gets a clear message, not a broken widget', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/fixtures/verdict.html`);
+      const error = page.locator('#broken .tw-refund-card-error');
+      await error.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      assert.equal(await error.getAttribute('data-code'), 'invalid_timestamp');
+      assert.match(await error.textContent(), /pay/i);
+    });
+  });
+});
+
+describe('TermsWidget.evaluateRefund', () => {
+  test('the partner page\'s own plain script gets the answer', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/partner.html`);
+      await poll(async () => /full refund until/.test((await page.locator('#api-answer').textContent()) ?? ''), {
+        timeout: FIRST_LOAD_TIMEOUT,
+      });
+      assert.equal(await page.locator('#api-answer').textContent(), 'full refund until 2026-01-24T08:00:00Z (full_refund)');
+    });
+  });
+
+  test('objects and JSON strings in, the contract\'s output shape out; bad input is an error object', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/partner.html`);
+      await page.waitForFunction(() => typeof window.TermsWidget?.evaluateRefund === 'function', null, {
+        timeout: FIRST_LOAD_TIMEOUT,
+      });
+      const out = await page.evaluate(() => {
+        const api = window.TermsWidget;
+        return {
+          object: api.evaluateRefund({ kind: 'course', paid_at: '2024-03-01T12:00:00Z', now: '2024-03-15T11:59:59Z' }),
+          atDeadline: api.evaluateRefund('{"kind":"course","paid_at":"2024-03-01T12:00:00Z","now":"2024-03-15T12:00:00Z"}'),
+          store: api.evaluateRefund({ kind: 'course', via: 'app_store', paid_at: '2024-03-01T12:00:00Z', now: '2024-03-02T00:00:00Z' }),
+          leap: api.evaluateRefund({ kind: 'course', paid_at: '2023-02-29T00:00:00Z', now: '2023-03-01T00:00:00Z' }),
+          nothing: api.evaluateRefund(42),
+          version: api.version,
+        };
+      });
+      assert.equal(out.object.eligible, true);
+      assert.equal(out.object.outcome, 'full_refund');
+      assert.equal(out.object.deadline, '2024-03-15T12:00:00Z');
+      assert.equal(out.atDeadline.eligible, false, 'closed at the deadline instant');
+      assert.equal(out.atDeadline.outcome, 'no_refund');
+      assert.deepEqual([out.store.eligible, out.store.outcome, out.store.deadline], [null, 'marketplace_policy', null]);
+      assert.equal(out.leap.error, 'invalid_timestamp');
+      assert.equal(out.nothing.error, 'missing_field');
+      assert.match(out.version, /^\d+\.\d+\.\d+$/);
+    });
+  });
+});
