@@ -569,6 +569,9 @@ pub fn App(props: &AppProps) -> Html {
         };
     }
 
+    let has_refund_policy = loaded
+        .as_ref()
+        .is_some_and(|l| l.bundle.document("refund-policy").is_some());
     let back_to_verdict = props.refund.is_some().then(|| {
         let d = state.dispatcher();
         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Verdict)));
@@ -618,18 +621,22 @@ pub fn App(props: &AppProps) -> Html {
                         current={(state.view == View::Documents).then(|| route.as_ref().map(|r| r.document.clone())).flatten()}
                         on_fragment={follow.clone()}
                     />
+                    // The calculator explains itself with the Refund Policy's sections, so it
+                    // is offered only alongside a document with that id.
+                    if has_refund_policy {
                     <nav class="tw-tools" aria-label="Tools">
                         <ul>
                             <li>
                                 <FragmentLink
                                     fragment={REFUND_CALCULATOR}
                                     on_fragment={follow.clone()}
-                                    class={classes!("tw-doc-link", (state.view == View::Refund).then_some("tw-here"))}
+                                    class={classes!("tw-tool-link", (state.view == View::Refund).then_some("tw-here"))}
                                     current={(state.view == View::Refund).then_some(AttrValue::Static("page"))}
                                 >{"Refund calculator"}</FragmentLink>
                             </li>
                         </ul>
                     </nav>
+                    }
                 </div>
                 <div class="tw-main">{ main }</div>
             </div>

@@ -215,8 +215,18 @@ impl Reducible for AppState {
             Action::LoadFailed(message) => next.load = Load::Failed(message),
             Action::Navigate(route) => next.navigate(route),
             Action::Follow(fragment) if fragment.trim_start_matches('#') == REFUND_CALCULATOR => {
-                next.view = View::Refund;
-                next.notice = None;
+                let has_policy = next
+                    .loaded()
+                    .is_none_or(|l| l.bundle.document("refund-policy").is_some());
+                if has_policy {
+                    next.view = View::Refund;
+                    next.notice = None;
+                } else {
+                    next.notice = Some(
+                        "These documents have no Refund Policy, so there is no refund calculator here."
+                            .into(),
+                    );
+                }
                 next.nav_serial = next.nav_serial.wrapping_add(1);
             }
             Action::Follow(fragment) => {
@@ -286,6 +296,17 @@ mod tests {
             &json!({"format": "terms-widget/bundle@1", "documents": [
                 {"id": "one", "title": "One", "versions": [v("1", "2024-01-01"), v("2", "2025-01-01")]},
                 {"id": "two", "title": "Two", "versions": [v("1", "2024-01-01")]}
+            ]}),
+        ))
+    }
+
+    fn loaded_with_refund_policy() -> Rc<Loaded> {
+        let v = json!({"version": "1", "effective": "2024-01-01", "summary": "s", "material": true, "body": "x"});
+        Rc::new(load_value(
+            &json!({"format": "terms-widget/bundle@1", "documents": [
+                {"id": "one", "title": "One", "versions": [v.clone()]},
+                {"id": "two", "title": "Two", "versions": [v.clone()]},
+                {"id": "refund-policy", "title": "Refunds", "versions": [v]}
             ]}),
         ))
     }
@@ -395,7 +416,14 @@ mod tests {
 
     #[test]
     fn the_calculator_has_its_own_fragment_and_documents_take_over_again() {
-        let s = ready().reduce(Action::Follow(REFUND_CALCULATOR.into()));
+        let s = Rc::new(AppState::default()).reduce(Action::Follow(REFUND_CALCULATOR.into()));
+        assert_eq!(
+            s.view,
+            View::Refund,
+            "before any bundle arrives the calculator can show"
+        );
+        let s = s.reduce(Action::Loaded(loaded_with_refund_policy(), None));
+        let s = s.reduce(Action::Follow(REFUND_CALCULATOR.into()));
         assert_eq!(s.view, View::Refund);
         assert_eq!(
             s.route,
@@ -411,6 +439,14 @@ mod tests {
             .reduce(Action::Follow(REFUND_CALCULATOR.into()))
             .reduce(Action::SetQuery("fee".into()));
         assert_eq!(s.view, View::Documents, "searching shows the documents");
+    }
+
+    #[test]
+    fn no_calculator_without_a_refund_policy() {
+        // The test bundle has documents "one" and "two", no "refund-policy".
+        let s = ready().reduce(Action::Follow(REFUND_CALCULATOR.into()));
+        assert_eq!(s.view, View::Documents);
+        assert!(s.notice.as_deref().unwrap().contains("no Refund Policy"));
     }
 
     #[test]
