@@ -64,6 +64,7 @@ async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
             routing: Routing::Local,
             start: start.map(str::to_string),
             remote: remote.clone(),
+            refund: None,
         },
     )
     .render();
