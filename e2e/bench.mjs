@@ -227,6 +227,58 @@ async function measureDocumentRenders(browser, url, runs) {
   }
 }
 
+/** The same mixed purchases as examples/refund_throughput.rs. */
+const REFUND_INPUTS = (() => {
+  const p = '2024-03-01T12:00:00Z';
+  return [
+    { kind: 'course', paid_at: p, now: '2024-03-10T08:00:00Z' },
+    { kind: 'course', paid_at: p, now: '2024-03-20T08:00:00Z' },
+    { kind: 'specialization', paid_at: p, now: '2024-03-06T00:00:00Z', certificate_earned_at: '2024-03-05T00:00:00Z' },
+    { kind: 'course', paid_at: p, now: '2024-04-10T00:00:00Z', pre_enrolled: true, launch_at: '2024-04-01T00:00:00Z' },
+    { kind: 'course', paid_at: p, now: p, pre_enrolled: true },
+    { kind: 'course', paid_at: p, now: '2024-03-05T00:00:00Z', custom_window_days: 7, cancelled_at: '2024-03-04T00:00:00Z' },
+    { kind: 'plus_subscription', paid_at: p, now: '2024-03-02T00:00:00Z' },
+    { kind: 'plus_subscription', paid_at: p, now: p, free_trial_ends_at: '2024-03-08T12:00:00Z' },
+    { kind: 'subscription_monthly', paid_at: p, now: p },
+    { kind: 'guided_project', paid_at: p, now: p },
+    { kind: 'degree', paid_at: p, now: p },
+    { kind: 'course', via: 'app_store', paid_at: p, now: p },
+    { kind: 'course', via: 'organization', paid_at: p, now: p },
+    { kind: 'other', paid_at: p, now: p, custom_window_days: 30 },
+    { kind: 'course', paid_at: p, now: p, honor_code_violation: true },
+    { kind: 'course', paid_at: '2023-02-29T00:00:00Z', now: p },
+  ];
+})();
+
+/** Calls TermsWidget.evaluateRefund (objects in, objects out) for ~2 s per round. */
+async function measureRefundThroughput(browser, url, rounds) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.setDefaultTimeout(PAGE_TIMEOUT);
+    await page.goto(url + '/partner.html');
+    await page.waitForFunction(() => typeof window.TermsWidget?.evaluateRefund === 'function', null, { timeout: PAGE_TIMEOUT });
+    const perSecond = [];
+    for (let i = 0; i < rounds; i++) {
+      perSecond.push(
+        await page.evaluate((inputs) => {
+          const api = window.TermsWidget;
+          let calls = 0;
+          const start = performance.now();
+          while (performance.now() - start < 2000) {
+            for (const input of inputs) api.evaluateRefund(input);
+            calls += inputs.length;
+          }
+          return calls / ((performance.now() - start) / 1000);
+        }, REFUND_INPUTS),
+      );
+    }
+    return perSecond;
+  } finally {
+    await context.close();
+  }
+}
+
 function fmt(ms) {
   return ms == null ? '-' : `${ms.toFixed(1)} ms`;
 }
@@ -247,6 +299,7 @@ async function main() {
     const version = browser.version();
     console.error(`benchmarking ${path.relative(process.cwd(), opts.dist) || '.'} at ${server.url}/ (Chromium ${version}, ${opts.runs} runs)`);
     const loads = await measureFirstLoads(browser, server.url, opts.runs);
+    const refundRates = await measureRefundThroughput(browser, server.url, 3);
     const renders = await measureDocumentRenders(browser, server.url, opts.runs);
     const pick = (k) => stats(loads.map((r) => r[k]).filter((v) => v != null));
     const largest = renders.largest;
@@ -264,6 +317,13 @@ async function main() {
     console.log(`headless Chromium ${version}, ${os.cpus().length} CPU(s), 1280x800; times from navigation start / from the click`);
     console.log('');
     console.log(table(rows));
+    console.log('');
+    const rates = [...refundRates].sort((a, b) => a - b);
+    console.log(
+      `refund decisions in the browser (TermsWidget.evaluateRefund, objects in and out): ` +
+        `${Math.round(rates[Math.floor(rates.length / 2)]).toLocaleString('en')} per second ` +
+        `(median of ${rates.length} rounds of 2 s, ${REFUND_INPUTS.length} mixed purchases)`,
+    );
     console.log('');
     console.log(
       `largest document: ${largest.title} (#${largest.id}: ${largest.elements} elements, ${largest.chars} characters of text); ` +

@@ -151,6 +151,21 @@ describe('course-page mode', () => {
   });
 });
 
+describe('refund rules the host overrides', () => {
+  test('a refund-policy attribute changes the window; invalid rules are reported and left out', T, async () => {
+    await withPage(suite, { allowConsoleErrors: [/standard_window_days/] }, async (page) => {
+      await page.goto(`${suite.url}/fixtures/verdict.html`);
+      const longer = page.locator('#longer .tw-refund-card');
+      await longer.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      assert.match(await longer.textContent(), /Mar 31, 2024|31 Mar 2024/, 'paid 1 March + 30 days');
+      const bad = page.locator('#bad-rules');
+      await bad.locator('.tw-refund-card').waitFor();
+      assert.match(await bad.locator('details.tw-problems').textContent(), /standard_window_days/);
+      assert.match(await bad.locator('.tw-refund-card').textContent(), /Mar 15, 2024|15 Mar 2024/, 'the default 14 days still apply');
+    });
+  });
+});
+
 describe('TermsWidget.evaluateRefund', () => {
   test('the partner page\'s own plain script gets the answer', T, async () => {
     await withPage(suite, async (page) => {
@@ -176,6 +191,8 @@ describe('TermsWidget.evaluateRefund', () => {
           store: api.evaluateRefund({ kind: 'course', via: 'app_store', paid_at: '2024-03-01T12:00:00Z', now: '2024-03-02T00:00:00Z' }),
           leap: api.evaluateRefund({ kind: 'course', paid_at: '2023-02-29T00:00:00Z', now: '2023-03-01T00:00:00Z' }),
           nothing: api.evaluateRefund(42),
+          longer: api.evaluateRefund({ kind: 'course', paid_at: '2024-03-01T12:00:00Z', now: '2024-03-20T00:00:00Z' }, { standard_window_days: 30 }),
+          badRules: api.evaluateRefund({ kind: 'course', paid_at: '2024-03-01T12:00:00Z', now: '2024-03-20T00:00:00Z' }, '{"kinds": {"course": {"window_days": 3.5}}}'),
           version: api.version,
         };
       });
@@ -187,6 +204,9 @@ describe('TermsWidget.evaluateRefund', () => {
       assert.deepEqual([out.store.eligible, out.store.outcome, out.store.deadline], [null, 'marketplace_policy', null]);
       assert.equal(out.leap.error, 'invalid_timestamp');
       assert.equal(out.nothing.error, 'missing_field');
+      assert.equal(out.longer.deadline, '2024-03-31T12:00:00Z', 'rules given as the second argument');
+      assert.equal(out.badRules.error, 'invalid_policy');
+      assert.match(out.badRules.message, /kinds\.course\.window_days/);
       assert.match(out.version, /^\d+\.\d+\.\d+$/);
     });
   });

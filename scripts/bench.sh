@@ -73,5 +73,8 @@ row "----" "---" "-------" "-----------"
 row "SPA first load (wasm + JS + page CSS + HTML)" "$TOTAL_RAW" "$TOTAL_GZ" "$TOTAL_BR"
 echo
 
+log "refund decisions per second, natively (cargo --profile bench-native)"
+cargo run --quiet --locked --profile bench-native --example refund_throughput
+
 log "node e2e/bench.mjs $OUT $*"
 node e2e/bench.mjs "$OUT" "$@"

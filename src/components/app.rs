@@ -13,7 +13,7 @@ use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
 use crate::domain::bundle::{self, Loaded};
 use crate::domain::diff;
 use crate::domain::markdown::{self, Document};
-use crate::domain::refund::RefundPolicy;
+use crate::domain::refund::{self, RefundPolicy};
 use crate::domain::route::{self, Resolved, Route};
 use crate::domain::search;
 use crate::platform;
@@ -66,6 +66,10 @@ pub struct AppProps {
     /// widget then shows just the refund verdict for it.
     #[prop_or_default]
     pub refund: Option<AttrValue>,
+    /// Overrides of the refund rules as JSON (the host's option, applied after the
+    /// bundle's `refund_policy`).
+    #[prop_or_default]
+    pub refund_policy: Option<AttrValue>,
 }
 
 /// Compares an `Rc` by address, for memo dependencies.
@@ -146,8 +150,53 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let policy = use_memo((), |_| Rc::new(RefundPolicy::default()));
-    let policy: Rc<RefundPolicy> = (*policy).clone();
+    // The refund rules: defaults, labelled with the bundle's Refund Policy, then the
+    // bundle's overrides and the host's, each checked.
+    let rules = use_memo(
+        (
+            state.loaded().cloned().map(ByPtr),
+            props.refund_policy.clone(),
+        ),
+        |(loaded, option)| {
+            let loaded = loaded.as_ref().map(|l| l.0.clone());
+            let document = loaded.as_ref().and_then(|l| {
+                let current = l.bundle.document("refund-policy")?.current();
+                Some((current.version.clone(), current.effective))
+            });
+            let mut problems = Vec::new();
+            let mut overrides: Vec<(&str, serde_json::Value)> = Vec::new();
+            if let Some(rules) = loaded.as_ref().and_then(|l| l.bundle.refund_policy.clone()) {
+                overrides.push(("The bundle's refund_policy", rules));
+            }
+            if let Some(text) = option {
+                match serde_json::from_str(text) {
+                    Ok(value) => overrides.push(("The refund-policy attribute", value)),
+                    Err(e) => problems.push(format!(
+                        "The refund-policy attribute is not valid JSON ({e}); the refund rules ignore it."
+                    )),
+                }
+            }
+            let (policy, more) = refund::policy_for(
+                document.as_ref().map(|(v, d)| (v.as_str(), *d)),
+                &overrides.iter().map(|(s, v)| (*s, v)).collect::<Vec<_>>(),
+            );
+            problems.extend(more);
+            let problems: Vec<bundle::Problem> = problems
+                .into_iter()
+                .map(|message| {
+                    platform::console_error(&message);
+                    bundle::Problem {
+                        document: None,
+                        version: None,
+                        path: "refund rules".into(),
+                        message,
+                    }
+                })
+                .collect();
+            (Rc::new(policy), problems)
+        },
+    );
+    let policy: Rc<RefundPolicy> = rules.0.clone();
 
     // Following a fragment: through the address bar when the widget owns it.
     let follow = {
@@ -538,10 +587,15 @@ pub fn App(props: &AppProps) -> Html {
         .as_ref()
         .map(|l| l.bundle.platform.clone())
         .filter(|p| !p.is_empty());
-    let problems = loaded
-        .as_ref()
-        .map(|l| Rc::new(l.problems.clone()))
-        .unwrap_or_default();
+    let problems = Rc::new(
+        loaded
+            .as_ref()
+            .map(|l| l.problems.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .chain(rules.1.iter().cloned())
+            .collect::<Vec<_>>(),
+    );
 
     let skip = {
         let root = root.clone();
@@ -562,8 +616,10 @@ pub fn App(props: &AppProps) -> Html {
     if state.view == View::Verdict
         && let Some(input) = props.refund.clone()
     {
+        let rule_problems = Rc::new(rules.1.clone());
         return html! {
             <div class="tw tw-verdict-only" ref={root}>
+                <ProblemList problems={rule_problems} />
                 <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} />
             </div>
         };

@@ -50,6 +50,9 @@ pub struct Bundle {
     pub platform: String,
     /// Documents in display order.
     pub documents: Vec<Document>,
+    /// Overrides of the refund rules (the JSON shape of
+    /// `refund::RefundPolicy::from_json`), checked where the rules are built.
+    pub refund_policy: Option<Value>,
 }
 
 /// One legal document (e.g. the Refund Policy) and its published versions.
@@ -323,6 +326,18 @@ pub fn load_value(value: &Value) -> Loaded {
             "platform",
             format!(
                 "The field \"platform\" is {}, but it must be an object such as {{\"name\": \"Kestrel Learning\"}}.",
+                kind_of(other)
+            ),
+        ),
+    }
+
+    match root.get("refund_policy") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(o)) => bundle.refund_policy = Some(Value::Object(o.clone())),
+        Some(other) => top.problem(
+            "refund_policy",
+            format!(
+                "The field \"refund_policy\" is {}, but it must be an object of refund-rule overrides such as {{\"standard_window_days\": 30}}.",
                 kind_of(other)
             ),
         ),
@@ -633,11 +648,15 @@ pub fn to_json(bundle: &Bundle) -> Value {
             serde_json::json!({ "id": d.id, "title": d.title, "versions": versions })
         })
         .collect::<Vec<_>>();
-    serde_json::json!({
+    let mut out = serde_json::json!({
         "format": FORMAT,
         "platform": { "name": bundle.platform },
         "documents": documents,
-    })
+    });
+    if let (Some(rules), Some(map)) = (&bundle.refund_policy, out.as_object_mut()) {
+        map.insert("refund_policy".into(), rules.clone());
+    }
+    out
 }
 
 #[cfg(test)]
@@ -913,6 +932,26 @@ mod tests {
         for bad in ["", "a/b", "1 2", "#3", &"1".repeat(33)] {
             assert!(!is_valid_version_label(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn refund_rule_overrides_are_carried_when_they_are_an_object() {
+        let docs = json!([{"id": "a", "title": "A", "versions": [version("1", "2024-01-01")]}]);
+        let l = load_value(
+            &json!({"format": FORMAT, "documents": docs, "refund_policy": {"standard_window_days": 30}}),
+        );
+        assert!(l.problems.is_empty());
+        assert_eq!(
+            l.bundle.refund_policy,
+            Some(json!({"standard_window_days": 30}))
+        );
+        let again = load_value(&to_json(&l.bundle));
+        assert_eq!(again.bundle, l.bundle);
+        let l = load_value(&json!({"format": FORMAT, "documents": docs, "refund_policy": 30}));
+        assert_eq!(l.problems[0].path, "refund_policy");
+        assert!(l.problems[0].message.contains("is a number"));
+        assert_eq!(l.bundle.refund_policy, None);
+        assert_eq!(l.bundle.documents.len(), 1);
     }
 
     #[test]

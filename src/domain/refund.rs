@@ -86,6 +86,49 @@ pub const DEFAULT_POLICY_VERSION: &str = "2";
 /// [`RefundPolicy::default`] implements.
 pub const DEFAULT_POLICY_EFFECTIVE: &str = "2025-09-01";
 
+/// The policy a widget applies: the default rules, labelled with the version and
+/// effective date of the Refund Policy document shown beside them (when there is one),
+/// then each override in turn, e.g. the content bundle's `refund_policy`, then the
+/// host's option. An override that does not validate is skipped, with a message naming
+/// where it came from; the others still apply.
+///
+/// ```
+/// use serde_json::json;
+/// use terms_widget::domain::refund::{Kind, policy_for};
+/// use terms_widget::domain::time::Date;
+///
+/// let bundle_rules = json!({"standard_window_days": 21});
+/// let bad_option = json!({"standard_window_days": -1});
+/// let (policy, problems) = policy_for(
+///     Some(("4", Date::parse("2026-01-01").unwrap())),
+///     &[("the bundle's refund_policy", &bundle_rules), ("the refund-policy attribute", &bad_option)],
+/// );
+/// assert_eq!(policy.window_days(Kind::Course), 21);
+/// assert_eq!(policy.version, "4");
+/// assert_eq!(problems.len(), 1);
+/// assert!(problems[0].starts_with("the refund-policy attribute: "));
+/// ```
+pub fn policy_for(
+    document: Option<(&str, Date)>,
+    overrides: &[(&str, &Value)],
+) -> (RefundPolicy, Vec<String>) {
+    let mut policy = RefundPolicy::default();
+    if let Some((version, effective)) = document {
+        policy.version = version.to_owned();
+        policy.effective = effective.to_string();
+    }
+    let mut problems = Vec::new();
+    for (source, value) in overrides {
+        match policy.with_overrides(value) {
+            Ok(next) => policy = next,
+            Err(e) => problems.push(format!(
+                "{source}: {e}. These refund rules were not applied; the others were."
+            )),
+        }
+    }
+    (policy, problems)
+}
+
 /// The last instant the contract's timestamp form can write: `9999-12-31T23:59:59Z`.
 const LAST_WRITABLE_INSTANT: Timestamp = Timestamp(253_402_300_799);
 
@@ -758,7 +801,26 @@ impl RefundPolicy {
     /// );
     /// ```
     pub fn from_json(value: &Value) -> Result<RefundPolicy, PolicyError> {
-        let mut policy = RefundPolicy::default();
+        RefundPolicy::default().with_overrides(value)
+    }
+
+    /// This policy with the overrides in `value` applied on top (the same JSON shape as
+    /// [`RefundPolicy::from_json`], which starts from the default instead). On an error
+    /// nothing is applied.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use terms_widget::domain::refund::{Kind, RefundPolicy};
+    ///
+    /// let longer = RefundPolicy::default()
+    ///     .with_overrides(&json!({"standard_window_days": 30}))
+    ///     .unwrap();
+    /// let labelled = longer.with_overrides(&json!({"version": "7"})).unwrap();
+    /// assert_eq!(labelled.window_days(Kind::Course), 30);
+    /// assert_eq!(labelled.version, "7");
+    /// ```
+    pub fn with_overrides(&self, value: &Value) -> Result<RefundPolicy, PolicyError> {
+        let mut policy = self.clone();
         for (key, value) in object(value, "")? {
             match key.as_str() {
                 "version" => policy.version = version(value)?,

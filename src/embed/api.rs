@@ -29,6 +29,12 @@
 //!   `field: null`, like text that is not JSON;
 //! * anything else (a number, `true`, `null`, `undefined`, no argument) is `missing_field`
 //!   with `field: null`, as the engine decides for input that is not an object.
+//!
+//! `evaluateRefund(input, rules)` judges with other refund rules instead: overrides in the
+//! shape of [`RefundPolicy::from_json`] (object or JSON text), applied to the defaults.
+//! Rules that do not validate are not used: the answer is then
+//! `{ error: "invalid_policy", field: null, message }`, a code outside the contract's input
+//! codes because the fault is the host's rules, not the learner's purchase.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -41,7 +47,7 @@ const GLOBAL: &str = "TermsWidget";
 thread_local! {
     /// `evaluateRefund` as a JS function, made once and kept for as long as the page lives.
     static FUNCTION: js_sys::Function =
-        Closure::<dyn Fn(JsValue) -> JsValue>::new(evaluate_refund)
+        Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(evaluate_refund)
             .into_js_value()
             .unchecked_into();
 }
@@ -80,10 +86,24 @@ pub fn install() {
     set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
 }
 
-/// `TermsWidget.evaluateRefund(input)`: see the module documentation.
-pub fn evaluate_refund(input: JsValue) -> JsValue {
+/// `TermsWidget.evaluateRefund(input, rules?)`: see the module documentation.
+pub fn evaluate_refund(input: JsValue, policy: JsValue) -> JsValue {
     let text = input_text(&input);
-    let answer = evaluate_str(&text, &RefundPolicy::default());
+    let answer = if policy.is_undefined() || policy.is_null() {
+        evaluate_str(&text, &RefundPolicy::default())
+    } else {
+        let rules = serde_json::from_str::<serde_json::Value>(&input_text(&policy))
+            .map_err(|e| format!("the policy is not valid JSON: {e}"))
+            .and_then(|v| RefundPolicy::from_json(&v).map_err(|e| e.to_string()));
+        match rules {
+            Ok(rules) => evaluate_str(&text, &rules),
+            Err(message) => serde_json::json!({
+                "error": "invalid_policy",
+                "field": null,
+                "message": format!("The refund rules given to evaluateRefund were not used: {message}."),
+            }),
+        }
+    };
     let json = answer.to_string();
     js_sys::JSON::parse(&json).unwrap_or_else(|_| {
         // Cannot happen (serde_json writes JSON); answer with an error object anyway.

@@ -13,6 +13,7 @@
 //! | `document` | where to open, as a fragment: `refund-policy`, `terms-of-use/paid-services`; changing it later navigates |
 //! | `routing="hash"` | the widget owns the page's URL fragment (deep links, Back/Forward); only for a page that is the widget |
 //! | `refund` | course-page mode: a purchase in the refund contract's input shape (JSON); the widget shows just the verdict |
+//! | `refund-policy` | overrides of the refund rules (JSON), applied after the bundle's `refund_policy` |
 //!
 //! An inline bundle can be given as a child `<script type="application/json">…</script>`.
 //! Each element renders into its own open shadow root with its own stylesheet, and keeps
@@ -125,6 +126,10 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
         remote: remote.clone(),
         refund: host
             .get_attribute("refund")
+            .filter(|s| !s.trim().is_empty())
+            .map(AttrValue::from),
+        refund_policy: host
+            .get_attribute("refund-policy")
             .filter(|s| !s.trim().is_empty())
             .map(AttrValue::from),
     };
