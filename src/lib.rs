@@ -8,6 +8,8 @@
 //! * [`components`]: Yew function components and the app state.
 //! * [`embed`]: the `<terms-widget>` custom element and the script-tag surface.
 
+#![warn(missing_docs)]
+
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content_dir;
