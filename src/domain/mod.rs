@@ -4,6 +4,7 @@
 //! `now` in. This is where most of the tests live (`cargo test`).
 
 pub mod bundle;
+pub mod consent;
 pub mod content_source;
 pub mod diff;
 pub mod markdown;
@@ -11,4 +12,5 @@ pub mod refund;
 pub mod refund_form;
 pub mod route;
 pub mod search;
+pub mod sha256;
 pub mod time;
