@@ -20,6 +20,7 @@ mod content_dir;
 fn main() {
     for path in [
         "content",
+        "content/consent.json",
         "src/domain/bundle.rs",
         "src/domain/content_source.rs",
         "src/domain/time.rs",

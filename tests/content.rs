@@ -222,3 +222,27 @@ fn the_default_refund_rules_name_the_current_refund_policy() {
     assert_eq!(DEFAULT_POLICY_VERSION, current.version);
     assert_eq!(DEFAULT_POLICY_EFFECTIVE, current.effective.to_string());
 }
+
+#[test]
+fn the_consent_set_up_is_the_default_one_and_matches_the_privacy_policy() {
+    use terms_widget::domain::consent_config::ConsentConfig;
+    let b = bundle();
+    let config = ConsentConfig::from_json(b.consent.as_ref().expect("content/consent.json"))
+        .expect("a valid consent set-up");
+    assert_eq!(config, ConsentConfig::default());
+    // Every storage key the categories name is in the Privacy Policy's table.
+    let policy = &b.document(&config.policy_document).unwrap().current().body;
+    for category in config.categories.categories() {
+        assert!(
+            policy.contains(&format!("`{}`", category.id)),
+            "{}",
+            category.id
+        );
+        for key in &category.storage {
+            assert!(
+                policy.contains(key.as_str()),
+                "{key} is named in the policy"
+            );
+        }
+    }
+}

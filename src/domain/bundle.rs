@@ -53,6 +53,9 @@ pub struct Bundle {
     /// Overrides of the refund rules (the JSON shape of
     /// `refund::RefundPolicy::from_json`), checked where the rules are built.
     pub refund_policy: Option<Value>,
+    /// The consent categories (the JSON shape of `consent::CategorySet::from_json`),
+    /// checked where consent is asked; `None` means the default set.
+    pub consent: Option<Value>,
 }
 
 /// One legal document (e.g. the Refund Policy) and its published versions.
@@ -326,6 +329,18 @@ pub fn load_value(value: &Value) -> Loaded {
             "platform",
             format!(
                 "The field \"platform\" is {}, but it must be an object such as {{\"name\": \"Kestrel Learning\"}}.",
+                kind_of(other)
+            ),
+        ),
+    }
+
+    match root.get("consent") {
+        None | Some(Value::Null) => {}
+        Some(v @ (Value::Object(_) | Value::Array(_))) => bundle.consent = Some(v.clone()),
+        Some(other) => top.problem(
+            "consent",
+            format!(
+                "The field \"consent\" is {}, but it must describe the consent categories (see the README).",
                 kind_of(other)
             ),
         ),
@@ -653,8 +668,13 @@ pub fn to_json(bundle: &Bundle) -> Value {
         "platform": { "name": bundle.platform },
         "documents": documents,
     });
-    if let (Some(rules), Some(map)) = (&bundle.refund_policy, out.as_object_mut()) {
-        map.insert("refund_policy".into(), rules.clone());
+    if let Some(map) = out.as_object_mut() {
+        if let Some(rules) = &bundle.refund_policy {
+            map.insert("refund_policy".into(), rules.clone());
+        }
+        if let Some(consent) = &bundle.consent {
+            map.insert("consent".into(), consent.clone());
+        }
     }
     out
 }

@@ -5,6 +5,7 @@
 //! content/
 //!   bundle.txt                 platform: Kestrel Learning
 //!                              documents: terms-of-use, refund-policy, …
+//!   consent.json               (optional) the consent set-up, see `consent_config`
 //!   refund-policy/v1.md        ---
 //!   refund-policy/v2.md        id: refund-policy
 //!                              title: Refund Policy
@@ -220,9 +221,28 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
         }
     }
 
+    // The consent set-up travels as it is (the widget checks it where it asks).
+    let consent = match files.iter().find(|f| f.path == "consent.json") {
+        None => None,
+        Some(file) => match serde_json::from_str::<Value>(&file.text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                errors.push(SourceError {
+                    path: "consent.json".into(),
+                    line: Some(e.line()),
+                    message: format!("This is not valid JSON: {e}."),
+                });
+                None
+            }
+        },
+    };
+
     // Group the document files by folder.
     let mut documents: Vec<(String, Vec<(u64, &SourceFile)>)> = Vec::new();
-    for file in files.iter().filter(|f| f.path != "bundle.txt") {
+    for file in files
+        .iter()
+        .filter(|f| f.path != "bundle.txt" && f.path != "consent.json")
+    {
         let Some((folder, name)) = file.path.split_once('/') else {
             if file.path.ends_with(".md") {
                 errors.push(SourceError {
@@ -371,8 +391,11 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
         }));
     }
 
-    let value =
+    let mut value =
         json!({ "format": FORMAT, "platform": { "name": platform }, "documents": out_docs });
+    if let (Some(consent), Some(map)) = (consent, value.as_object_mut()) {
+        map.insert("consent".into(), consent);
+    }
     // The same checks the widget makes at run time (dates, labels, ordering, …).
     for p in bundle::load_value(&value).problems {
         errors.push(SourceError {
@@ -547,6 +570,23 @@ mod tests {
         );
         assert!(
             e.contains("a/v7.md: The front matter says version \"8\" but the file is named v7.md"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn consent_json_is_carried_and_must_be_json() {
+        let files = vec![
+            file("bundle.txt", "documents: a\n"),
+            doc("a", 1, "2024-01-01"),
+            file("consent.json", "{\"storage_key\": \"x\"}"),
+        ];
+        assert_eq!(compile(&files).unwrap()["consent"]["storage_key"], "x");
+        let mut bad = files.clone();
+        bad[2].text = "{\n  \"storage_key\": \n".into();
+        let e = errors_of(&bad).join("\n");
+        assert!(
+            e.starts_with("consent.json:3: This is not valid JSON"),
             "{e}"
         );
     }

@@ -5,6 +5,7 @@
 
 pub mod bundle;
 pub mod consent;
+pub mod consent_config;
 pub mod content_source;
 pub mod diff;
 pub mod markdown;
