@@ -23,5 +23,6 @@ pub const DEFAULT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/default
 /// The widget's stylesheet, adopted into each widget's shadow root.
 pub const WIDGET_CSS: &str = concat!(
     include_str!("../styles/widget.css"),
-    include_str!("../styles/refund.css")
+    include_str!("../styles/refund.css"),
+    include_str!("../styles/consent.css")
 );

@@ -82,6 +82,30 @@ impl<T> PartialEq for ByPtr<T> {
     }
 }
 
+/// Loads the bundle from `source` (fetching it when it is a URL) and calls `done` with
+/// it, or `failed` with a message when it could not be fetched at all. Problems inside
+/// the bundle are reported on the console and travel in [`Loaded::problems`].
+pub(crate) fn load_bundle(
+    source: Source,
+    done: impl FnOnce(Rc<Loaded>) + 'static,
+    failed: impl FnOnce(String) + 'static,
+) {
+    match source {
+        Source::BuiltIn => done(load_and_report(crate::DEFAULT_BUNDLE)),
+        Source::Inline(text) => done(load_and_report(&text)),
+        Source::Ready(loaded) => done(loaded),
+        Source::Url(url) => wasm_bindgen_futures::spawn_local(async move {
+            match platform::fetch_text(&url).await {
+                Ok(text) => done(load_and_report(&text)),
+                Err(e) => {
+                    platform::console_error(&e.to_string());
+                    failed(e.to_string());
+                }
+            }
+        }),
+    }
+}
+
 /// Loads a bundle text and reports its problems on the console.
 fn load_and_report(text: &str) -> Rc<Loaded> {
     let loaded = bundle::load_json(text);
@@ -122,22 +146,10 @@ pub fn App(props: &AppProps) -> Html {
                     on_loaded.dispatch(Action::Follow(REFUND_CALCULATOR.to_string()));
                 }
             };
-            match source.clone() {
-                Source::BuiltIn => finish(load_and_report(crate::DEFAULT_BUNDLE)),
-                Source::Inline(text) => finish(load_and_report(&text)),
-                Source::Url(url) => {
-                    let dispatch = dispatch.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match platform::fetch_text(&url).await {
-                            Ok(text) => finish(load_and_report(&text)),
-                            Err(e) => {
-                                platform::console_error(&e.to_string());
-                                dispatch.dispatch(Action::LoadFailed(e.to_string()));
-                            }
-                        }
-                    });
-                }
-            }
+            let on_failed = dispatch.clone();
+            load_bundle(source.clone(), finish, move |message| {
+                on_failed.dispatch(Action::LoadFailed(message));
+            });
         });
     }
 

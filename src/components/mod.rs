@@ -4,6 +4,8 @@
 //! `Props` and report through `Callback`s.
 
 pub mod app;
+pub mod consent;
+pub mod consent_app;
 pub mod markdown_view;
 pub mod parts;
 pub mod refund;

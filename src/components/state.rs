@@ -20,6 +20,8 @@ pub enum Source {
     Url(String),
     /// A bundle JSON text the host inlined in the page.
     Inline(String),
+    /// A bundle already loaded (e.g. by the consent UI, to show its privacy policy).
+    Ready(Rc<Loaded>),
 }
 
 /// Loading progress of the bundle.

@@ -14,6 +14,9 @@
 //! // { error: "missing_field", field: "paid_at", message: "Enter the payment date and time." }
 //!
 //! TermsWidget.version; // "0.1.0"
+//!
+//! TermsWidget.getConsent();     // { choices: { necessary: true, analytics: false, … }, record, records }
+//! TermsWidget.openPreferences(); // opens the "Privacy choices" dialog of <terms-consent>
 //! ```
 //!
 //! `evaluateRefund(input)` takes the contract's input (`shared/specs/refund.md`) as an
@@ -45,6 +48,14 @@ use crate::domain::refund::{RefundPolicy, evaluate_str};
 const GLOBAL: &str = "TermsWidget";
 
 thread_local! {
+    static GET_CONSENT: js_sys::Function =
+        Closure::<dyn Fn() -> JsValue>::new(get_consent)
+            .into_js_value()
+            .unchecked_into();
+    static OPEN_PREFERENCES: js_sys::Function =
+        Closure::<dyn Fn()>::new(super::open_preferences)
+            .into_js_value()
+            .unchecked_into();
     /// `evaluateRefund` as a JS function, made once and kept for as long as the page lives.
     static FUNCTION: js_sys::Function =
         Closure::<dyn Fn(JsValue, JsValue) -> JsValue>::new(evaluate_refund)
@@ -83,7 +94,25 @@ pub fn install() {
         }
     };
     set("evaluateRefund", &function);
+    set("getConsent", &GET_CONSENT.with(js_sys::Function::clone));
+    set(
+        "openPreferences",
+        &OPEN_PREFERENCES.with(js_sys::Function::clone),
+    );
     set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+}
+
+/// `TermsWidget.getConsent()`: the learner's current choices as the first
+/// `<terms-consent>` on the page knows them (`{ choices: {necessary: true, analytics:
+/// false, …}, record: {…} | null, records: n }`), or `null` when the page has none or it
+/// has not loaded yet.
+pub fn get_consent() -> JsValue {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("terms-consent").ok().flatten())
+        .and_then(|el| js_sys::Reflect::get(&el, &JsValue::from_str("consent")).ok())
+        .filter(|v| !v.is_undefined())
+        .unwrap_or(JsValue::NULL)
 }
 
 /// `TermsWidget.evaluateRefund(input, rules?)`: see the module documentation.

@@ -1,11 +1,14 @@
-//! The script-tag surface: the `<terms-widget>` custom element.
+//! The script-tag surface: the `<terms-widget>`, `<terms-consent>` and
+//! `<terms-privacy-choices>` custom elements.
 //!
 //! ```html
 //! <script type="module" src="https://cdn.example/terms-widget/embed.js"></script>
 //! <terms-widget document="refund-policy"></terms-widget>
+//! <terms-consent></terms-consent>                 <!-- banner, preferences, records -->
+//! <terms-privacy-choices></terms-privacy-choices> <!-- a "Privacy choices" button -->
 //! ```
 //!
-//! Attributes (read when the element is connected):
+//! `<terms-widget>` attributes (read when the element is connected):
 //!
 //! | attribute | meaning |
 //! |---|---|
@@ -15,23 +18,32 @@
 //! | `refund` | course-page mode: a purchase in the refund contract's input shape (JSON); the widget shows just the verdict |
 //! | `refund-policy` | overrides of the refund rules (JSON), applied after the bundle's `refund_policy` |
 //!
+//! `<terms-consent>` takes `src` (or an inline bundle) the same way: its documents give
+//! the privacy policy the choices are bound to and the consent set-up (`consent`).
+//!
 //! An inline bundle can be given as a child `<script type="application/json">…</script>`.
 //! Each element renders into its own open shadow root with its own stylesheet, and keeps
 //! its state to itself, so several widgets work independently on one page.
 
 pub mod api;
+pub mod consent_host;
 
 use wasm_bindgen::prelude::*;
 
 use yew::AttrValue;
 
+use crate::components::consent::PrivacyChoicesButton;
+use crate::components::consent_app::{ConsentApp, ConsentAppProps, ConsentRemote};
 use crate::components::{App, AppProps, Remote, Routing, Source};
 
+/// The window event that opens the preferences of every `<terms-consent>` on the page.
+pub const OPEN_PREFERENCES_EVENT: &str = "terms-widget:open-preferences";
+
 #[wasm_bindgen(inline_js = r#"
-export function define_terms_widget(connect) {
-  if (customElements.get('terms-widget')) return;
-  class TermsWidgetElement extends HTMLElement {
-    static get observedAttributes() { return ['document']; }
+export function define_element(name, observed, connect) {
+  if (customElements.get(name)) return;
+  class TermsElement extends HTMLElement {
+    static get observedAttributes() { return observed; }
     connectedCallback() {
       if (this._tw) return;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
@@ -50,53 +62,59 @@ export function define_terms_widget(connect) {
         }
       });
     }
-    attributeChangedCallback(name, oldValue, value) {
-      if (name === 'document' && this._tw && value !== null && value !== oldValue) {
+    attributeChangedCallback(attr, oldValue, value) {
+      if (attr === 'document' && this._tw && value !== null && value !== oldValue) {
         this._tw.follow(value);
       }
     }
   }
-  customElements.define('terms-widget', TermsWidgetElement);
+  customElements.define(name, TermsElement);
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn define_terms_widget(
+    fn define_element(
+        name: &str,
+        observed: js_sys::Array,
         connect: &Closure<dyn FnMut(web_sys::HtmlElement, web_sys::ShadowRoot) -> Mounted>,
     ) -> Result<(), JsValue>;
 }
 
-/// A widget mounted in one element; owned by that element (JS side).
+/// An app mounted in one element; owned by that element (JS side).
 #[wasm_bindgen]
 pub struct Mounted {
-    handle: Option<yew::AppHandle<App>>,
+    destroy: Option<Box<dyn FnOnce()>>,
     remote: Remote,
 }
 
 #[wasm_bindgen]
 impl Mounted {
-    /// Unmounts the widget.
+    /// Unmounts the app.
     pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
-            handle.destroy();
+        if let Some(destroy) = self.destroy.take() {
+            destroy();
         }
     }
 
-    /// Opens a place in this widget, e.g. `refund-policy/guided-projects`.
+    /// Opens a place in a `<terms-widget>`, e.g. `refund-policy/guided-projects`.
     pub fn follow(&self, fragment: &str) {
         self.remote.follow(fragment);
     }
 }
 
-/// Registers the `<terms-widget>` element (once; later calls do nothing).
-pub fn register() {
-    api::install();
+/// Defines one element, reporting (not throwing) if that fails.
+fn define(
+    name: &str,
+    observed: &[&str],
+    mount: fn(&web_sys::HtmlElement, &web_sys::ShadowRoot) -> Mounted,
+) {
     let connect = Closure::<dyn FnMut(web_sys::HtmlElement, web_sys::ShadowRoot) -> Mounted>::new(
-        |host: web_sys::HtmlElement, root: web_sys::ShadowRoot| mount(&host, &root),
+        move |host: web_sys::HtmlElement, root: web_sys::ShadowRoot| mount(&host, &root),
     );
-    if let Err(e) = define_terms_widget(&connect) {
+    let observed: js_sys::Array = observed.iter().map(|a| JsValue::from_str(a)).collect();
+    if let Err(e) = define_element(name, observed, &connect) {
         crate::platform::console_error(&format!(
-            "could not define <terms-widget>: {}",
+            "could not define <{name}>: {}",
             e.as_string().unwrap_or_else(|| format!("{e:?}"))
         ));
     }
@@ -104,51 +122,110 @@ pub fn register() {
     connect.forget();
 }
 
-/// Reads the element's attributes and mounts an [`App`] into its shadow root.
-fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
-    adopt_styles(root);
-    let source = match host.get_attribute("src").filter(|s| !s.trim().is_empty()) {
+/// Registers the elements and `window.TermsWidget` (once; later calls do nothing).
+pub fn register() {
+    api::install();
+    define("terms-widget", &["document"], mount);
+    define("terms-consent", &[], mount_consent);
+    define("terms-privacy-choices", &[], mount_choices);
+}
+
+/// Where an element's documents come from: `src`, an inline JSON child, or built in.
+fn source_of(host: &web_sys::HtmlElement) -> Source {
+    match host.get_attribute("src").filter(|s| !s.trim().is_empty()) {
         Some(url) => Source::Url(url),
         None => match inline_bundle(host) {
             Some(text) => Source::Inline(text),
             None => Source::BuiltIn,
         },
-    };
-    let routing = match host.get_attribute("routing").as_deref() {
-        Some("hash") => Routing::Hash,
-        _ => Routing::Local,
-    };
-    let remote = Remote::default();
-    let props = AppProps {
-        source,
-        routing,
-        start: host.get_attribute("document"),
-        remote: remote.clone(),
-        refund: host
-            .get_attribute("refund")
-            .filter(|s| !s.trim().is_empty())
-            .map(AttrValue::from),
-        refund_policy: host
-            .get_attribute("refund-policy")
-            .filter(|s| !s.trim().is_empty())
-            .map(AttrValue::from),
-    };
+    }
+}
+
+/// Adopts the stylesheet and adds the container an app renders into.
+fn container(root: &web_sys::ShadowRoot) -> Option<web_sys::Element> {
+    adopt_styles(root);
     let document = root
         .owner_document()
         .or_else(|| web_sys::window()?.document());
     let Some(container) = document.and_then(|d| d.create_element("div").ok()) else {
         crate::platform::console_error("could not create the widget's container");
-        return Mounted {
-            handle: None,
-            remote,
-        };
+        return None;
     };
     container.set_class_name("tw-host");
-    let _ = root.append_child(&container);
-    let handle = yew::Renderer::<App>::with_root_and_props(container, props).render();
+    root.append_child(&container).ok()?;
+    Some(container)
+}
+
+/// Mounts a documents view ([`App`]) into a `<terms-widget>`.
+fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
+    let attribute = |name: &str| {
+        host.get_attribute(name)
+            .filter(|s| !s.trim().is_empty())
+            .map(AttrValue::from)
+    };
+    let remote = Remote::default();
+    let props = AppProps {
+        source: source_of(host),
+        routing: match host.get_attribute("routing").as_deref() {
+            Some("hash") => Routing::Hash,
+            _ => Routing::Local,
+        },
+        start: host.get_attribute("document"),
+        remote: remote.clone(),
+        refund: attribute("refund"),
+        refund_policy: attribute("refund-policy"),
+    };
+    let destroy = container(root).map(|c| {
+        let handle = yew::Renderer::<App>::with_root_and_props(c, props).render();
+        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
+    });
+    Mounted { destroy, remote }
+}
+
+/// Mounts the consent banner and preferences ([`ConsentApp`]) into a `<terms-consent>`.
+fn mount_consent(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
+    let props = ConsentAppProps {
+        source: source_of(host),
+        host: host.clone(),
+        remote: ConsentRemote::default(),
+    };
+    let destroy = container(root).map(|c| {
+        let handle = yew::Renderer::<ConsentApp>::with_root_and_props(c, props).render();
+        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
+    });
     Mounted {
-        handle: Some(handle),
-        remote,
+        destroy,
+        remote: Remote::default(),
+    }
+}
+
+/// Mounts a "Privacy choices" button into a `<terms-privacy-choices>`; it opens the
+/// preferences of the `<terms-consent>` on the page.
+fn mount_choices(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
+    let label = host
+        .get_attribute("label")
+        .filter(|s| !s.trim().is_empty())
+        .map(AttrValue::from);
+    let props = crate::components::consent::PrivacyChoicesButtonProps {
+        on_open: yew::Callback::from(|_| open_preferences()),
+        label,
+    };
+    let destroy = container(root).map(|c| {
+        let handle = yew::Renderer::<PrivacyChoicesButton>::with_root_and_props(c, props).render();
+        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
+    });
+    Mounted {
+        destroy,
+        remote: Remote::default(),
+    }
+}
+
+/// Opens the preferences of every `<terms-consent>` on the page.
+pub fn open_preferences() {
+    if let Some(w) = web_sys::window()
+        && let Ok(event) = web_sys::Event::new(OPEN_PREFERENCES_EVENT)
+    {
+        let _ = w.dispatch_event(&event);
     }
 }
 

@@ -3,7 +3,9 @@
 //! Everything that touches `web_sys` outside the components lives here, so the
 //! components stay about state and markup and the domain stays pure.
 
+pub mod consent_store;
 pub mod localtime;
+pub mod signals;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -110,6 +112,30 @@ pub fn replace_location_hash(fragment: &str) {
     {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("#{fragment}")));
     }
+}
+
+/// Offers `text` as a file download named `name` (a Blob URL clicked, then revoked).
+pub fn download_text(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        console_error("could not prepare the download");
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        console_error("could not prepare the download");
+        return;
+    };
+    if let Some(doc) = web_sys::window().and_then(|w| w.document())
+        && let Ok(a) = doc.create_element("a")
+        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Sets the page's title (the SPA only: a guest widget leaves the host's title alone).

@@ -1,0 +1,594 @@
+//! The consent experience as one component: it loads the bundle and the stored history,
+//! honours browser signals, shows the banner or the preferences when a choice is due,
+//! records every decision as a new record, and tells the host page.
+//!
+//! State is a `Reducible` ([`ConsentState`]); everything that touches the browser
+//! (storage, clock, randomness, the host page) happens in callbacks and effects here, and
+//! only its results reach the reducer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::app::{App, AppProps, Routing, load_bundle};
+use super::consent::{ConsentBanner, Draft, Preferences};
+use super::state::Source;
+use crate::domain::bundle::Loaded;
+use crate::domain::consent::{
+    self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
+    Signals,
+};
+use crate::domain::consent_config::ConsentConfig;
+use crate::embed::consent_host;
+use crate::platform::consent_store::ConsentStore;
+use crate::platform::{self, localtime, signals};
+
+/// What the consent UI shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    /// Nothing (a choice is on record, or the learner closed the banner for now).
+    Hidden,
+    /// The first-visit (or ask-again) banner.
+    Banner,
+    /// The preferences dialog.
+    Preferences,
+    /// The privacy policy, opened from the banner or the dialog; "back" returns there.
+    Policy {
+        /// Where the learner came from.
+        from: Back,
+    },
+}
+
+/// Where "back" leads from the privacy policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Back {
+    /// The banner.
+    Banner,
+    /// The preferences dialog.
+    Preferences,
+}
+
+/// Everything the consent UI knows, once the bundle and the store are read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ready {
+    /// The bundle (for the privacy policy view and its versions).
+    pub loaded: Rc<Loaded>,
+    /// The platform's consent set-up.
+    pub config: Rc<ConsentConfig>,
+    /// The policy in force and its versions.
+    pub policy: Rc<PolicyVersion>,
+    /// The history, as stored.
+    pub history: Rc<ConsentHistory>,
+    /// The signals the browser sends.
+    pub signals: Signals,
+}
+
+/// The consent UI's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConsentState {
+    /// `None` until the bundle and the store are read.
+    pub ready: Option<Ready>,
+    /// What is shown.
+    pub panel: Panel,
+    /// The answers being edited, per category (None = not answered).
+    pub draft: Draft,
+    /// Categories the draft turned off because of a browser signal.
+    pub from_signal: Rc<Vec<String>>,
+    /// A message about storage (unavailable, set aside) or a failure to save.
+    pub notice: Option<String>,
+    /// Why the bundle or the set-up could not be used at all.
+    pub error: Option<String>,
+}
+
+impl Default for ConsentState {
+    fn default() -> Self {
+        ConsentState {
+            ready: None,
+            panel: Panel::Hidden,
+            draft: Rc::new(Vec::new()),
+            from_signal: Rc::new(Vec::new()),
+            notice: None,
+            error: None,
+        }
+    }
+}
+
+/// What can happen to the consent state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConsentAction {
+    /// Bundle and store read; `notice` from the store.
+    Ready(Ready, Option<String>),
+    /// The bundle or the set-up is unusable.
+    Failed(String),
+    /// The history changed (a decision here, or in another tab).
+    History(Rc<ConsentHistory>),
+    /// A storage message.
+    Notice(Option<String>),
+    /// Show a panel.
+    Show(Panel),
+    /// Answer one category in the draft.
+    Set(String, Choice),
+    /// Close the preferences: back to the banner while a choice is still due.
+    ClosePreferences,
+}
+
+impl ConsentState {
+    /// Whether to ask, and why, for the current history.
+    pub fn status(&self) -> Option<ConsentStatus> {
+        let r = self.ready.as_ref()?;
+        Some(consent::status(&r.history, &r.config.categories, &r.policy))
+    }
+
+    /// Refreshes the draft from the history (kept choices, new categories unset,
+    /// signals applied) and opens the banner when a choice is due.
+    fn settle(&mut self, open_banner: bool) {
+        let Some(r) = &self.ready else { return };
+        let proposal = consent::proposed_choices(&r.history, &r.config.categories, r.signals);
+        self.draft = Rc::new(
+            proposal
+                .choices
+                .iter()
+                .map(|c| (c.category.clone(), c.choice))
+                .collect(),
+        );
+        self.from_signal = Rc::new(
+            proposal
+                .choices
+                .iter()
+                .filter(|c| c.from_signal)
+                .map(|c| c.category.clone())
+                .collect(),
+        );
+        let due = !matches!(self.status(), Some(ConsentStatus::Current) | None);
+        if open_banner && due && self.panel == Panel::Hidden {
+            self.panel = Panel::Banner;
+        }
+        if !due && self.panel == Panel::Banner {
+            self.panel = Panel::Hidden;
+        }
+    }
+}
+
+impl Reducible for ConsentState {
+    type Action = ConsentAction;
+
+    fn reduce(self: Rc<Self>, action: ConsentAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            ConsentAction::Ready(ready, notice) => {
+                next.ready = Some(ready);
+                next.notice = notice;
+                next.settle(true);
+            }
+            ConsentAction::Failed(message) => next.error = Some(message),
+            ConsentAction::History(history) => {
+                if let Some(r) = &mut next.ready {
+                    r.history = history;
+                }
+                next.settle(false);
+            }
+            ConsentAction::Notice(notice) => next.notice = notice,
+            ConsentAction::Show(panel) => {
+                next.panel = panel;
+                if panel == Panel::Preferences {
+                    next.settle(false);
+                }
+            }
+            ConsentAction::ClosePreferences => {
+                let due = !matches!(next.status(), Some(ConsentStatus::Current) | None);
+                next.panel = if due { Panel::Banner } else { Panel::Hidden };
+            }
+            ConsentAction::Set(category, choice) => {
+                let mut draft = (*next.draft).clone();
+                match draft.iter_mut().find(|(id, _)| *id == category) {
+                    Some(slot) => slot.1 = Some(choice),
+                    None => draft.push((category.clone(), Some(choice))),
+                }
+                next.draft = Rc::new(draft);
+                next.from_signal = Rc::new(
+                    next.from_signal
+                        .iter()
+                        .filter(|id| **id != category)
+                        .cloned()
+                        .collect(),
+                );
+            }
+        }
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+/// The policy in force, from the bundle: its exact text's hash and its versions.
+fn policy_of(loaded: &Loaded, config: &ConsentConfig) -> Result<PolicyVersion, String> {
+    let doc = loaded
+        .bundle
+        .document(&config.policy_document)
+        .ok_or_else(|| {
+            format!(
+                "The documents have no \"{}\", so consent can't be tied to a privacy policy. Add it, or set consent.policy_document.",
+                config.policy_document
+            )
+        })?;
+    let current = doc.current();
+    Ok(PolicyVersion::new(
+        PolicyRef::for_text(&doc.id, &current.version, &current.body),
+        doc.versions.iter().map(|v| (v.version.clone(), v.material)),
+    ))
+}
+
+/// A way for the host to reach a mounted consent UI (the "Privacy choices" control).
+#[derive(Clone, Default)]
+pub struct ConsentRemote(Rc<std::cell::RefCell<Option<Callback<()>>>>);
+
+impl ConsentRemote {
+    /// Opens the preferences dialog. Does nothing before the UI has mounted.
+    pub fn open_preferences(&self) {
+        if let Some(cb) = self.0.borrow().as_ref() {
+            cb.emit(());
+        }
+    }
+}
+
+impl PartialEq for ConsentRemote {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`ConsentApp`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ConsentAppProps {
+    /// Where the documents (and the consent set-up) come from.
+    pub source: Source,
+    /// The element hosting this UI: `consent-change` events are dispatched from it.
+    pub host: web_sys::HtmlElement,
+    /// The host's handle on this UI.
+    #[prop_or_default]
+    pub remote: ConsentRemote,
+}
+
+/// Records a decision: a new record, saved (merged with other tabs), then applied.
+fn decide(
+    ready: &Ready,
+    choices: Vec<(String, Choice)>,
+    method: Method,
+    host: &web_sys::HtmlElement,
+    dispatch: &UseReducerDispatcher<ConsentState>,
+) {
+    let store = ConsentStore::new(&ready.config.storage_key);
+    let mut history = (*ready.history).clone();
+    let ctx = Context {
+        id: signals::random_record_id(),
+        now: localtime::now(),
+        signals: ready.signals,
+        language: signals::ui_language(),
+    };
+    let policy = &ready.policy.current;
+    if let Err(e) = history.record(&ready.config.categories, policy, ctx, method, choices) {
+        platform::console_error(&format!("could not record the decision: {e}"));
+        dispatch.dispatch(ConsentAction::Notice(Some(format!(
+            "Your choice could not be recorded: {e}"
+        ))));
+        return;
+    }
+    let history = match store.save(&history) {
+        Ok(merged) => merged,
+        Err(notice) => {
+            dispatch.dispatch(ConsentAction::Notice(Some(notice)));
+            history
+        }
+    };
+    apply(&history, &ready.config, host, true);
+    dispatch.dispatch(ConsentAction::History(Rc::new(history)));
+    dispatch.dispatch(ConsentAction::Show(Panel::Hidden));
+}
+
+/// Tells the host page: gated scripts, Consent Mode, the snapshot, the event.
+fn apply(
+    history: &ConsentHistory,
+    config: &ConsentConfig,
+    host: &web_sys::HtmlElement,
+    changed: bool,
+) {
+    consent_host::run_granted_scripts(history, &config.categories);
+    if history.current().is_some() {
+        consent_host::consent_mode_update(history, &config.categories);
+    }
+    let snapshot = consent_host::snapshot(history, &config.categories);
+    let value = js_sys::JSON::parse(&snapshot.to_string()).unwrap_or(wasm_bindgen::JsValue::NULL);
+    let _ = js_sys::Reflect::set(host, &"consent".into(), &value);
+    if changed {
+        consent_host::dispatch_change(host, &snapshot);
+    }
+}
+
+/// Offers the receipt for the latest decision as a JSON file download.
+fn download_receipt(ready: &Ready) {
+    let config = &ready.config;
+    let principal = signals::principal_id(&config.storage_key);
+    let Some(receipt) = consent::receipt(
+        &ready.history,
+        &config.categories,
+        &config.controller,
+        &config.policy_url,
+        &config.jurisdiction,
+        &principal,
+    ) else {
+        return;
+    };
+    let text = serde_json::to_string_pretty(&receipt).unwrap_or_default();
+    let name = format!(
+        "consent-receipt-{}.json",
+        ready
+            .history
+            .current()
+            .map(|r| r.at.to_string().replace(':', "-"))
+            .unwrap_or_default()
+    );
+    platform::download_text(&name, "application/json", &text);
+}
+
+/// The consent banner, preferences and privacy-policy view for one host element.
+#[component]
+pub fn ConsentApp(props: &ConsentAppProps) -> Html {
+    let state = use_reducer(ConsentState::default);
+
+    // Load the bundle and the stored history; honour the browser's signals.
+    {
+        let dispatch = state.dispatcher();
+        let host = props.host.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let on_fail = dispatch.clone();
+            load_bundle(
+                source.clone(),
+                move |loaded| {
+                    let config = match loaded.bundle.consent.as_ref() {
+                        None => ConsentConfig::default(),
+                        Some(v) => match ConsentConfig::from_json(v) {
+                            Ok(c) => c,
+                            Err(problems) => {
+                                for p in &problems {
+                                    platform::console_error(p);
+                                }
+                                dispatch.dispatch(ConsentAction::Failed(format!(
+                                    "The consent set-up can't be used: {}",
+                                    problems.join(" ")
+                                )));
+                                return;
+                            }
+                        },
+                    };
+                    let policy = match policy_of(&loaded, &config) {
+                        Ok(p) => p,
+                        Err(message) => {
+                            platform::console_error(&message);
+                            dispatch.dispatch(ConsentAction::Failed(message));
+                            return;
+                        }
+                    };
+                    consent_host::consent_mode_default();
+                    let store = ConsentStore::new(&config.storage_key);
+                    let load = store.load();
+                    let mut history = load.history;
+                    let mut notice = load.notice;
+                    let signals = signals::browser_signals();
+                    let ctx = Context {
+                        id: signals::random_record_id(),
+                        now: localtime::now(),
+                        signals,
+                        language: signals::ui_language(),
+                    };
+                    let signalled = matches!(
+                        history.honour_signals(&config.categories, &policy, ctx),
+                        Ok(Some(_))
+                    );
+                    if signalled {
+                        match store.save(&history) {
+                            Ok(merged) => history = merged,
+                            Err(n) => notice = Some(n),
+                        }
+                    }
+                    apply(&history, &config, &host, signalled);
+                    dispatch.dispatch(ConsentAction::Ready(
+                        Ready {
+                            loaded,
+                            config: Rc::new(config),
+                            policy: Rc::new(policy),
+                            history: Rc::new(history),
+                            signals,
+                        },
+                        notice,
+                    ));
+                },
+                move |message| on_fail.dispatch(ConsentAction::Failed(message)),
+            );
+        });
+    }
+
+    // Other tabs: merge what they wrote, then apply it here too.
+    {
+        let dispatch = state.dispatcher();
+        let host = props.host.clone();
+        let ready = state.ready.clone();
+        let key = ready.as_ref().map(|r| r.config.storage_key.clone());
+        use_effect_with(key, move |key| {
+            let listener = key.as_ref().and_then(|key| {
+                let store = ConsentStore::new(key);
+                let ready = ready.clone()?;
+                let current = std::cell::RefCell::new((*ready.history).clone());
+                store.watch(move |theirs| {
+                    let merged = consent::merge(&current.borrow(), &theirs);
+                    *current.borrow_mut() = merged.clone();
+                    apply(&merged, &ready.config, &host, true);
+                    dispatch.dispatch(ConsentAction::History(Rc::new(merged)));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The host's "Privacy choices" control, and TermsWidget.openPreferences().
+    {
+        let dispatch = state.dispatcher();
+        let remote = props.remote.clone();
+        use_effect_with((), move |_| {
+            let open =
+                Callback::from(move |_| dispatch.dispatch(ConsentAction::Show(Panel::Preferences)));
+            *remote.0.borrow_mut() = Some(open.clone());
+            let listener = web_sys::window().map(|w| {
+                platform::Listener::new(&w, crate::embed::OPEN_PREFERENCES_EVENT, move |_| {
+                    open.emit(())
+                })
+            });
+            move || {
+                drop(listener);
+                remote.0.borrow_mut().take();
+            }
+        });
+    }
+
+    if let Some(error) = &state.error {
+        return html! { <div class="tw tw-consent-error" role="alert">{ error.clone() }</div> };
+    }
+    let Some(ready) = state.ready.clone() else {
+        return html! {};
+    };
+
+    let show = |panel: Panel| {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(ConsentAction::Show(panel)))
+    };
+    let all = |choice: Choice, method: Method| {
+        let d = state.dispatcher();
+        let host = props.host.clone();
+        let ready = ready.clone();
+        Callback::from(move |_| {
+            let choices = ready
+                .config
+                .categories
+                .optional()
+                .map(|c| (c.id.clone(), choice))
+                .collect();
+            decide(&ready, choices, method, &host, &d);
+        })
+    };
+    let save = {
+        let d = state.dispatcher();
+        let host = props.host.clone();
+        let ready = ready.clone();
+        let draft = state.draft.clone();
+        Callback::from(move |_| {
+            let choices: Option<Vec<(String, Choice)>> = ready
+                .config
+                .categories
+                .optional()
+                .map(|c| {
+                    draft
+                        .iter()
+                        .find(|(id, _)| *id == c.id)
+                        .and_then(|(_, v)| *v)
+                        .map(|v| (c.id.clone(), v))
+                })
+                .collect();
+            if let Some(choices) = choices {
+                decide(&ready, choices, Method::Preferences, &host, &d);
+            }
+        })
+    };
+    let on_set = {
+        let d = state.dispatcher();
+        Callback::from(move |(id, choice): (String, Choice)| {
+            d.dispatch(ConsentAction::Set(id, choice))
+        })
+    };
+    let download = {
+        let ready = ready.clone();
+        Callback::from(move |_| download_receipt(&ready))
+    };
+    let reasons: Rc<Vec<Reason>> = Rc::new(match state.status() {
+        Some(ConsentStatus::NeedsReconsent { reasons }) => reasons,
+        _ => Vec::new(),
+    });
+    let current = ready
+        .loaded
+        .bundle
+        .document(&ready.config.policy_document)
+        .map(|d| d.current().version.clone());
+    let policy_label = AttrValue::from(format!(
+        "{}, version {}",
+        ready
+            .loaded
+            .bundle
+            .document(&ready.config.policy_document)
+            .map(|d| d.title.clone())
+            .unwrap_or_else(|| "Privacy Policy".into()),
+        current.unwrap_or_default()
+    ));
+    let signal_applied = !state.from_signal.is_empty();
+    let notice = state.notice.clone().map(AttrValue::from);
+    let history_lines = Rc::new(consent::describe(&ready.history, &ready.config.categories));
+
+    match state.panel {
+        Panel::Hidden => html! {},
+        Panel::Banner => html! {
+            <ConsentBanner
+                categories={Rc::new(ready.config.categories.clone())}
+                {reasons}
+                signals={ready.signals}
+                {signal_applied}
+                {notice}
+                {policy_label}
+                on_accept_all={all(Choice::Granted, Method::Banner)}
+                on_reject_all={all(Choice::Denied, Method::Banner)}
+                on_customize={show(Panel::Preferences)}
+                on_open_policy={show(Panel::Policy { from: Back::Banner })}
+                on_dismiss={show(Panel::Hidden)}
+            />
+        },
+        Panel::Preferences => html! {
+            <Preferences
+                categories={Rc::new(ready.config.categories.clone())}
+                draft={state.draft.clone()}
+                from_signal={state.from_signal.clone()}
+                signals={ready.signals}
+                {signal_applied}
+                {notice}
+                {policy_label}
+                history={history_lines}
+                {on_set}
+                on_save={save}
+                on_accept_all={all(Choice::Granted, Method::Preferences)}
+                on_reject_all={all(Choice::Denied, Method::Preferences)}
+                on_close={{
+                    let d = state.dispatcher();
+                    Callback::from(move |_| d.dispatch(ConsentAction::ClosePreferences))
+                }}
+                on_open_policy={show(Panel::Policy { from: Back::Preferences })}
+                on_download_receipt={download}
+                has_record={ready.history.current().is_some()}
+            />
+        },
+        Panel::Policy { from } => {
+            let back = show(match from {
+                Back::Banner => Panel::Banner,
+                Back::Preferences => Panel::Preferences,
+            });
+            let props = AppProps {
+                source: Source::Ready(ready.loaded.clone()),
+                routing: Routing::Local,
+                start: Some(ready.config.policy_document.clone()),
+                remote: Default::default(),
+                refund: None,
+                refund_policy: None,
+            };
+            html! {
+                <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label="Privacy Policy">
+                    <button type="button" class="tw-consent-primary tw-consent-back" onclick={back.reform(|_: MouseEvent| ())}>
+                        {"← Back to your privacy choices"}
+                    </button>
+                    <App ..props />
+                </div>
+            }
+        }
+    }
+}
