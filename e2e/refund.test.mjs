@@ -154,7 +154,7 @@ describe('course-page mode', () => {
 describe('refund rules the host overrides', () => {
   test('a refund-policy attribute changes the window; invalid rules are reported and left out', T, async () => {
     await withPage(suite, { allowConsoleErrors: [/standard_window_days/] }, async (page) => {
-      await page.goto(`${suite.url}/fixtures/verdict.html`);
+      await page.goto(`${suite.url}/fixtures/verdict-rules.html`);
       const longer = page.locator('#longer .tw-refund-card');
       await longer.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
       assert.match(await longer.textContent(), /Mar 31, 2024|31 Mar 2024/, 'paid 1 March + 30 days');

@@ -335,7 +335,7 @@ async fn banner_is_a_fixed_region_with_equal_reject_and_accept() {
     let dismiss = button(&banner, "Not now");
     assert_eq!(
         dismiss.get_attribute("aria-label").as_deref(),
-        Some("Close without choosing")
+        Some("Not now: close without choosing")
     );
     let words = text(&banner);
     assert!(words.contains("Analytics"), "{words}");

@@ -65,6 +65,7 @@ async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
             start: start.map(str::to_string),
             remote: remote.clone(),
             refund: None,
+            refund_policy: None,
         },
     )
     .render();

@@ -232,7 +232,7 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
                 <div class="tw-consent-banner-head">
                     <h2 class="tw-consent-banner-title">{"Your privacy choices"}</h2>
                     <button type="button" class="tw-consent-dismiss"
-                        aria-label="Close without choosing"
+                        aria-label="Not now: close without choosing"
                         title="Close without choosing (Escape). We’ll ask again next time."
                         onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>
                         {"Not now"}
@@ -259,7 +259,7 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
                         <p class="tw-consent-signal">{ signal_sentence(props.signals, "in Choose…") }</p>
                     }
                     { notice_view(&props.notice) }
-                { policy_line(&props.on_open_policy, &props.policy_label) }
+                    { policy_line(&props.on_open_policy, &props.policy_label) }
                 </div>
                 <div class="tw-consent-actions">
                     <button type="button" class="tw-consent-primary" data-action="reject-all"

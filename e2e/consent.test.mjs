@@ -1,0 +1,230 @@
+// Consent capture on a real page (dist/consent.html): the first-visit banner, choices
+// that survive a reload, Global Privacy Control, a gated script, two tabs, and a
+// browser that will not store anything.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, newPage, assertClean, poll, startSuite } from './helpers.mjs';
+
+const T = { timeout: TEST_TIMEOUT };
+
+let suite;
+before(async () => {
+  suite = await startSuite();
+});
+after(() => suite?.close());
+
+const banner = (page) => page.locator('terms-consent .tw-consent-banner');
+const dialog = (page) => page.locator('terms-consent dialog.tw-consent-dialog');
+
+async function openConsentPage(page) {
+  await page.goto(`${suite.url}/consent.html`);
+  await page.waitForFunction(() => typeof window.TermsWidget?.getConsent === 'function', null, {
+    timeout: FIRST_LOAD_TIMEOUT,
+  });
+  // The consent element has read the bundle and the store once getConsent answers.
+  await poll(async () => (await page.evaluate(() => window.TermsWidget.getConsent())) !== null, {
+    timeout: FIRST_LOAD_TIMEOUT,
+  });
+}
+
+const consent = (page) => page.evaluate(() => window.TermsWidget.getConsent());
+const stored = (page) => page.evaluate(() => localStorage.getItem('kl_consent.v2'));
+
+/** A fresh context (own storage), with optional init scripts, that must end clean. */
+async function withContext(options, fn) {
+  const { context, page, log } = await newPage(suite, options);
+  try {
+    for (const script of options.init ?? []) await context.addInitScript(script);
+    await fn({ context, page, log });
+    if (!options.expectErrors) assertClean(log, options);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+describe('consent banner', () => {
+  test('first visit: nothing pre-ticked; Reject all is stored; after a reload no banner, choice kept', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openConsentPage(page);
+      await banner(page).waitFor();
+      const before = await consent(page);
+      assert.equal(before.record, null);
+      assert.equal(before.choices.analytics, null, 'nothing decided, nothing granted');
+      assert.equal(await stored(page), null, 'nothing stored before a choice');
+      // Reject all is as prominent as Accept all.
+      const [reject, accept] = [page.getByRole('button', { name: 'Reject all' }), page.getByRole('button', { name: 'Accept all' })];
+      const look = (l) => l.evaluate((b) => {
+        const s = getComputedStyle(b);
+        return [b.className, s.fontSize, s.fontWeight, s.backgroundColor, Math.round(b.getBoundingClientRect().height)];
+      });
+      assert.deepEqual(await look(reject), await look(accept));
+      await reject.click();
+      await banner(page).waitFor({ state: 'detached' });
+      const after = await consent(page);
+      assert.equal(after.record.method, 'banner');
+      assert.equal(after.choices.analytics, false);
+      assert.equal(after.choices.necessary, true);
+      assert.match(after.record.policy.sha256, /^[0-9a-f]{64}$/);
+      assert.equal(after.record.policy.version, '3');
+      assert.equal(await page.locator('#consent-log li').count(), 1, 'one consent-change event');
+      await page.reload();
+      await openConsentPage(page);
+      await page.waitForTimeout(300);
+      assert.equal(await banner(page).count(), 0, 'no banner after a choice');
+      assert.equal((await consent(page)).choices.analytics, false);
+    });
+  });
+
+  test('closing without a choice stores nothing, and the banner returns next time', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openConsentPage(page);
+      await banner(page).waitFor();
+      await page.getByRole('button', { name: 'Close without choosing' }).click();
+      await banner(page).waitFor({ state: 'detached' });
+      assert.equal(await stored(page), null);
+      await page.reload();
+      await openConsentPage(page);
+      await banner(page).waitFor();
+    });
+  });
+
+  test('the privacy policy opens from the banner and the learner comes back to it', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openConsentPage(page);
+      await banner(page).waitFor();
+      await page.getByRole('button', { name: 'Read our Privacy Policy' }).click();
+      await poll(async () => (await page.locator('terms-consent h1.tw-doc-title').textContent().catch(() => '')) === 'Privacy Policy');
+      await page.getByRole('button', { name: /Back to your privacy choices/ }).click();
+      await banner(page).waitFor();
+    });
+  });
+});
+
+describe('preferences and withdrawal', () => {
+  test('a gated script runs only after opt-in; Privacy choices reopens; withdrawing is a new record', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openConsentPage(page);
+      await banner(page).waitFor();
+      assert.equal(await page.evaluate(() => window.__analyticsRuns), undefined, 'not before consent');
+      await page.getByRole('button', { name: 'Choose…' }).click();
+      await dialog(page).waitFor();
+      // Save is not possible until every optional kind is answered.
+      const save = page.getByRole('button', { name: 'Save my choices' });
+      assert.equal(await save.isDisabled(), true);
+      const group = (title) => page.locator('terms-consent fieldset').filter({ hasText: title });
+      await group('Analytics').getByLabel('Allow', { exact: true }).check();
+      for (const title of ['Marketing', 'Diagnostics', 'Approximate location']) {
+        await group(title).getByLabel('Don’t allow').or(group(title).getByLabel("Don't allow")).first().check();
+      }
+      await save.click();
+      await dialog(page).waitFor({ state: 'detached' });
+      await poll(async () => (await page.evaluate(() => window.__analyticsRuns)) === 1);
+      const c = await consent(page);
+      assert.equal(c.record.method, 'preferences');
+      assert.deepEqual([c.choices.analytics, c.choices.marketing], [true, false]);
+      // Consent Mode heard about it.
+      const dl = await page.evaluate(() => window.dataLayer.map((a) => Array.from(a)));
+      assert.deepEqual(dl[0].slice(0, 2), ['consent', 'default']);
+      const update = dl.filter((a) => a[0] === 'consent' && a[1] === 'update').at(-1);
+      assert.equal(update[2].analytics_storage, 'granted');
+      assert.equal(update[2].ad_storage, 'denied');
+      // The host's control reopens the preferences; Reject all withdraws.
+      await page.locator('terms-privacy-choices button').click();
+      await dialog(page).waitFor();
+      await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+      await dialog(page).waitFor({ state: 'detached' });
+      const after = await consent(page);
+      assert.equal(after.records, 2, 'withdrawal is a new record, the first is kept');
+      assert.equal(after.choices.analytics, false);
+      assert.equal(await page.evaluate(() => window.__analyticsRuns), 1, 'the script ran once');
+      const raw = JSON.parse(await stored(page));
+      assert.equal(raw.records.length, 2);
+      assert.equal(raw.records[0].choices.analytics, 'granted', 'history is append-only');
+      // TermsWidget.openPreferences() opens it too.
+      await page.evaluate(() => window.TermsWidget.openPreferences());
+      await dialog(page).waitFor();
+      assert.match(await dialog(page).textContent(), /refused|allowed/i, 'the history in words');
+    });
+  });
+});
+
+describe('privacy signals', () => {
+  test('with Global Privacy Control on, optional kinds are off, it says so, and opt-in stays possible', T, async () => {
+    await withContext(
+      { init: [() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })] },
+      async ({ page }) => {
+        await openConsentPage(page);
+        await poll(async () => (await consent(page)).record !== null);
+        const c = await consent(page);
+        assert.equal(c.record.method, 'browser-signal', 'the record says where the choice came from');
+        assert.equal(c.record.signals.gpc, true);
+        assert.equal(c.choices.analytics, false);
+        assert.equal(await page.evaluate(() => window.__analyticsRuns), undefined);
+        // Opt in explicitly: allowed, and recorded as the learner's own choice.
+        await page.locator('terms-privacy-choices button').click();
+        await dialog(page).waitFor();
+        assert.match(await dialog(page).textContent(), /Global Privacy Control/);
+        await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+        await poll(async () => (await page.evaluate(() => window.__analyticsRuns)) === 1);
+        const after = await consent(page);
+        assert.equal(after.record.method, 'preferences');
+        assert.equal(after.choices.analytics, true);
+      },
+    );
+  });
+});
+
+describe('storage', () => {
+  test('two tabs: a choice in one shows in the other, and neither loses records', T, async () => {
+    await withContext({}, async ({ context, page }) => {
+      const other = await context.newPage();
+      await openConsentPage(page);
+      await openConsentPage(other);
+      await page.getByRole('button', { name: 'Accept all' }).click();
+      await poll(async () => (await consent(other)).choices.analytics === true);
+      await poll(async () => (await other.locator('terms-consent .tw-consent-banner').count()) === 0);
+      await other.locator('terms-privacy-choices button').click();
+      await other.locator('terms-consent dialog.tw-consent-dialog').getByRole('button', { name: 'Reject all' }).click();
+      await poll(async () => (await consent(page)).choices.analytics === false);
+      const raw = JSON.parse(await stored(page));
+      assert.equal(raw.records.length, 2, 'both tabs\' records are kept');
+    });
+  });
+
+  test('storage disabled: the widget works in memory and says so', T, async () => {
+    await withContext(
+      {
+        init: [
+          () =>
+            Object.defineProperty(window, 'localStorage', {
+              get() {
+                throw new DOMException('The operation is insecure.', 'SecurityError');
+              },
+              configurable: true,
+            }),
+        ],
+      },
+      async ({ page }) => {
+        await openConsentPage(page);
+        await banner(page).waitFor();
+        assert.match(await banner(page).textContent(), /this visit only/);
+        await page.getByRole('button', { name: 'Accept all' }).click();
+        await poll(async () => (await consent(page)).choices.analytics === true);
+        await poll(async () => (await page.evaluate(() => window.__analyticsRuns)) === 1);
+      },
+    );
+  });
+
+  test('a corrupt stored value is set aside, not overwritten, and the learner is asked again', T, async () => {
+    await withContext({ init: [() => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('kl_consent.v2', '{"v":2,"records":[{"broken'); sessionStorage.setItem('seeded', '1'); } }], allowConsoleErrors: [/kl_consent|could not be read|not valid JSON|Saved consent/i] }, async ({ page }) => {
+      await openConsentPage(page);
+      await banner(page).waitFor();
+      assert.match(await banner(page).textContent(), /could not be read/);
+      const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt.')));
+      assert.equal(keys.length, 1);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), keys[0]), '{"v":2,"records":[{"broken');
+    });
+  });
+});
