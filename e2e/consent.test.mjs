@@ -150,6 +150,39 @@ describe('preferences and withdrawal', () => {
   });
 });
 
+describe('records and receipts', () => {
+  test('refusing a kind deletes its storage; the receipt downloads as a Kantara-shaped JSON', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openConsentPage(page);
+      await page.evaluate(() => {
+        localStorage.setItem('kl_analytics_id', 'abc');
+        document.cookie = 'kl_campaign=spring; path=/';
+      });
+      await banner(page).waitFor();
+      await page.getByRole('button', { name: 'Reject all' }).click();
+      await poll(async () => (await page.evaluate(() => localStorage.getItem('kl_analytics_id'))) === null);
+      assert.doesNotMatch(await page.evaluate(() => document.cookie), /kl_campaign=/);
+      assert.notEqual(await stored(page), null, 'the consent record itself (strictly necessary) stays');
+      await page.locator('terms-privacy-choices button').click();
+      await dialog(page).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        dialog(page).getByRole('button', { name: /Download a receipt/ }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /^consent-receipt-.*\.json$/);
+      const chunks = [];
+      for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+      const receipt = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      for (const field of ['version', 'jurisdiction', 'consentTimestamp', 'collectionMethod', 'consentReceiptID', 'language', 'piiPrincipalId', 'piiControllers', 'policyUrl', 'services', 'sensitive']) {
+        assert.ok(field in receipt, `receipt has ${field}`);
+      }
+      assert.equal(receipt.version, 'KI-CR-v1.1.0');
+      assert.equal(receipt.consentReceiptID, (await consent(page)).record.id);
+      assert.deepEqual(receipt.services, [], 'nothing optional was consented to');
+    });
+  });
+});
+
 describe('privacy signals', () => {
   test('with Global Privacy Control on, optional kinds are off, it says so, and opt-in stays possible', T, async () => {
     await withContext(

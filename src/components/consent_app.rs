@@ -291,6 +291,7 @@ fn apply(
     changed: bool,
 ) {
     consent_host::run_granted_scripts(history, &config.categories);
+    consent_host::clear_refused_storage(history, &config.categories);
     if history.current().is_some() {
         consent_host::consent_mode_update(history, &config.categories);
     }

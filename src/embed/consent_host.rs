@@ -296,3 +296,57 @@ pub fn dispatch_change(target: &web_sys::EventTarget, detail: &Value) {
         Err(_) => console_error("could not create the consent-change event"),
     }
 }
+
+/// Deletes, on this device, the cookies and browser storage that belong to each
+/// optional category the current record refuses (the keys each category lists in
+/// `storage`), as the Privacy Policy promises. Strictly necessary storage is never
+/// touched, and a key listed by a granted category is kept. Returns the keys removed.
+///
+/// Cookies are expired for the current path and for `/`; cookies set on a parent
+/// domain by other pages can only be removed by those pages.
+pub fn clear_refused_storage(history: &ConsentHistory, categories: &CategorySet) -> Vec<String> {
+    let Some(record) = history.current() else {
+        return Vec::new();
+    };
+    let window = match web_sys::window() {
+        Some(w) => w,
+        None => return Vec::new(),
+    };
+    let mut removed = Vec::new();
+    for category in categories.optional() {
+        if record.choice(&category.id) != Some(Choice::Denied) {
+            continue;
+        }
+        for key in &category.storage {
+            let mut gone = false;
+            for storage in [window.local_storage(), window.session_storage()]
+                .into_iter()
+                .filter_map(|s| s.ok().flatten())
+            {
+                if let Ok(Some(_)) = storage.get_item(key) {
+                    gone |= storage.remove_item(key).is_ok();
+                }
+            }
+            if let Some(doc) = window
+                .document()
+                .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+            {
+                let had_cookie = doc
+                    .cookie()
+                    .unwrap_or_default()
+                    .split(';')
+                    .any(|c| c.trim().split('=').next() == Some(key.as_str()));
+                if had_cookie {
+                    for path in ["", "; path=/"] {
+                        let _ = doc.set_cookie(&format!("{key}=; Max-Age=0{path}"));
+                    }
+                    gone = true;
+                }
+            }
+            if gone {
+                removed.push(key.clone());
+            }
+        }
+    }
+    removed
+}
