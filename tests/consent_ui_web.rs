@@ -24,6 +24,10 @@ use terms_widget::components::consent::{
 };
 use terms_widget::domain::consent::{CategorySet, Choice, Reason, Signals};
 
+mod support;
+
+use support::{document, query, query_all, sleep, wait_for};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const GPC: Signals = Signals {
@@ -35,32 +39,6 @@ const DNT: Signals = Signals {
     dnt: true,
 };
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Polls `probe` until it returns `Some`, for at most `limit`.
-async fn wait_for<T>(limit: Duration, mut probe: impl FnMut() -> Option<T>) -> T {
-    let steps = (limit.as_millis() / 20).max(1);
-    for _ in 0..steps {
-        if let Some(v) = probe() {
-            return v;
-        }
-        sleep(20).await;
-    }
-    panic!("condition not met within {limit:?}");
-}
-
 /// Polls until `condition` holds, for at most 5 s.
 async fn until(what: &str, mut condition: impl FnMut() -> bool) {
     let steps = 250;
@@ -71,17 +49,6 @@ async fn until(what: &str, mut condition: impl FnMut() -> bool) {
         sleep(20).await;
     }
     panic!("{what}: not within 5 s");
-}
-
-fn query(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-fn query_all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
 }
 
 fn text(el: &Element) -> String {
