@@ -31,5 +31,5 @@ step "wasm-bindgen tests in headless Chromium"
 step "build the SPA (trunk build)"
 (wasm_env && trunk build)
 
-step "Playwright end-to-end tests (SPA and partner page)"
+step "Playwright end-to-end tests (SPA, partner, refund and consent pages)"
 DIST_DIR="$ROOT/dist" node --test --test-concurrency=1 e2e/
