@@ -195,6 +195,9 @@ describe('privacy signals', () => {
         assert.equal(c.record.signals.gpc, true);
         assert.equal(c.choices.analytics, false);
         assert.equal(await page.evaluate(() => window.__analyticsRuns), undefined);
+        // The learner is told, once, that the signal was honoured.
+        await banner(page).waitFor();
+        assert.match(await banner(page).textContent(), /Global Privacy Control/);
         // Opt in explicitly: allowed, and recorded as the learner's own choice.
         await page.locator('terms-privacy-choices button').click();
         await dialog(page).waitFor();

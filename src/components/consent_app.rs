@@ -78,6 +78,9 @@ pub struct ConsentState {
     pub notice: Option<String>,
     /// Why the bundle or the set-up could not be used at all.
     pub error: Option<String>,
+    /// A browser signal decided for the learner on this page load: the banner says so
+    /// once (the decision is already recorded).
+    pub signal_honoured: bool,
 }
 
 impl Default for ConsentState {
@@ -89,6 +92,7 @@ impl Default for ConsentState {
             from_signal: Rc::new(Vec::new()),
             notice: None,
             error: None,
+            signal_honoured: false,
         }
     }
 }
@@ -96,8 +100,9 @@ impl Default for ConsentState {
 /// What can happen to the consent state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConsentAction {
-    /// Bundle and store read; `notice` from the store.
-    Ready(Ready, Option<String>),
+    /// Bundle and store read; `notice` from the store; whether a browser signal was
+    /// recorded as a decision just now.
+    Ready(Ready, Option<String>, bool),
     /// The bundle or the set-up is unusable.
     Failed(String),
     /// The history changed (a decision here, or in another tab).
@@ -155,10 +160,14 @@ impl Reducible for ConsentState {
     fn reduce(self: Rc<Self>, action: ConsentAction) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            ConsentAction::Ready(ready, notice) => {
+            ConsentAction::Ready(ready, notice, signalled) => {
                 next.ready = Some(ready);
                 next.notice = notice;
+                next.signal_honoured = signalled;
                 next.settle(true);
+                if signalled && next.panel == Panel::Hidden {
+                    next.panel = Panel::Banner;
+                }
             }
             ConsentAction::Failed(message) => next.error = Some(message),
             ConsentAction::History(history) => {
@@ -399,6 +408,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                             signals,
                         },
                         notice,
+                        signalled,
                     ));
                 },
                 move |message| on_fail.dispatch(ConsentAction::Failed(message)),
@@ -525,7 +535,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
             .unwrap_or_else(|| "Privacy Policy".into()),
         current.unwrap_or_default()
     ));
-    let signal_applied = !state.from_signal.is_empty();
+    let signal_applied = state.signal_honoured || !state.from_signal.is_empty();
     let notice = state.notice.clone().map(AttrValue::from);
     let history_lines = Rc::new(consent::describe(&ready.history, &ready.config.categories));
 
