@@ -239,6 +239,11 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
                     </button>
                 </div>
                 <div class="tw-consent-banner-body">
+                    // What matters most comes first: on a small screen the body scrolls.
+                    if props.signal_applied {
+                        <p class="tw-consent-signal">{ signal_sentence(props.signals, "in Choose…") }</p>
+                    }
+                    { notice_view(&props.notice) }
                     if !props.reasons.is_empty() {
                         <div class="tw-consent-reasons-box">
                             <p class="tw-consent-reasons-intro">{"We’re asking again because:"}</p>
@@ -255,10 +260,6 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
                         }
                         { ask }
                     </p>
-                    if props.signal_applied {
-                        <p class="tw-consent-signal">{ signal_sentence(props.signals, "in Choose…") }</p>
-                    }
-                    { notice_view(&props.notice) }
                     { policy_line(&props.on_open_policy, &props.policy_label) }
                 </div>
                 <div class="tw-consent-actions">
