@@ -225,25 +225,6 @@ fn policy_of(loaded: &Loaded, config: &ConsentConfig) -> Result<PolicyVersion, S
     ))
 }
 
-/// A way for the host to reach a mounted consent UI (the "Privacy choices" control).
-#[derive(Clone, Default)]
-pub struct ConsentRemote(Rc<std::cell::RefCell<Option<Callback<()>>>>);
-
-impl ConsentRemote {
-    /// Opens the preferences dialog. Does nothing before the UI has mounted.
-    pub fn open_preferences(&self) {
-        if let Some(cb) = self.0.borrow().as_ref() {
-            cb.emit(());
-        }
-    }
-}
-
-impl PartialEq for ConsentRemote {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// Props of [`ConsentApp`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ConsentAppProps {
@@ -251,9 +232,6 @@ pub struct ConsentAppProps {
     pub source: Source,
     /// The element hosting this UI: `consent-change` events are dispatched from it.
     pub host: web_sys::HtmlElement,
-    /// The host's handle on this UI.
-    #[prop_or_default]
-    pub remote: ConsentRemote,
 }
 
 /// Records a decision: a new record, saved (merged with other tabs), then applied.
@@ -438,23 +416,17 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         });
     }
 
-    // The host's "Privacy choices" control, and TermsWidget.openPreferences().
+    // The host's "Privacy choices" control and TermsWidget.openPreferences() send a
+    // window event (see `embed::open_preferences`).
     {
         let dispatch = state.dispatcher();
-        let remote = props.remote.clone();
         use_effect_with((), move |_| {
-            let open =
-                Callback::from(move |_| dispatch.dispatch(ConsentAction::Show(Panel::Preferences)));
-            *remote.0.borrow_mut() = Some(open.clone());
             let listener = web_sys::window().map(|w| {
                 platform::Listener::new(&w, crate::embed::OPEN_PREFERENCES_EVENT, move |_| {
-                    open.emit(())
+                    dispatch.dispatch(ConsentAction::Show(Panel::Preferences))
                 })
             });
-            move || {
-                drop(listener);
-                remote.0.borrow_mut().take();
-            }
+            move || drop(listener)
         });
     }
 

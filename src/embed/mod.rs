@@ -33,7 +33,7 @@ use wasm_bindgen::prelude::*;
 use yew::AttrValue;
 
 use crate::components::consent::PrivacyChoicesButton;
-use crate::components::consent_app::{ConsentApp, ConsentAppProps, ConsentRemote};
+use crate::components::consent_app::{ConsentApp, ConsentAppProps};
 use crate::components::{App, AppProps, Remote, Routing, Source};
 
 /// The window event that opens the preferences of every `<terms-consent>` on the page.
@@ -187,7 +187,6 @@ fn mount_consent(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mou
     let props = ConsentAppProps {
         source: source_of(host),
         host: host.clone(),
-        remote: ConsentRemote::default(),
     };
     let destroy = container(root).map(|c| {
         let handle = yew::Renderer::<ConsentApp>::with_root_and_props(c, props).render();
