@@ -263,14 +263,7 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
                     { policy_line(&props.on_open_policy, &props.policy_label) }
                 </div>
                 <div class="tw-consent-actions">
-                    <button type="button" class="tw-consent-primary" data-action="reject-all"
-                        onclick={props.on_reject_all.reform(|_: MouseEvent| ())}>
-                        {"Reject all"}
-                    </button>
-                    <button type="button" class="tw-consent-primary" data-action="accept-all"
-                        onclick={props.on_accept_all.reform(|_: MouseEvent| ())}>
-                        {"Accept all"}
-                    </button>
+                    { reject_and_accept(&props.on_reject_all, &props.on_accept_all) }
                     <button type="button" class="tw-consent-secondary" data-action="customize"
                         aria-haspopup="dialog"
                         onclick={props.on_customize.reform(|_: MouseEvent| ())}>
@@ -279,6 +272,23 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// "Reject all" then "Accept all": one class, one size, one weight, in the banner and
+/// in the dialog alike, so refusing is never harder to find than accepting.
+fn reject_and_accept(on_reject: &Callback<()>, on_accept: &Callback<()>) -> Html {
+    html! {
+        <>
+            <button type="button" class="tw-consent-primary" data-action="reject-all"
+                onclick={on_reject.reform(|_: MouseEvent| ())}>
+                {"Reject all"}
+            </button>
+            <button type="button" class="tw-consent-primary" data-action="accept-all"
+                onclick={on_accept.reform(|_: MouseEvent| ())}>
+                {"Accept all"}
+            </button>
+        </>
     }
 }
 
@@ -537,14 +547,7 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
             </div>
             <div class="tw-consent-dialog-foot">
                 <div class="tw-consent-actions">
-                    <button type="button" class="tw-consent-primary" data-action="reject-all"
-                        onclick={props.on_reject_all.reform(|_: MouseEvent| ())}>
-                        {"Reject all"}
-                    </button>
-                    <button type="button" class="tw-consent-primary" data-action="accept-all"
-                        onclick={props.on_accept_all.reform(|_: MouseEvent| ())}>
-                        {"Accept all"}
-                    </button>
+                    { reject_and_accept(&props.on_reject_all, &props.on_accept_all) }
                     <button type="button" class="tw-consent-secondary tw-consent-save" data-action="save"
                         disabled={!complete}
                         aria-describedby={(!complete).then(|| save_hint_id.clone())}
