@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use super::markdown_view::MarkdownView;
 use super::parts::FragmentLink;
-use super::parts::{ChangesView, DocNav, NavItem, ProblemList, SearchBar, Toc, VersionHistory};
+use super::parts::{
+    ChangesView, DocNav, NavItem, ProblemList, SearchBar, Toc, VersionEntry, VersionHistory,
+};
 use super::refund::{RefundCalculator, RefundVerdictCard};
 use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
 use crate::domain::bundle::{self, Loaded};
@@ -254,7 +256,7 @@ pub fn App(props: &AppProps) -> Html {
             Some(v) => doc.version(v)?,
             None => doc.current(),
         };
-        Some((doc.clone(), version.clone()))
+        Some((doc, version))
     });
     let parsed: Rc<Option<Rc<Document>>> = use_memo(
         (
@@ -294,6 +296,19 @@ pub fn App(props: &AppProps) -> Html {
         );
         (*memo).clone()
     };
+
+    // The open document's version list, built once per document.
+    let versions: Rc<Vec<VersionEntry>> = use_memo(
+        (
+            loaded.clone().map(ByPtr),
+            open.as_ref().map(|(d, _)| d.id.clone()),
+        ),
+        |_| {
+            open.as_ref()
+                .map(|(d, _)| d.versions.iter().map(VersionEntry::from).collect())
+                .unwrap_or_default()
+        },
+    );
 
     // Keep the address bar canonical (fallbacks, dropped sections, current version),
     // and the tab's title saying what is open, when the widget is the page.
@@ -423,26 +438,29 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-    let elsewhere: Vec<(String, String, usize)> = if query.is_empty() {
-        Vec::new()
-    } else {
-        all_current
-            .iter()
-            .filter(|(id, _, _)| {
-                route
-                    .as_ref()
-                    .is_none_or(|r| &r.document != id || r.version.is_some())
-            })
-            .map(|(id, title, doc)| {
-                (
-                    id.clone(),
-                    title.clone(),
-                    search::count_matches(doc, &query),
-                )
-            })
-            .filter(|(_, _, n)| *n > 0)
-            .collect()
-    };
+    // Counted once per search and place, not on every render (e.g. stepping matches).
+    let elsewhere: Rc<Vec<(String, String, usize)>> = use_memo(
+        (
+            ByPtr(all_current.clone()),
+            query.clone(),
+            route
+                .as_ref()
+                .map(|r| (r.document.clone(), r.version.is_some())),
+        ),
+        |(all, query, here)| {
+            all.0
+                .iter()
+                .filter(|(id, _, _)| {
+                    here.as_ref()
+                        .is_none_or(|(doc, old_version)| doc != id || *old_version)
+                })
+                .map(|(id, title, doc)| {
+                    (id.clone(), title.clone(), search::count_matches(doc, query))
+                })
+                .filter(|(_, _, n)| *n > 0)
+                .collect()
+        },
+    );
     let total = matches.len();
     let current = (total > 0).then(|| state.current_match.min(total - 1));
 
@@ -495,6 +513,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         },
         (Load::Ready(_), Some((doc, version)), Some(parsed)) => {
+            let (doc, version) = (*doc, *version);
             let route = route
                 .clone()
                 .unwrap_or_else(|| Route::document(doc.id.clone()));
@@ -570,7 +589,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <VersionHistory
                         document={doc.id.clone()}
-                        versions={Rc::new(doc.versions.clone())}
+                        versions={versions.clone()}
                         shown={version.version.clone()}
                         on_fragment={follow.clone()}
                     />
@@ -665,7 +684,7 @@ pub fn App(props: &AppProps) -> Html {
                     query={state.query.clone()}
                     {total}
                     {current}
-                    elsewhere={Rc::new(elsewhere)}
+                    elsewhere={elsewhere.clone()}
                     {on_query}
                     {on_next}
                     {on_prev}

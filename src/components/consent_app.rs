@@ -509,7 +509,6 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     ));
     let signal_applied = state.signal_honoured || !state.from_signal.is_empty();
     let notice = state.notice.clone().map(AttrValue::from);
-    let history_lines = Rc::new(consent::describe(&ready.history, &ready.config.categories));
 
     match state.panel {
         Panel::Hidden => html! {},
@@ -537,7 +536,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 {signal_applied}
                 {notice}
                 {policy_label}
-                history={history_lines}
+                history={Rc::new(consent::describe(&ready.history, &ready.config.categories))}
                 {on_set}
                 on_save={save}
                 on_accept_all={all(Choice::Granted, Method::Preferences)}

@@ -253,13 +253,37 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
     }
 }
 
+/// What the version list shows of one version (no body: the list never needs it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionEntry {
+    /// Version label.
+    pub version: String,
+    /// Effective date.
+    pub effective: crate::domain::time::Date,
+    /// What changed.
+    pub summary: String,
+    /// Whether the change was material.
+    pub material: bool,
+}
+
+impl From<&Version> for VersionEntry {
+    fn from(v: &Version) -> Self {
+        VersionEntry {
+            version: v.version.clone(),
+            effective: v.effective,
+            summary: v.summary.clone(),
+            material: v.material,
+        }
+    }
+}
+
 /// Props of [`VersionHistory`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct VersionHistoryProps {
     /// Document id.
     pub document: AttrValue,
     /// All versions, oldest first.
-    pub versions: Rc<Vec<Version>>,
+    pub versions: Rc<Vec<VersionEntry>>,
     /// The label of the version shown.
     pub shown: AttrValue,
     /// Navigation callback.

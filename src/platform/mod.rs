@@ -267,11 +267,3 @@ fn shadow_host(el: &web_sys::Element) -> Option<web_sys::Element> {
         .ok()
         .map(|r| r.host())
 }
-
-/// Milliseconds since the page started loading (for the benchmark marks).
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
