@@ -11,7 +11,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -26,7 +25,7 @@ use terms_widget::domain::consent::{CategorySet, Choice, Reason, Signals};
 
 mod support;
 
-use support::{document, query, query_all, sleep, wait_for};
+use support::{document, query, query_all, until, wait_for_element};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -38,18 +37,6 @@ const DNT: Signals = Signals {
     gpc: false,
     dnt: true,
 };
-
-/// Polls until `condition` holds, for at most 5 s.
-async fn until(what: &str, mut condition: impl FnMut() -> bool) {
-    let steps = 250;
-    for _ in 0..steps {
-        if condition() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("{what}: not within 5 s");
-}
 
 fn text(el: &Element) -> String {
     el.text_content().unwrap_or_default()
@@ -142,7 +129,7 @@ async fn mount_banner(props: ConsentBannerProps) -> Element {
     let root = container();
     yew::Renderer::<ConsentBanner>::with_root_and_props(root.clone(), props).render();
     let r = root.clone();
-    wait_for(Duration::from_secs(5), || query(&r, ".tw-consent-banner")).await;
+    wait_for_element(&r, ".tw-consent-banner").await;
     root
 }
 
@@ -194,10 +181,7 @@ async fn mount_prefs(props: PreferencesProps) -> (Element, yew::AppHandle<Prefer
     let root = container();
     let handle = yew::Renderer::<Preferences>::with_root_and_props(root.clone(), props).render();
     let r = root.clone();
-    wait_for(Duration::from_secs(5), || {
-        query(&r, "dialog.tw-consent-dialog")
-    })
-    .await;
+    wait_for_element(&r, "dialog.tw-consent-dialog").await;
     (root, handle)
 }
 
@@ -435,12 +419,11 @@ async fn dialog_opens_modal_with_its_title_focused() {
     let title = document().get_element_by_id(&title_id).expect("the title");
     assert_eq!(text(&title), "Privacy choices");
     assert!(d.contains(Some(&title)));
-    let active = document().active_element().expect("something has focus");
-    assert!(
-        active == title || d.contains(Some(&active)),
-        "focus starts in the dialog"
-    );
-    assert_eq!(active, title, "on the title");
+    let t = title.clone();
+    until("focus on the dialog's title", || {
+        document().active_element().is_some_and(|a| a == t)
+    })
+    .await;
     assert!(query(&root, "[style]").is_none(), "no inline styles");
 
     // Unmounting closes it (and the browser puts focus back).
@@ -693,7 +676,7 @@ async fn answering_every_kind_enables_save_in_a_controlled_dialog() {
     let root = container();
     let handle = yew::Renderer::<Owner>::with_root(root.clone()).render();
     let r = root.clone();
-    let d = wait_for(Duration::from_secs(5), || query(&r, "dialog[open]")).await;
+    let d = wait_for_element(&r, "dialog[open]").await;
     for (id, value) in [
         ("analytics", "granted"),
         ("marketing", "denied"),
@@ -717,7 +700,7 @@ async fn answering_every_kind_enables_save_in_a_controlled_dialog() {
     let opener = query(&root, "button.tw-consent-open").unwrap();
     assert_eq!(text(&opener), "Privacy choices");
     opener.unchecked_ref::<HtmlElement>().click();
-    let d = wait_for(Duration::from_secs(5), || query(&r, "dialog[open]")).await;
+    let d = wait_for_element(&r, "dialog[open]").await;
     assert!(radio(&root, "analytics", "granted").checked());
     let init = web_sys::EventInit::new();
     init.set_cancelable(true);
@@ -851,10 +834,7 @@ async fn privacy_choices_button_opens() {
     )
     .render();
     let r = root.clone();
-    let b = wait_for(Duration::from_secs(5), || {
-        query(&r, "button.tw-consent-open")
-    })
-    .await;
+    let b = wait_for_element(&r, "button.tw-consent-open").await;
     assert_eq!(text(&b), "Privacy choices");
     assert_eq!(b.get_attribute("aria-haspopup").as_deref(), Some("dialog"));
     click(&root, "button.tw-consent-open");
@@ -870,9 +850,6 @@ async fn privacy_choices_button_opens() {
     )
     .render();
     let r = root.clone();
-    let b = wait_for(Duration::from_secs(5), || {
-        query(&r, "button.tw-consent-open")
-    })
-    .await;
+    let b = wait_for_element(&r, "button.tw-consent-open").await;
     assert_eq!(text(&b), "Cookie settings");
 }

@@ -9,7 +9,6 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -26,7 +25,7 @@ use terms_widget::platform::localtime;
 
 mod support;
 
-use support::{document, query, query_all, sleep, wait_for};
+use support::{document, query, query_all, until, wait_for_element};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -72,7 +71,7 @@ async fn mount_calculator() -> (Element, Opened) {
     )
     .render();
     let r = root.clone();
-    wait_for(Duration::from_secs(5), || query(&r, "form.tw-refund-form")).await;
+    wait_for_element(&r, "form.tw-refund-form").await;
     (root, opened)
 }
 
@@ -89,7 +88,7 @@ async fn mount_card(input: &str) -> (Element, Opened) {
     )
     .render();
     let r = root.clone();
-    wait_for(Duration::from_secs(5), || query(&r, ".tw-refund-card")).await;
+    wait_for_element(&r, ".tw-refund-card").await;
     (root, opened)
 }
 
@@ -123,7 +122,7 @@ fn click(root: &Element, selector: &str) {
 async fn outcome(root: &Element, name: &str) -> Element {
     let r = root.clone();
     let selector = format!(".tw-refund-verdict[data-outcome='{name}']");
-    wait_for(Duration::from_secs(3), || query(&r, &selector)).await
+    wait_for_element(&r, &selector).await
 }
 
 /// The datetime-local value for `t` on the learner's wall clock.
@@ -290,15 +289,12 @@ async fn a_course_in_its_window_shows_the_deadline_in_local_time_and_utc() {
     // Cancelled yesterday evening: judged then, still in time.
     click(&root, "input[name='cancelled_check']");
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        query(&r, "input[name='cancelled_at']")
-    })
-    .await;
+    wait_for_element(&r, "input[name='cancelled_at']").await;
     let cancelled = Timestamp(paid.0 + 3600);
     type_into(&root, "input[name='cancelled_at']", &local(cancelled));
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        (text(&r, ".tw-refund-headline") == "Full refund due: you cancelled in time").then_some(())
+    until("the headline for a cancellation in time", || {
+        text(&r, ".tw-refund-headline") == "Full refund due: you cancelled in time"
     })
     .await;
     assert_eq!(
@@ -356,15 +352,7 @@ async fn only_the_questions_that_matter_appear() {
         change(root);
         let r = root.clone();
         let want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        let mut last = Vec::new();
-        for _ in 0..100 {
-            last = questions(&r);
-            if last == want {
-                return;
-            }
-            sleep(20).await;
-        }
-        panic!("questions {last:?}, expected {want:?}");
+        until(format!("the questions {want:?}"), || questions(&r) == want).await;
     }
     after(&root, |r| choose_kind(r, "guided_project"), &[]).await;
     after(&root, |r| choose_kind(r, "subscription_monthly"), &[]).await;
@@ -455,28 +443,20 @@ async fn a_certificate_before_the_payment_is_shown_at_the_certificate_field() {
     outcome(&root, "full_refund").await;
     click(&root, "input[name='certificate_earned_check']");
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        query(&r, "input[name='certificate_earned_at']")
-    })
-    .await;
+    wait_for_element(&r, "input[name='certificate_earned_at']").await;
     // A ticked box without its date is a problem at that field.
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        query(&r, "li[data-code='missing_field']")
-    })
-    .await;
+    wait_for_element(&r, "li[data-code='missing_field']").await;
     type_into(
         &root,
         "input[name='certificate_earned_at']",
         &local(Timestamp(now.0 - 3 * DAY)),
     );
     let r = root.clone();
-    let item = wait_for(Duration::from_secs(2), || {
-        query(
-            &r,
-            ".tw-refund-summary li[data-code='certificate_before_payment']",
-        )
-    })
+    let item = wait_for_element(
+        &r,
+        ".tw-refund-summary li[data-code='certificate_before_payment']",
+    )
     .await;
     assert!(
         item.text_content()
@@ -535,10 +515,7 @@ async fn a_certificate_before_the_payment_is_shown_at_the_certificate_field() {
         &local(Timestamp(now.0 + 2 * DAY)),
     );
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        query(&r, "li[data-code='now_before_payment']")
-    })
-    .await;
+    wait_for_element(&r, "li[data-code='now_before_payment']").await;
     assert_eq!(
         attr(&root, "input[name='paid_at']", "aria-invalid").as_deref(),
         Some("true")
@@ -553,7 +530,7 @@ async fn a_local_time_skipped_by_the_clocks_is_explained() {
     let (root, _) = mount_calculator().await;
     type_into(&root, "input[name='paid_at']", "2024-03-31T02:30");
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || query(&r, ".tw-refund-verdict")).await;
+    wait_for_element(&r, ".tw-refund-verdict").await;
     let hint = text(&root, "[data-field='paid_at'] .tw-refund-hint");
     assert_eq!(
         hint.contains("doesn't exist in your time zone"),

@@ -5,8 +5,6 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -15,11 +13,15 @@ use terms_widget::components::{App, AppProps, Remote, Routing, Source};
 
 mod support;
 
-use support::{document, query, query_all, sleep, wait_for};
+use support::{
+    document, query, query_all, text_of, until, wait_for, wait_for_element, wait_for_showing,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh container and waits for the first document title.
+/// Mounts the app into a fresh container and waits until the bundle has loaded: a
+/// document title with its text, an error, or a settled status (not "Loading…"). Each
+/// test then waits for the exact state it asserts.
 async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
@@ -37,8 +39,11 @@ async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
     )
     .render();
     let c = container.clone();
-    wait_for(Duration::from_secs(5), || {
-        query(&c, "h1.tw-doc-title, .tw-status, .tw-error")
+    wait_for_showing("the bundle to load", Some(&container), || {
+        let titled = query(&c, "h1.tw-doc-title")
+            .and_then(|h| h.text_content())
+            .is_some_and(|t| !t.is_empty());
+        (titled || query(&c, ".tw-error, .tw-status:not([aria-busy])").is_some()).then_some(())
     })
     .await;
     (container, remote)
@@ -66,9 +71,13 @@ fn doc(id: &str, title: &str, body: &str) -> String {
 #[wasm_bindgen_test]
 async fn built_in_documents_render_with_navigation_toc_and_history() {
     let (root, _) = mount(Source::BuiltIn, None).await;
-    assert_eq!(title(&root), "Terms of Use");
+    let r = root.clone();
+    until("the title \"Terms of Use\"", || title(&r) == "Terms of Use").await;
+    until("7 documents in nav.tw-docs", || {
+        query_all(&r, "nav.tw-docs a").len() == 7
+    })
+    .await;
     let nav = query_all(&root, "nav.tw-docs a");
-    assert_eq!(nav.len(), 7);
     assert_eq!(
         nav[0].get_attribute("aria-current").as_deref(),
         Some("page")
@@ -95,7 +104,8 @@ async fn built_in_documents_render_with_navigation_toc_and_history() {
 async fn hostile_markdown_renders_inert() {
     let body = "# Hostile\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:msgbox) [e](java&#x09;script:alert(1))\n\n<script>window.__pwned = 1</script>\n\nInline <img src=x onerror=\"window.__pwned=1\"> and &lt;b&gt;entity&lt;/b&gt; and [ok](https://example.org/) and [mail](mailto:a@example.org).\n\n![tracker](https://example.org/pixel.png)";
     let (root, _) = mount(Source::Inline(bundle(&doc("h", "Hostile", body))), None).await;
-    assert_eq!(title(&root), "Hostile");
+    let r = root.clone();
+    until("the title \"Hostile\"", || title(&r) == "Hostile").await;
     assert!(query(&root, "script").is_none(), "no script element");
     assert!(query(&root, "img").is_none(), "no img element");
     for a in query_all(&root, "a[href]") {
@@ -125,8 +135,9 @@ async fn malformed_bundle_lists_problems_and_shows_the_rest() {
     let bad = r#"{"id":"bad","title":"Bad","versions":[{"version":"1","effective":"2023-02-29","summary":"s","material":true,"body":"x"}]}"#;
     let text = bundle(&format!("{},{bad}", doc("good", "Good", "Fine.")));
     let (root, _) = mount(Source::Inline(text), None).await;
-    assert_eq!(title(&root), "Good");
-    let problems = query(&root, "details.tw-problems").expect("problems shown");
+    let r = root.clone();
+    until("the title \"Good\"", || title(&r) == "Good").await;
+    let problems = wait_for_element(&root, "details.tw-problems").await;
     let words = problems.text_content().unwrap();
     assert!(words.contains("Document bad, version 1"), "{words}");
     assert!(
@@ -136,8 +147,8 @@ async fn malformed_bundle_lists_problems_and_shows_the_rest() {
     assert_eq!(query_all(&root, "nav.tw-docs a").len(), 1);
 
     let (root, _) = mount(Source::Inline("{ not json".into()), None).await;
-    let words = query(&root, "details.tw-problems")
-        .unwrap()
+    let words = wait_for_element(&root, "details.tw-problems")
+        .await
         .text_content()
         .unwrap();
     assert!(words.contains("not valid JSON"), "{words}");
@@ -150,8 +161,7 @@ async fn malformed_bundle_lists_problems_and_shows_the_rest() {
 #[wasm_bindgen_test]
 async fn a_missing_bundle_url_shows_an_error() {
     let (root, _) = mount(Source::Url("/no-such-bundle.json".into()), None).await;
-    let c = root.clone();
-    let error = wait_for(Duration::from_secs(5), || query(&c, ".tw-error")).await;
+    let error = wait_for_element(&root, ".tw-error").await;
     assert!(error.text_content().unwrap().contains("HTTP 404"));
 }
 
@@ -164,29 +174,26 @@ async fn cross_document_links_and_the_remote_navigate_locally() {
     );
     let b = doc("b", "Beta", "## Intro\n\nHi.\n\n## Rules\n\nBe nice.");
     let (root, remote) = mount(Source::Inline(bundle(&format!("{a},{b}"))), None).await;
+    wait_for_element(&root, ".tw-md a[href='#b/rules']").await;
     let hash_before = web_sys::window().unwrap().location().hash().unwrap();
     query(&root, ".tw-md a[href='#b/rules']")
         .unwrap()
         .unchecked_into::<HtmlElement>()
         .click();
     let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        (title(&r) == "Beta").then_some(())
-    })
-    .await;
+    until("the title \"Beta\"", || title(&r) == "Beta").await;
     assert_eq!(
         web_sys::window().unwrap().location().hash().unwrap(),
         hash_before,
         "a local widget leaves the page URL alone"
     );
     remote.follow("a");
-    wait_for(Duration::from_secs(2), || {
-        (title(&r) == "Alpha").then_some(())
+    until("the title \"Alpha\"", || title(&r) == "Alpha").await;
+    remote.follow("nowhere-doc");
+    until("a notice naming \"nowhere-doc\"", || {
+        text_of(&r, ".tw-notice").contains("\"nowhere-doc\"")
     })
     .await;
-    remote.follow("nowhere-doc");
-    let notice = wait_for(Duration::from_secs(2), || query(&r, ".tw-notice")).await;
-    assert!(notice.text_content().unwrap().contains("\"nowhere-doc\""));
 }
 
 #[wasm_bindgen_test]
@@ -194,23 +201,24 @@ async fn search_highlights_counts_and_steps() {
     let a = doc("a", "Alpha", "Fee one. FEE two.\n\n**fee** three.");
     let b = doc("b", "Beta", "A fee here.");
     let (root, _) = mount(Source::Inline(bundle(&format!("{a},{b}"))), None).await;
-    let input: HtmlInputElement = query(&root, "input.tw-search-input")
-        .unwrap()
+    let r = root.clone();
+    until("the title \"Alpha\"", || title(&r) == "Alpha").await;
+    let input: HtmlInputElement = wait_for_element(&root, "input.tw-search-input")
+        .await
         .unchecked_into();
     input.set_value("fee");
     input
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
-    let r = root.clone();
-    wait_for(Duration::from_secs(2), || {
-        (query_all(&r, "mark.tw-mark").len() == 3).then_some(())
+    until("3 highlighted matches", || {
+        query_all(&r, "mark.tw-mark").len() == 3
     })
     .await;
-    let status = query(&root, ".tw-search-status")
-        .unwrap()
-        .text_content()
-        .unwrap();
-    assert!(status.starts_with("1 of 3 matches"), "{status}");
+    let status = wait_for("the search status to count the matches", || {
+        let s = query(&r, ".tw-search-status")?.text_content()?;
+        (s.starts_with("1 of 3 matches") && s.contains("Also in")).then_some(s)
+    })
+    .await;
     assert!(status.contains("Also in: Beta (1)"), "{status}");
     let key = |k: &str, shift: bool| {
         let init = web_sys::KeyboardEventInit::new();
@@ -222,19 +230,13 @@ async fn search_highlights_counts_and_steps() {
         input.dispatch_event(&e).unwrap();
     };
     key("Enter", false);
-    wait_for(Duration::from_secs(2), || {
-        query(&r, "mark.tw-mark-current[data-match='1']")
-    })
-    .await;
+    wait_for_element(&r, "mark.tw-mark-current[data-match='1']").await;
     key("Enter", true);
     key("Enter", true);
-    wait_for(Duration::from_secs(2), || {
-        query(&r, "mark.tw-mark-current[data-match='2']")
-    })
-    .await;
+    wait_for_element(&r, "mark.tw-mark-current[data-match='2']").await;
     key("Escape", false);
-    wait_for(Duration::from_secs(2), || {
-        query_all(&r, "mark").is_empty().then_some(())
+    until("Escape to clear every highlight", || {
+        query_all(&r, "mark").is_empty()
     })
     .await;
 }
@@ -260,13 +262,16 @@ async fn custom_elements_are_independent_and_styled_in_their_shadow_roots() {
             .expect("rendered")
     };
     let (o, t) = (one.clone(), two.clone());
-    wait_for(Duration::from_secs(5), || {
-        let ready = |e: &Element| e.shadow_root()?.query_selector("h1.tw-doc-title").ok()?;
-        Some((ready(&o)?, ready(&t)?))
+    let shown = |e: &Element| -> String {
+        e.shadow_root()
+            .and_then(|s| s.query_selector("h1.tw-doc-title").ok().flatten())
+            .and_then(|h| h.text_content())
+            .unwrap_or_default()
+    };
+    until("both widgets to show their documents' titles", || {
+        shown(&o) == "Refund Policy" && shown(&t) == "Honor Code"
     })
     .await;
-    assert_eq!(title(&shadow(&one)), "Refund Policy");
-    assert_eq!(title(&shadow(&two)), "Honor Code");
     let sheets =
         js_sys::Reflect::get(&one.shadow_root().unwrap(), &"adoptedStyleSheets".into()).unwrap();
     assert_eq!(sheets.unchecked_into::<js_sys::Array>().length(), 1);
@@ -281,15 +286,18 @@ async fn custom_elements_are_independent_and_styled_in_their_shadow_roots() {
     // Changing the attribute navigates that widget only.
     two.set_attribute("document", "privacy-policy").unwrap();
     let t = two.clone();
-    wait_for(Duration::from_secs(2), || {
-        (title(&shadow(&t)) == "Privacy Policy").then_some(())
+    until("the second widget to show the Privacy Policy", || {
+        title(&shadow(&t)) == "Privacy Policy"
     })
     .await;
     assert_eq!(title(&shadow(&one)), "Refund Policy");
     // Removing an element unmounts it.
     two.remove();
-    sleep(50).await;
-    assert_eq!(two.shadow_root().unwrap().child_element_count(), 0);
+    let t = two.clone();
+    until("the removed widget to unmount", || {
+        t.shadow_root().unwrap().child_element_count() == 0
+    })
+    .await;
     one.remove();
 }
 
@@ -297,11 +305,10 @@ async fn custom_elements_are_independent_and_styled_in_their_shadow_roots() {
 async fn the_changes_view_shows_what_a_version_changed() {
     let (root, remote) = mount(Source::BuiltIn, Some("terms-of-use/~changes")).await;
     let r = root.clone();
-    let heading = wait_for(Duration::from_secs(2), || query(&r, ".tw-changes h2")).await;
-    assert_eq!(
-        heading.text_content().unwrap(),
-        "What changed in version 3 since version 2"
-    );
+    until("the changes heading for version 3", || {
+        text_of(&r, ".tw-changes h2") == "What changed in version 3 since version 2"
+    })
+    .await;
     assert!(!query_all(&root, ".tw-changes ins.tw-ins").is_empty());
     assert!(
         query(&root, ".tw-md").is_none(),
@@ -318,8 +325,10 @@ async fn the_changes_view_shows_what_a_version_changed() {
         ["#terms-of-use/~changes", "#terms-of-use@2/~changes"]
     );
     remote.follow("terms-of-use@1/~changes");
-    let notice = wait_for(Duration::from_secs(2), || query(&r, ".tw-notice")).await;
-    assert!(notice.text_content().unwrap().contains("first version"));
+    until("a notice that version 1 is the first version", || {
+        text_of(&r, ".tw-notice").contains("first version")
+    })
+    .await;
     assert!(
         query(&root, ".tw-md").is_some(),
         "falls back to the text of version 1"
