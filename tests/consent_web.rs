@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 use terms_widget::domain::consent::{
-    CategorySet, Choice, ConsentHistory, Context, Method, PolicyRef, RecordId, Signals, decode,
-    encode, is_valid_language_tag, merge,
+    CategorySet, Choice, ConsentHistory, Context, Method, PolicyRef, PolicyVersion, RecordId,
+    Signals, Standing, decode, encode, is_valid_language_tag, merge,
 };
 use terms_widget::domain::time::Timestamp;
 use terms_widget::embed::consent_host::{
@@ -159,6 +159,16 @@ fn cats() -> CategorySet {
 
 fn policy() -> PolicyRef {
     PolicyRef::for_text("privacy-policy", "3", "the exact policy text")
+}
+
+/// The standing of `h` under privacy policy version 3 (material), the one `policy()` is.
+fn now(h: &ConsentHistory) -> Standing<'_> {
+    Standing::new(h, &policy_versions())
+}
+
+/// Versions 1 to 3 of the privacy policy; 2 and 3 are material changes.
+fn policy_versions() -> PolicyVersion {
+    PolicyVersion::new(policy(), [("1", true), ("2", true), ("3", true)])
 }
 
 fn ctx(seed: u8, at: &str) -> Context {
@@ -573,11 +583,11 @@ fn gated_scripts_run_only_when_granted_and_only_once() {
     body.append_child(&box_).unwrap();
     let gated = box_.first_element_child().unwrap();
 
-    run_granted_scripts(&ConsentHistory::default(), &cats());
+    run_granted_scripts(&now(&ConsentHistory::default()), &cats());
     assert_eq!(window_number("__twRan"), None);
     assert!(!gated.has_attribute("data-consent-ran"));
     let denied = history(14, "2026-11-24T10:00:00Z", Choice::Denied);
-    run_granted_scripts(&denied, &cats());
+    run_granted_scripts(&now(&denied), &cats());
     assert_eq!(window_number("__twRan"), None);
 
     let mut granted = denied.clone();
@@ -588,7 +598,7 @@ fn gated_scripts_run_only_when_granted_and_only_once() {
         Choice::Granted,
         Choice::Denied,
     );
-    run_granted_scripts(&granted, &cats());
+    run_granted_scripts(&now(&granted), &cats());
     assert_eq!(window_number("__twRan"), Some(1.0));
     assert!(gated.has_attribute("data-consent-ran"));
     let real = gated.next_element_sibling().unwrap();
@@ -598,7 +608,7 @@ fn gated_scripts_run_only_when_granted_and_only_once() {
     assert!(!gated.has_attribute("id"));
     assert_eq!(document().get_element_by_id("tw-gated"), Some(real));
 
-    run_granted_scripts(&granted, &cats());
+    run_granted_scripts(&now(&granted), &cats());
     assert_eq!(window_number("__twRan"), Some(1.0), "only once");
     assert_eq!(window_number("__twUnknown"), None);
     assert_eq!(window_number("__twMarketing"), None);
@@ -621,7 +631,7 @@ fn gated_external_scripts_keep_their_attributes() {
     gated.set_nonce("n0nce");
 
     let granted = history(16, "2026-11-24T10:00:00Z", Choice::Granted);
-    run_granted_scripts(&granted, &cats());
+    run_granted_scripts(&now(&granted), &cats());
     let real: web_sys::HtmlScriptElement = gated.next_element_sibling().unwrap().unchecked_into();
     assert_eq!(real.type_(), "module");
     assert_eq!(
@@ -652,7 +662,7 @@ fn consent_mode_goes_through_gtag() {
     install_fake_gtag();
     consent_mode_default();
     let mut h = history(17, "2026-11-24T10:00:00Z", Choice::Granted);
-    consent_mode_update(&h, &cats());
+    consent_mode_update(&now(&h), &cats());
     decide(
         &mut h,
         18,
@@ -660,7 +670,7 @@ fn consent_mode_goes_through_gtag() {
         Choice::Denied,
         Choice::Granted,
     );
-    consent_mode_update(&h, &cats());
+    consent_mode_update(&now(&h), &cats());
     let calls: Value = serde_json::from_str(&gtag_calls()).unwrap();
     assert_eq!(
         calls,
@@ -682,7 +692,7 @@ fn consent_mode_pushes_arguments_onto_a_data_layer() {
     js_sys::Reflect::set(&window(), &"dataLayer".into(), &js_sys::Array::new()).unwrap();
     consent_mode_default();
     consent_mode_update(
-        &history(19, "2026-11-24T10:00:00Z", Choice::Granted),
+        &now(&history(19, "2026-11-24T10:00:00Z", Choice::Granted)),
         &cats(),
     );
     let entries: Value = serde_json::from_str(&data_layer_entries()).unwrap();
@@ -701,16 +711,92 @@ fn consent_mode_pushes_arguments_onto_a_data_layer() {
     // A page with neither is left alone.
     reset_page_globals();
     consent_mode_default();
-    consent_mode_update(&ConsentHistory::default(), &cats());
+    consent_mode_update(&now(&ConsentHistory::default()), &cats());
     let data_layer = js_sys::Reflect::get(&window(), &"dataLayer".into()).unwrap();
     assert!(data_layer.is_undefined());
+}
+
+// --- a decision made under a materially older policy ---------------------------------
+
+/// Analytics and marketing granted under privacy policy version 1, read while version 3
+/// (a material change) is in force.
+fn granted_under_version_1() -> ConsentHistory {
+    let mut h = ConsentHistory::default();
+    h.record(
+        &cats(),
+        &PolicyRef::for_text("privacy-policy", "1", "the first policy text"),
+        ctx(40, "2026-01-10T09:00:00Z"),
+        Method::Banner,
+        [
+            ("analytics", Choice::Granted),
+            ("marketing", Choice::Granted),
+            ("diagnostics", Choice::Granted),
+            ("location", Choice::Granted),
+        ],
+    )
+    .unwrap();
+    h
+}
+
+#[wasm_bindgen_test]
+fn grants_under_a_materially_older_policy_do_not_count_until_answered_again() {
+    let h = granted_under_version_1();
+    let standing = now(&h);
+    assert!(standing.suspended());
+    assert!(standing.in_force().is_none());
+    for c in cats().optional() {
+        assert!(!standing.is_granted(c), "{} waits for a new answer", c.id);
+    }
+    assert!(standing.is_granted(cats().get("necessary").unwrap()));
+
+    // Gated scripts stay inert.
+    let box_ = document().create_element("div").unwrap();
+    box_.set_inner_html(
+        r#"<script type="text/plain" data-consent="analytics">window.__twStale = 1;</script>"#,
+    );
+    document().body().unwrap().append_child(&box_).unwrap();
+    run_granted_scripts(&standing, &cats());
+    assert_eq!(window_number("__twStale"), None);
+    assert!(
+        !box_
+            .first_element_child()
+            .unwrap()
+            .has_attribute("data-consent-ran")
+    );
+    box_.remove();
+
+    // Consent Mode is told "denied" for everything.
+    reset_page_globals();
+    install_fake_gtag();
+    consent_mode_update(&standing, &cats());
+    let calls: Value = serde_json::from_str(&gtag_calls()).unwrap();
+    assert_eq!(
+        calls,
+        json!([["consent", "update", {"ad_storage": "denied", "analytics_storage": "denied",
+                                      "ad_user_data": "denied", "ad_personalization": "denied"}]])
+    );
+    reset_page_globals();
+
+    // The host's snapshot: no optional answer in force, the record still there.
+    let snap = snapshot(&standing, &cats());
+    assert_eq!(
+        snap["choices"],
+        json!({"necessary": true, "analytics": null, "marketing": null,
+               "diagnostics": null, "location": null})
+    );
+    assert_eq!(snap["record"]["policy"]["version"], "1");
+
+    // Version 3 with only a non-material step since: the grants stand.
+    let minor = PolicyVersion::new(policy(), [("1", true), ("2", false), ("3", false)]);
+    assert!(!Standing::new(&h, &minor).suspended());
+    assert!(Standing::new(&h, &minor).is_granted(cats().get("analytics").unwrap()));
 }
 
 // --- snapshot and the change event ----------------------------------------------------
 
 #[wasm_bindgen_test]
 fn snapshot_has_every_category_and_the_current_record() {
-    let empty = snapshot(&ConsentHistory::default(), &cats());
+    let empty = snapshot(&now(&ConsentHistory::default()), &cats());
     assert_eq!(
         empty,
         json!({
@@ -729,7 +815,7 @@ fn snapshot_has_every_category_and_the_current_record() {
         Choice::Granted,
         Choice::Denied,
     );
-    let snap = snapshot(&h, &cats());
+    let snap = snapshot(&now(&h), &cats());
     let current = h.current().unwrap();
     assert_eq!(
         snap,
@@ -768,7 +854,7 @@ fn the_change_event_leaves_a_shadow_root() {
             .push((js_json(&event.detail()), event.bubbles(), event.composed()));
     });
     let detail = snapshot(
-        &history(22, "2026-11-24T10:00:00Z", Choice::Granted),
+        &now(&history(22, "2026-11-24T10:00:00Z", Choice::Granted)),
         &cats(),
     );
     dispatch_change(&inner, &detail);

@@ -16,7 +16,7 @@ use super::state::Source;
 use crate::domain::bundle::Loaded;
 use crate::domain::consent::{
     self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
-    Signals,
+    Signals, Standing,
 };
 use crate::domain::consent_config::ConsentConfig;
 use crate::embed::consent_host;
@@ -265,24 +265,29 @@ fn decide(
             history
         }
     };
-    apply(&history, &ready.config, host, true);
+    apply(&history, &ready.config, &ready.policy, host, true);
     dispatch.dispatch(ConsentAction::History(Rc::new(history)));
     dispatch.dispatch(ConsentAction::Show(Panel::Hidden));
 }
 
-/// Tells the host page: gated scripts, Consent Mode, the snapshot, the event.
+/// Tells the host page: gated scripts, Consent Mode, the snapshot, the event. What is
+/// granted is what the decision allows under the policy in force (`Standing`): a
+/// decision made under a materially older policy grants nothing optional until the
+/// learner answers again.
 fn apply(
     history: &ConsentHistory,
     config: &ConsentConfig,
+    policy: &PolicyVersion,
     host: &web_sys::HtmlElement,
     changed: bool,
 ) {
-    consent_host::run_granted_scripts(history, &config.categories);
+    let standing = Standing::new(history, policy);
+    consent_host::run_granted_scripts(&standing, &config.categories);
     consent_host::clear_refused_storage(history, &config.categories);
     if history.current().is_some() {
-        consent_host::consent_mode_update(history, &config.categories);
+        consent_host::consent_mode_update(&standing, &config.categories);
     }
-    let snapshot = consent_host::snapshot(history, &config.categories);
+    let snapshot = consent_host::snapshot(&standing, &config.categories);
     let value = js_sys::JSON::parse(&snapshot.to_string()).unwrap_or(wasm_bindgen::JsValue::NULL);
     let _ = js_sys::Reflect::set(host, &"consent".into(), &value);
     if changed {
@@ -376,7 +381,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                             Err(n) => notice = Some(n),
                         }
                     }
-                    apply(&history, &config, &host, signalled);
+                    apply(&history, &config, &policy, &host, signalled);
                     dispatch.dispatch(ConsentAction::Ready(
                         Ready {
                             loaded,
@@ -408,7 +413,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 store.watch(move |theirs| {
                     let merged = consent::merge(&current.borrow(), &theirs);
                     *current.borrow_mut() = merged.clone();
-                    apply(&merged, &ready.config, &host, true);
+                    apply(&merged, &ready.config, &ready.policy, &host, true);
                     dispatch.dispatch(ConsentAction::History(Rc::new(merged)));
                 })
             });
@@ -416,13 +421,42 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         });
     }
 
+    // Focus returns to the control that opened a panel (the banner's "Choose…" or its
+    // policy link, the host's "Privacy choices" button), however the panel is closed:
+    // remembered when a panel opens over the banner or the page, given back when the
+    // banner or the page shows again.
+    let opener = use_mut_ref(|| None::<web_sys::Element>);
+    let panel_now = use_mut_ref(|| state.panel);
+    *panel_now.borrow_mut() = state.panel;
+    let remember_opener: Rc<dyn Fn(Panel)> = {
+        let (opener, panel_now) = (opener.clone(), panel_now.clone());
+        Rc::new(move |to: Panel| {
+            let from = *panel_now.borrow();
+            if is_base(from) && !is_base(to) {
+                *opener.borrow_mut() = platform::focus::deep_active_element();
+            }
+        })
+    };
+    {
+        let opener = opener.clone();
+        use_effect_with(state.panel, move |panel| {
+            if is_base(*panel)
+                && let Some(element) = opener.borrow_mut().take()
+            {
+                platform::focus::restore_focus(&element);
+            }
+        });
+    }
+
     // The host's "Privacy choices" control and TermsWidget.openPreferences() send a
     // window event (see `embed::open_preferences`).
     {
         let dispatch = state.dispatcher();
+        let remember = remember_opener.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
                 platform::Listener::new(&w, crate::embed::OPEN_PREFERENCES_EVENT, move |_| {
+                    remember(Panel::Preferences);
                     dispatch.dispatch(ConsentAction::Show(Panel::Preferences))
                 })
             });
@@ -439,7 +473,11 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
 
     let show = |panel: Panel| {
         let d = state.dispatcher();
-        Callback::from(move |_| d.dispatch(ConsentAction::Show(panel)))
+        let remember = remember_opener.clone();
+        Callback::from(move |_| {
+            remember(panel);
+            d.dispatch(ConsentAction::Show(panel))
+        })
     };
     let all = |choice: Choice, method: Method| {
         let d = state.dispatcher();
@@ -510,23 +548,38 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     let signal_applied = state.signal_honoured || !state.from_signal.is_empty();
     let notice = state.notice.clone().map(AttrValue::from);
 
-    match state.panel {
-        Panel::Hidden => html! {},
-        Panel::Banner => html! {
-            <ConsentBanner
+    // The banner stays mounted (hidden and inert) under a panel that will return to it,
+    // so the control that opened the panel is still there to take focus back.
+    let returns_to_banner = match state.panel {
+        Panel::Banner => true,
+        Panel::Policy { from: Back::Banner } => true,
+        Panel::Preferences | Panel::Policy { .. } => {
+            !matches!(state.status(), Some(ConsentStatus::Current) | None)
+        }
+        Panel::Hidden => false,
+    };
+    let covered = state.panel != Panel::Banner;
+    let banner = returns_to_banner.then(|| {
+        html! {
+            <div class="tw-consent-banner-slot" hidden={covered} inert={covered}>
+                <ConsentBanner
                 categories={Rc::new(ready.config.categories.clone())}
-                {reasons}
+                reasons={reasons.clone()}
                 signals={ready.signals}
                 {signal_applied}
-                {notice}
-                {policy_label}
+                notice={notice.clone()}
+                policy_label={policy_label.clone()}
                 on_accept_all={all(Choice::Granted, Method::Banner)}
                 on_reject_all={all(Choice::Denied, Method::Banner)}
                 on_customize={show(Panel::Preferences)}
                 on_open_policy={show(Panel::Policy { from: Back::Banner })}
                 on_dismiss={show(Panel::Hidden)}
             />
-        },
+            </div>
+        }
+    });
+    let panel = match state.panel {
+        Panel::Hidden | Panel::Banner => html! {},
         Panel::Preferences => html! {
             <Preferences
                 categories={Rc::new(ready.config.categories.clone())}
@@ -572,5 +625,11 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 </div>
             }
         }
-    }
+    };
+    html! { <>{ for banner }{ panel }</> }
+}
+
+/// The banner and "nothing shown" are where focus returns when a panel closes.
+fn is_base(panel: Panel) -> bool {
+    matches!(panel, Panel::Banner | Panel::Hidden)
 }

@@ -13,7 +13,8 @@
 //!   language. A [`ConsentHistory`] only ever grows: changing your mind or withdrawing
 //!   adds a record and never edits an old one.
 //! * [`status`] says whether to ask (again), [`proposed_choices`] what the form should
-//!   show when it does, and [`is_granted`] whether a script may run.
+//!   show when it does, and [`Standing::is_granted`] whether a script may run (not while
+//!   the decision was made under a policy that has since changed materially).
 //! * [`encode`] and [`decode`] are the storage format (see below); [`merge`] joins what
 //!   two browser tabs wrote; [`receipt`] and [`describe`] explain the history to a person.
 //!
@@ -27,7 +28,7 @@
 //!    [`ConsentStatus::NeedsReconsent`], show the banner pre-filled from
 //!    [`proposed_choices`]; save with [`ConsentHistory::record`].
 //! 4. [`encode`] and store. If another tab stored meanwhile, [`merge`] first.
-//! 5. Gate every optional script or storage key with [`is_granted`].
+//! 5. Gate every optional script or storage key with [`Standing::is_granted`].
 //!
 //! ```
 //! use terms_widget::domain::consent::*;
@@ -1554,24 +1555,77 @@ impl ConsentHistory {
     }
 }
 
-/// May the storage and processing of `category` be used now?
-///
-/// Required categories: always. Optional ones: only when the current record grants them;
-/// no record, or no choice for the category, means no. (Browser signals are applied by
-/// recording them, see [`ConsentHistory::honour_signals`].)
-///
-/// ```
-/// use terms_widget::domain::consent::*;
-/// let cats = CategorySet::default_set();
-/// let empty = ConsentHistory::default();
-/// assert!(is_granted(&empty, cats.get("necessary").unwrap()));
-/// assert!(!is_granted(&empty, cats.get("analytics").unwrap()));
-/// ```
-pub fn is_granted(history: &ConsentHistory, category: &Category) -> bool {
+/// Does the current record grant `category`? Required categories: always. Optional
+/// ones: only when the current record grants them; no record, or no choice for the
+/// category, means no. This is the record's own answer: what may run *now* also depends
+/// on the policy in force, see [`Standing::is_granted`].
+fn is_granted(history: &ConsentHistory, category: &Category) -> bool {
     category.required
         || history
             .current()
             .is_some_and(|r| r.learner_choice(&category.id) == Some(Choice::Granted))
+}
+
+/// What the learner's decisions allow now, under the privacy policy in force: the one
+/// answer to "may this category's scripts, storage and Consent Mode signals be used?".
+///
+/// Choices made under a privacy policy that has since changed materially (or whose text
+/// changed, that can no longer be compared, or that another document replaced: the
+/// policy reasons of [`status`]) do not count until the learner answers again: until
+/// then every optional category is treated as not granted, while the record itself stays
+/// in the history (the preferences start from it). Required categories are always
+/// granted. (Browser signals are applied by recording them, see
+/// [`ConsentHistory::honour_signals`].)
+///
+/// ```
+/// use terms_widget::domain::consent::*;
+/// let cats = CategorySet::default_set();
+/// let policy = PolicyVersion::new(
+///     PolicyRef { document: "privacy-policy".into(), version: "3".into(), sha256: None },
+///     [("1", true), ("2", false), ("3", true)],
+/// );
+/// let empty = ConsentHistory::default();
+/// let now = Standing::new(&empty, &policy);
+/// assert!(now.is_granted(cats.get("necessary").unwrap()));
+/// assert!(!now.is_granted(cats.get("analytics").unwrap()));
+/// assert!(!now.suspended());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Standing<'a> {
+    history: &'a ConsentHistory,
+    suspended: bool,
+}
+
+impl<'a> Standing<'a> {
+    /// The standing of `history` under `policy`.
+    pub fn new(history: &'a ConsentHistory, policy: &PolicyVersion) -> Standing<'a> {
+        let suspended = history
+            .current()
+            .is_some_and(|record| !policy_reasons(record, policy).is_empty());
+        Standing { history, suspended }
+    }
+
+    /// May the storage and processing of `category` be used now?
+    pub fn is_granted(&self, category: &Category) -> bool {
+        category.required || (!self.suspended && is_granted(self.history, category))
+    }
+
+    /// Was the current decision made under a policy that changed since, so that its
+    /// optional grants wait for the learner's new answer?
+    pub fn suspended(&self) -> bool {
+        self.suspended
+    }
+
+    /// The current decision while it counts (`None` before the first, or while
+    /// [`suspended`](Standing::suspended)).
+    pub fn in_force(&self) -> Option<&'a ConsentRecord> {
+        self.history.current().filter(|_| !self.suspended)
+    }
+
+    /// The history it reads.
+    pub fn history(&self) -> &'a ConsentHistory {
+        self.history
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1709,6 +1763,26 @@ pub fn status(
     let Some(record) = history.current() else {
         return ConsentStatus::Missing;
     };
+    let mut reasons = policy_reasons(record, policy);
+    let new: Vec<String> = categories
+        .optional()
+        .filter(|c| record.learner_choice(&c.id).is_none())
+        .map(|c| c.id.clone())
+        .collect();
+    if !new.is_empty() {
+        reasons.push(Reason::NewCategories(new));
+    }
+    if reasons.is_empty() {
+        ConsentStatus::Current
+    } else {
+        ConsentStatus::NeedsReconsent { reasons }
+    }
+}
+
+/// Why the policy the learner agreed to in `record` no longer stands for `policy` (empty
+/// when it does): a material change between the versions, changed text, an unknown
+/// version, or another document.
+fn policy_reasons(record: &ConsentRecord, policy: &PolicyVersion) -> Vec<Reason> {
     let mut reasons = Vec::new();
     let agreed = &record.policy;
     let now = &policy.current;
@@ -1747,19 +1821,7 @@ pub fn status(
             }),
         }
     }
-    let new: Vec<String> = categories
-        .optional()
-        .filter(|c| record.learner_choice(&c.id).is_none())
-        .map(|c| c.id.clone())
-        .collect();
-    if !new.is_empty() {
-        reasons.push(Reason::NewCategories(new));
-    }
-    if reasons.is_empty() {
-        ConsentStatus::Current
-    } else {
-        ConsentStatus::NeedsReconsent { reasons }
-    }
+    reasons
 }
 
 /// What the form should show for one category.

@@ -35,7 +35,7 @@ use serde_json::{Map, Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::consent::{CategorySet, Choice, ConsentHistory, is_granted};
+use crate::domain::consent::{CategorySet, Choice, ConsentHistory, Standing};
 use crate::platform::{console_error, console_warn};
 
 #[wasm_bindgen(
@@ -60,7 +60,8 @@ const RAN: &str = "data-consent-ran";
 const COPIED_ATTRIBUTES: [&str; 5] = ["src", "integrity", "crossorigin", "referrerpolicy", "id"];
 
 /// Runs every gated script (`<script type="text/plain" data-consent="…">`) in the document
-/// whose category is granted in `history` ([`is_granted`]), once each.
+/// whose category is granted now ([`Standing::is_granted`]: not while the decision waits
+/// for a new answer after a material policy change), once each.
 ///
 /// The real script is inserted right after the gated one, which is marked
 /// `data-consent-ran`. It gets the gated script's `src`, `integrity`, `crossorigin`,
@@ -73,7 +74,7 @@ const COPIED_ATTRIBUTES: [&str; 5] = ["src", "integrity", "crossorigin", "referr
 /// A category not in `categories` never runs (console warning naming the known ones). A
 /// gated script whose category is refused now is left as it is and runs if it is granted
 /// later.
-pub fn run_granted_scripts(history: &ConsentHistory, categories: &CategorySet) {
+pub fn run_granted_scripts(standing: &Standing, categories: &CategorySet) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -106,7 +107,7 @@ pub fn run_granted_scripts(history: &ConsentHistory, categories: &CategorySet) {
             ));
             continue;
         };
-        if !is_granted(history, category) {
+        if !standing.is_granted(category) {
             continue;
         }
         // Marked first, so a call made while this one runs cannot run it twice.
@@ -174,14 +175,16 @@ pub fn consent_mode_default() {
     send_consent("default", &settings);
 }
 
-/// Sends Consent Mode's update from the decision in `history`: `analytics` gives
+/// Sends Consent Mode's update from the decision in force: `analytics` gives
 /// `analytics_storage`; `marketing` gives `ad_storage`, `ad_user_data` and
-/// `ad_personalization`; `"granted"` or `"denied"` by [`is_granted`]. A category missing
+/// `ad_personalization`; `"granted"` or `"denied"` by [`Standing::is_granted`] (so all
+/// `"denied"` while a decision made under a materially older policy waits for a new
+/// answer). A category missing
 /// from `categories` counts as denied. Does nothing on a page without `gtag` or
 /// `dataLayer`.
-pub fn consent_mode_update(history: &ConsentHistory, categories: &CategorySet) {
+pub fn consent_mode_update(standing: &Standing, categories: &CategorySet) {
     let state = |id: &str| {
-        let granted = categories.get(id).is_some_and(|c| is_granted(history, c));
+        let granted = categories.get(id).is_some_and(|c| standing.is_granted(c));
         if granted { "granted" } else { "denied" }
     };
     let marketing = state("marketing");
@@ -240,10 +243,14 @@ fn send_consent(command: &str, settings: &Value) {
 ///
 /// `choices` has every category of `categories`: required ones `true`, optional ones
 /// `true`/`false` as the current record says and `null` when it has no answer for them
-/// (never asked, or new since). `record` is the current record (`null` before the
-/// first), `records` how many records the history holds.
-pub fn snapshot(history: &ConsentHistory, categories: &CategorySet) -> Value {
-    let current = history.current();
+/// (never asked, or new since), and `null` for every optional one while the decision
+/// was made under a policy that has since changed materially (the learner is being asked
+/// again, and nothing optional may run until they answer; `record` still shows it).
+/// `record` is the current record (`null` before the first), `records` how many records
+/// the history holds.
+pub fn snapshot(standing: &Standing, categories: &CategorySet) -> Value {
+    let history = standing.history();
+    let current = standing.in_force();
     let choices: Map<String, Value> = categories
         .categories()
         .iter()
@@ -259,7 +266,7 @@ pub fn snapshot(history: &ConsentHistory, categories: &CategorySet) -> Value {
             (c.id.clone(), value)
         })
         .collect();
-    let record = current.map_or(Value::Null, |r| {
+    let record = history.current().map_or(Value::Null, |r| {
         json!({
             "id": r.id.as_str(),
             "at": r.at.to_string(),

@@ -4,6 +4,7 @@
 //! components stay about state and markup and the domain stays pure.
 
 pub mod consent_store;
+pub mod focus;
 pub mod localtime;
 pub mod signals;
 
