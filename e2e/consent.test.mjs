@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, newPage, assertClean, poll, startSuite } from './helpers.mjs';
+import {
+  FIRST_LOAD_TIMEOUT,
+  TEST_TIMEOUT,
+  assertClean,
+  newPage,
+  startSuite,
+  waitForCount,
+  waitForText,
+  waitUntil,
+} from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -24,13 +33,25 @@ async function openConsentPage(page) {
     timeout: FIRST_LOAD_TIMEOUT,
   });
   // The consent element has read the bundle and the store once getConsent answers.
-  await poll(async () => (await page.evaluate(() => window.TermsWidget.getConsent())) !== null, {
+  await waitUntil(() => consent(page), (c) => c !== null, 'TermsWidget.getConsent()', {
     timeout: FIRST_LOAD_TIMEOUT,
+    expected: 'an answer (not null)',
   });
 }
 
 const consent = (page) => page.evaluate(() => window.TermsWidget.getConsent());
 const stored = (page) => page.evaluate(() => localStorage.getItem('kl_consent.v2'));
+const analyticsRuns = (page) => page.evaluate(() => window.__analyticsRuns);
+
+/** Waits until `TermsWidget.getConsent()` satisfies `ok`; returns it. */
+function waitForConsent(page, ok, what) {
+  return waitUntil(() => consent(page), (c) => c !== null && ok(c), `TermsWidget.getConsent(): ${what}`);
+}
+
+/** Waits until the gated analytics script has run `n` times. */
+function waitForAnalyticsRuns(page, n) {
+  return waitUntil(() => analyticsRuns(page), (r) => r === n, 'window.__analyticsRuns (the gated script)', { expected: n });
+}
 
 /** A fresh context (own storage), with optional init scripts, that must end clean. */
 async function withContext(options, fn) {
@@ -62,15 +83,17 @@ describe('consent banner', () => {
       assert.deepEqual(await look(reject), await look(accept));
       await reject.click();
       await banner(page).waitFor({ state: 'detached' });
-      const after = await consent(page);
+      const after = await waitForConsent(page, (c) => c.record !== null, 'a record after Reject all');
       assert.equal(after.record.method, 'banner');
       assert.equal(after.choices.analytics, false);
       assert.equal(after.choices.necessary, true);
       assert.match(after.record.policy.sha256, /^[0-9a-f]{64}$/);
       assert.equal(after.record.policy.version, '3');
-      assert.equal(await page.locator('#consent-log li').count(), 1, 'one consent-change event');
+      await waitForCount(page.locator('#consent-log li'), 1, 'one consent-change event');
       await page.reload();
       await openConsentPage(page);
+      // The element has read the store (getConsent answers); nothing more to wait for:
+      // give a (wrong) banner time to show.
       await page.waitForTimeout(300);
       assert.equal(await banner(page).count(), 0, 'no banner after a choice');
       assert.equal((await consent(page)).choices.analytics, false);
@@ -95,7 +118,7 @@ describe('consent banner', () => {
       await openConsentPage(page);
       await banner(page).waitFor();
       await page.getByRole('button', { name: 'Read our Privacy Policy' }).click();
-      await poll(async () => (await page.locator('terms-consent h1.tw-doc-title').textContent().catch(() => '')) === 'Privacy Policy');
+      await waitForText(page.locator('terms-consent h1.tw-doc-title'), 'Privacy Policy', 'the policy\'s title');
       await page.getByRole('button', { name: /Back to your privacy choices/ }).click();
       await banner(page).waitFor();
     });
@@ -107,12 +130,12 @@ describe('preferences and withdrawal', () => {
     await withContext({}, async ({ page }) => {
       await openConsentPage(page);
       await banner(page).waitFor();
-      assert.equal(await page.evaluate(() => window.__analyticsRuns), undefined, 'not before consent');
+      assert.equal(await analyticsRuns(page), undefined, 'not before consent');
       await page.getByRole('button', { name: 'Choose…' }).click();
       await dialog(page).waitFor();
       // Save is not possible until every optional kind is answered.
       const save = page.getByRole('button', { name: 'Save my choices' });
-      assert.equal(await save.isDisabled(), true);
+      await waitUntil(() => save.isDisabled(), (d) => d === true, 'Save my choices is disabled');
       const group = (title) => page.locator('terms-consent fieldset').filter({ hasText: title });
       await group('Analytics').getByLabel('Allow', { exact: true }).check();
       for (const title of ['Marketing', 'Diagnostics', 'Approximate location']) {
@@ -120,12 +143,17 @@ describe('preferences and withdrawal', () => {
       }
       await save.click();
       await dialog(page).waitFor({ state: 'detached' });
-      await poll(async () => (await page.evaluate(() => window.__analyticsRuns)) === 1);
-      const c = await consent(page);
+      await waitForAnalyticsRuns(page, 1);
+      const c = await waitForConsent(page, (c) => c.record?.method === 'preferences', 'a record from the preferences');
       assert.equal(c.record.method, 'preferences');
       assert.deepEqual([c.choices.analytics, c.choices.marketing], [true, false]);
       // Consent Mode heard about it.
-      const dl = await page.evaluate(() => window.dataLayer.map((a) => Array.from(a)));
+      const dl = await waitUntil(
+        () => page.evaluate(() => window.dataLayer.map((a) => Array.from(a))),
+        (dl) => dl.some((a) => a[0] === 'consent' && a[1] === 'update'),
+        'window.dataLayer',
+        { expected: 'a consent update' },
+      );
       assert.deepEqual(dl[0].slice(0, 2), ['consent', 'default']);
       const update = dl.filter((a) => a[0] === 'consent' && a[1] === 'update').at(-1);
       assert.equal(update[2].analytics_storage, 'granted');
@@ -135,17 +163,22 @@ describe('preferences and withdrawal', () => {
       await dialog(page).waitFor();
       await dialog(page).getByRole('button', { name: 'Reject all' }).click();
       await dialog(page).waitFor({ state: 'detached' });
-      const after = await consent(page);
+      const after = await waitForConsent(page, (c) => c.records === 2, 'withdrawal is a new record, the first is kept');
       assert.equal(after.records, 2, 'withdrawal is a new record, the first is kept');
       assert.equal(after.choices.analytics, false);
-      assert.equal(await page.evaluate(() => window.__analyticsRuns), 1, 'the script ran once');
-      const raw = JSON.parse(await stored(page));
+      assert.equal(await analyticsRuns(page), 1, 'the script ran once');
+      const raw = await waitUntil(
+        async () => JSON.parse(await stored(page)),
+        (raw) => raw?.records?.length === 2,
+        'the stored consent records',
+        { expected: '2 records' },
+      );
       assert.equal(raw.records.length, 2);
       assert.equal(raw.records[0].choices.analytics, 'granted', 'history is append-only');
       // TermsWidget.openPreferences() opens it too.
       await page.evaluate(() => window.TermsWidget.openPreferences());
       await dialog(page).waitFor();
-      assert.match(await dialog(page).textContent(), /refused|allowed/i, 'the history in words');
+      await waitForText(dialog(page), /refused|allowed/i, 'the history in words');
     });
   });
 });
@@ -160,9 +193,13 @@ describe('records and receipts', () => {
       });
       await banner(page).waitFor();
       await page.getByRole('button', { name: 'Reject all' }).click();
-      await poll(async () => (await page.evaluate(() => localStorage.getItem('kl_analytics_id'))) === null);
-      assert.doesNotMatch(await page.evaluate(() => document.cookie), /kl_campaign=/);
-      assert.notEqual(await stored(page), null, 'the consent record itself (strictly necessary) stays');
+      await waitUntil(
+        () => page.evaluate(() => localStorage.getItem('kl_analytics_id')),
+        (v) => v === null,
+        'localStorage kl_analytics_id is deleted',
+      );
+      await waitUntil(() => page.evaluate(() => document.cookie), (c) => !/kl_campaign=/.test(c), 'the kl_campaign cookie is deleted');
+      await waitUntil(() => stored(page), (s) => s !== null, 'the consent record itself (strictly necessary) stays');
       await page.locator('terms-privacy-choices button').click();
       await dialog(page).waitFor();
       const [download] = await Promise.all([
@@ -189,22 +226,21 @@ describe('privacy signals', () => {
       { init: [() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true })] },
       async ({ page }) => {
         await openConsentPage(page);
-        await poll(async () => (await consent(page)).record !== null);
-        const c = await consent(page);
+        const c = await waitForConsent(page, (c) => c.record !== null, 'a record from the signal');
         assert.equal(c.record.method, 'browser-signal', 'the record says where the choice came from');
         assert.equal(c.record.signals.gpc, true);
         assert.equal(c.choices.analytics, false);
-        assert.equal(await page.evaluate(() => window.__analyticsRuns), undefined);
+        assert.equal(await analyticsRuns(page), undefined);
         // The learner is told, once, that the signal was honoured.
         await banner(page).waitFor();
-        assert.match(await banner(page).textContent(), /Global Privacy Control/);
+        await waitForText(banner(page), /Global Privacy Control/, 'the banner');
         // Opt in explicitly: allowed, and recorded as the learner's own choice.
         await page.locator('terms-privacy-choices button').click();
         await dialog(page).waitFor();
-        assert.match(await dialog(page).textContent(), /Global Privacy Control/);
+        await waitForText(dialog(page), /Global Privacy Control/, 'the preferences dialog');
         await dialog(page).getByRole('button', { name: 'Accept all' }).click();
-        await poll(async () => (await page.evaluate(() => window.__analyticsRuns)) === 1);
-        const after = await consent(page);
+        await waitForAnalyticsRuns(page, 1);
+        const after = await waitForConsent(page, (c) => c.record?.method === 'preferences', 'a record from the preferences');
         assert.equal(after.record.method, 'preferences');
         assert.equal(after.choices.analytics, true);
       },
@@ -219,12 +255,17 @@ describe('storage', () => {
       await openConsentPage(page);
       await openConsentPage(other);
       await page.getByRole('button', { name: 'Accept all' }).click();
-      await poll(async () => (await consent(other)).choices.analytics === true);
-      await poll(async () => (await other.locator('terms-consent .tw-consent-banner').count()) === 0);
+      await waitForConsent(other, (c) => c.choices.analytics === true, 'the other tab sees analytics allowed');
+      await waitForCount(other.locator('terms-consent .tw-consent-banner'), 0, 'the banner in the other tab');
       await other.locator('terms-privacy-choices button').click();
       await other.locator('terms-consent dialog.tw-consent-dialog').getByRole('button', { name: 'Reject all' }).click();
-      await poll(async () => (await consent(page)).choices.analytics === false);
-      const raw = JSON.parse(await stored(page));
+      await waitForConsent(page, (c) => c.choices.analytics === false, 'the first tab sees analytics refused');
+      const raw = await waitUntil(
+        async () => JSON.parse(await stored(page)),
+        (raw) => raw?.records?.length === 2,
+        'both tabs\' records are kept (stored records)',
+        { expected: '2 records' },
+      );
       assert.equal(raw.records.length, 2, 'both tabs\' records are kept');
     });
   });
@@ -245,10 +286,10 @@ describe('storage', () => {
       async ({ page }) => {
         await openConsentPage(page);
         await banner(page).waitFor();
-        assert.match(await banner(page).textContent(), /this visit only/);
+        await waitForText(banner(page), /this visit only/, 'the banner');
         await page.getByRole('button', { name: 'Accept all' }).click();
-        await poll(async () => (await consent(page)).choices.analytics === true);
-        await poll(async () => (await page.evaluate(() => window.__analyticsRuns)) === 1);
+        await waitForConsent(page, (c) => c.choices.analytics === true, 'analytics allowed');
+        await waitForAnalyticsRuns(page, 1);
       },
     );
   });
@@ -257,8 +298,12 @@ describe('storage', () => {
     await withContext({ init: [() => { if (!sessionStorage.getItem('seeded')) { localStorage.setItem('kl_consent.v2', '{"v":2,"records":[{"broken'); sessionStorage.setItem('seeded', '1'); } }], allowConsoleErrors: [/kl_consent|could not be read|not valid JSON|Saved consent/i] }, async ({ page }) => {
       await openConsentPage(page);
       await banner(page).waitFor();
-      assert.match(await banner(page).textContent(), /could not be read/);
-      const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt.')));
+      await waitForText(banner(page), /could not be read/, 'the banner');
+      const keys = await waitUntil(
+        () => page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('.corrupt.'))),
+        (keys) => keys.length === 1,
+        'the corrupt value set aside (localStorage keys with ".corrupt.")',
+      );
       assert.equal(keys.length, 1);
       assert.equal(await page.evaluate((k) => localStorage.getItem(k), keys[0]), '{"v":2,"records":[{"broken');
     });

@@ -7,6 +7,7 @@
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -21,6 +22,60 @@ export const FIRST_LOAD_TIMEOUT = 45_000;
 export const ACTION_TIMEOUT = 30_000;
 /** Per-test limit for node:test. */
 export const TEST_TIMEOUT = 120_000;
+
+/**
+ * `TW_CPU_THROTTLE=4` slows every page's main thread down 4 times (Chromium's CPU
+ * throttling, through CDP), to show that no test depends on the machine's speed.
+ * Unset, empty or 1: no throttling.
+ */
+export const CPU_THROTTLE = parseThrottle(process.env.TW_CPU_THROTTLE);
+
+function parseThrottle(value) {
+  if (value === undefined || value.trim() === '') return 1;
+  const rate = Number(value);
+  if (!Number.isFinite(rate) || rate < 1) {
+    throw new Error(`TW_CPU_THROTTLE must be a number >= 1 (a slow-down factor), not ${JSON.stringify(value)}`);
+  }
+  return rate;
+}
+
+const throttled = new WeakMap();
+
+/**
+ * Applies `CPU_THROTTLE` to `page` (once) through a CDP session that stays attached for
+ * the page's life. Does nothing when throttling is off.
+ */
+export async function throttlePage(context, page) {
+  if (CPU_THROTTLE <= 1) return;
+  if (!throttled.has(page)) {
+    throttled.set(
+      page,
+      (async () => {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
+        return cdp;
+      })(),
+    );
+  }
+  await throttled.get(page);
+}
+
+/**
+ * Makes every page of `context` throttled (see `throttlePage`): `context.newPage()`
+ * resolves only once its page is, and pages the site opens itself are throttled as
+ * soon as they appear.
+ */
+export function throttleContext(context) {
+  if (CPU_THROTTLE <= 1) return context;
+  const newPage = context.newPage.bind(context);
+  context.newPage = async (...args) => {
+    const page = await newPage(...args);
+    await throttlePage(context, page);
+    return page;
+  };
+  context.on('page', (page) => throttlePage(context, page).catch(() => {}));
+  return context;
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -71,15 +126,20 @@ function isIgnorable(msg) {
 }
 
 /**
- * A fresh context and page that record trouble in `log`:
+ * A fresh context and page (CPU-throttled when `TW_CPU_THROTTLE` is set) that record
+ * trouble in `log`:
  * - `pageErrors`: uncaught exceptions,
  * - `cspViolations`: `Refused to …` console messages and `securitypolicyviolation` events,
  * - `consoleErrors`: every other console error (text), e.g. `[terms-widget] …`.
  */
 export async function newPage(suite, options = {}) {
-  const { viewport = { width: 1280, height: 800 }, colorScheme = 'light', reducedMotion = 'no-preference' } =
-    options;
-  const context = await suite.browser.newContext({ viewport, colorScheme, reducedMotion });
+  const {
+    viewport = { width: 1280, height: 800 },
+    colorScheme = 'light',
+    reducedMotion = 'no-preference',
+    timezoneId,
+  } = options;
+  const context = throttleContext(await suite.browser.newContext({ viewport, colorScheme, reducedMotion, timezoneId }));
   context.setDefaultTimeout(ACTION_TIMEOUT);
   context.setDefaultNavigationTimeout(FIRST_LOAD_TIMEOUT);
   // Nothing but the test server may be contacted.
@@ -164,12 +224,101 @@ export async function poll(fn, { timeout = ACTION_TIMEOUT, interval = 50 } = {})
   }
 }
 
-/** The element's box relative to the viewport, or null when it has none. */
-export function viewportBox(locator) {
-  return locator.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, vh: innerHeight, vw: innerWidth };
+/** A short, readable form of what a wait saw or expected, for failure messages. */
+function show(value) {
+  if (value instanceof RegExp || typeof value === 'function') return String(value);
+  if (value instanceof Error) return `error: ${value.message.split('\n')[0]}`;
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 600 ? `${text.slice(0, 600)}…` : text;
+}
+
+/**
+ * Polls `read()` until `ok(value)` holds and returns that value. On time-out, fails with
+ * `what`, what was expected (`expected`, or `ok` itself) and the last value read. A
+ * `read()` that throws (element not there yet, page navigating) counts as not yet.
+ */
+export async function waitUntil(read, ok, what, { timeout = ACTION_TIMEOUT, interval = 50, expected } = {}) {
+  const start = Date.now();
+  let last;
+  for (;;) {
+    try {
+      last = await read();
+      if (await ok(last)) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() - start > timeout) break;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  assert.fail(`${what}: waited ${timeout} ms for ${show(expected ?? ok)}, last saw ${show(last)}`);
+}
+
+/** `expected` (a value, a RegExp or a predicate) as a predicate. */
+function matcher(expected) {
+  if (typeof expected === 'function') return expected;
+  if (expected instanceof RegExp) return (v) => typeof v === 'string' && expected.test(v);
+  return (v) => v === expected;
+}
+
+/** Waits until `locator` matches `expected` elements (a number or a predicate on the count). */
+export function waitForCount(locator, expected, what = 'number of elements', options) {
+  return waitUntil(() => locator.count(), matcher(expected), what, { expected, ...options });
+}
+
+/** Waits until `locator`'s attribute `name` is `expected` (a string, null for absent, a RegExp or a predicate). */
+export function waitForAttribute(locator, name, expected, what = `attribute ${name}`, options) {
+  return waitUntil(() => locator.getAttribute(name, { timeout: 1000 }), matcher(expected), what, { expected, ...options });
+}
+
+/** Waits until the input `locator`'s value is `expected` (a string, a RegExp or a predicate). */
+export function waitForValue(locator, expected, what = 'input value', options) {
+  return waitUntil(() => locator.inputValue({ timeout: 1000 }), matcher(expected), what, { expected, ...options });
+}
+
+/** Waits until `locator` is visible (`visible` true) or not visible / absent (false). */
+export function waitForVisible(locator, visible, what = 'element', options) {
+  return waitUntil(() => locator.isVisible(), (v) => v === visible, what, {
+    expected: visible ? 'visible' : 'hidden',
+    ...options,
   });
+}
+
+/** Waits until the text contents of all `locator`'s elements are `expected` (an array), in order. */
+export function waitForTexts(locator, expected, what = 'texts', options) {
+  return waitUntil(
+    () => locator.allTextContents(),
+    (texts) => texts.length === expected.length && texts.every((t, i) => t === expected[i]),
+    what,
+    { expected, ...options },
+  );
+}
+
+/** Waits until `locator`'s text content satisfies `re` (a RegExp or an exact string); returns the text. */
+export function waitForText(locator, re, what = 'text', options) {
+  const expected = typeof re === 'string' ? new RegExp(`^${escapeRegExp(re)}$`) : re;
+  return waitUntil(() => locator.textContent({ timeout: 1000 }), matcher(expected), what, { expected, ...options });
+}
+
+/** `text` as a RegExp source that matches it literally. */
+export function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Waits until `read()` (page state, e.g. `() => page.evaluate(…)`) deep-equals `expected`. */
+export function waitForEqual(read, expected, what = 'value', options) {
+  return waitUntil(read, (v) => isDeepStrictEqual(v, expected), what, { expected, ...options });
+}
+
+/** The element's box relative to the viewport (`options.timeout`: how long to wait for the element). */
+export function viewportBox(locator, options) {
+  return locator.evaluate(
+    (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, vh: innerHeight, vw: innerWidth };
+    },
+    undefined,
+    options,
+  );
 }
 
 /** Whether the element's top edge is inside the viewport (it is "in view"). */
@@ -177,14 +326,11 @@ export function isInViewport(box) {
   return box && box.height > 0 && box.top >= -1 && box.top < box.vh - 10 && box.left >= -1 && box.left < box.vw;
 }
 
-/** Waits (bounded) for `locator` to be scrolled into the viewport, then asserts it. */
-export async function assertInViewport(locator, what) {
-  const box = await poll(async () => {
-    const b = await viewportBox(locator);
-    return isInViewport(b) ? b : null;
-  }, { timeout: 10_000 });
-  assert.ok(box, `${what} should be in the viewport, but its box is ${JSON.stringify(await viewportBox(locator))}`);
-  return box;
+/** Waits for `locator` to be scrolled into the viewport, then asserts it. */
+export function assertInViewport(locator, what) {
+  return waitUntil(() => viewportBox(locator, { timeout: 1000 }), isInViewport, `${what} should be in the viewport`, {
+    expected: 'a box whose top edge is inside the viewport',
+  });
 }
 
 /** Waits for the page's URL fragment to become `hash` (with `#`), then asserts it. */
@@ -193,14 +339,6 @@ export async function waitForHash(page, hash) {
     .waitForFunction((h) => location.hash === h, hash, { timeout: ACTION_TIMEOUT })
     .catch(() => {});
   assert.equal(await page.evaluate(() => location.hash), hash, 'location.hash');
-}
-
-/** Waits until `locator`'s text content satisfies `re`, then asserts it. */
-export async function waitForText(locator, re, what = 'text') {
-  const ok = await poll(async () => re.test((await locator.textContent().catch(() => '')) ?? ''));
-  const text = await locator.textContent().catch(() => null);
-  assert.ok(ok, `${what}: expected ${re}, got ${JSON.stringify(text)}`);
-  return text;
 }
 
 /**

@@ -9,11 +9,17 @@ import { after, before, describe, test } from 'node:test';
 
 import { FIXTURES_DIR } from './server.mjs';
 import {
+  FIRST_LOAD_TIMEOUT,
   TEST_TIMEOUT,
   assertClean,
   open,
   startSuite,
+  waitForAttribute,
+  waitForCount,
   waitForText,
+  waitForTexts,
+  waitForVisible,
+  waitUntil,
   withPage,
 } from './helpers.mjs';
 
@@ -61,7 +67,7 @@ describe('hostile bundle', () => {
       }
       await waitForText(page.locator('h1.tw-doc-title'), /^<script>window.__pwned=1<\/script>Hostile Doc$/, 'title shown as text');
       await page.locator('.tw-md').waitFor();
-      // Give an (unwanted) onerror a chance to fire.
+      // Nothing to wait for: give an (unwanted) onerror a chance to fire.
       await page.waitForTimeout(300);
       const s = await inspectShadow(page);
 
@@ -87,32 +93,34 @@ describe('hostile bundle', () => {
       ]) {
         assert.ok(s.text.includes(raw), `the text ${raw} is shown`);
       }
-      assert.ok(await page.locator('.tw-md', { hasText: '<b>not bold</b>' }).isVisible());
-      assert.equal(await page.locator('.tw-platform').textContent(), '<img src=x onerror="window.__pwned=1">Evil Academy');
-      assert.match(await page.locator('.tw-history-summary').first().textContent(), /^<img src=x onerror=/);
+      await waitForVisible(page.locator('.tw-md', { hasText: '<b>not bold</b>' }), true, 'the escaped <b> as text');
+      await waitForText(page.locator('.tw-platform'), '<img src=x onerror="window.__pwned=1">Evil Academy', 'the platform name');
+      await waitForText(page.locator('.tw-history-summary').first(), /^<img src=x onerror=/, 'the first history summary');
 
       // Blocked links keep their text, without an address.
       const blocked = page.locator('.tw-md .tw-blocked-link');
-      assert.ok((await blocked.count()) >= 9, `blocked links are marked (${await blocked.count()})`);
+      await waitForCount(blocked, (n) => n >= 9, 'blocked links are marked');
       for (const text of ['x', 'y', 'z', 'v']) {
-        assert.equal(await blocked.filter({ hasText: new RegExp(`^${text}$`) }).count(), 1, `link text "${text}" is kept`);
+        await waitForCount(blocked.filter({ hasText: new RegExp(`^${text}$`) }), 1, `link text "${text}" is kept`);
       }
       assert.equal(await blocked.evaluateAll((els) => els.filter((e) => e.closest('a')).length), 0, 'not inside links');
 
       // The safe links work: external ones open a new tab without an opener or referrer.
       const ext = page.locator('.tw-md a', { hasText: 'ext' });
-      assert.equal(await ext.getAttribute('href'), 'https://example.org/');
-      assert.equal(await ext.getAttribute('rel'), 'noopener noreferrer');
-      assert.equal(await ext.getAttribute('target'), '_blank');
-      assert.equal(await page.locator('.tw-md a', { hasText: 'mail' }).getAttribute('href'), 'mailto:help@example.org');
+      await waitForAttribute(ext, 'href', 'https://example.org/', 'the external link');
+      await waitForAttribute(ext, 'rel', 'noopener noreferrer', 'the external link');
+      await waitForAttribute(ext, 'target', '_blank', 'the external link');
+      await waitForAttribute(page.locator('.tw-md a', { hasText: 'mail' }), 'href', 'mailto:help@example.org', 'the mail link');
       await page.locator('.tw-md a', { hasText: 'doc link' }).click();
       await waitForText(page.locator('h1.tw-doc-title'), /^Second Doc$/, 'title after the in-bundle link');
 
       // Clicking blocked links does nothing either.
       await page.locator('a.tw-doc-link', { hasText: 'Hostile Doc' }).click();
+      await waitForText(page.locator('h1.tw-doc-title'), /^<script>window.__pwned=1<\/script>Hostile Doc$/, 'title back on the hostile document');
       for (const text of ['x', 'y', 'z', 'v']) {
         await blocked.filter({ hasText: new RegExp(`^${text}$`) }).click();
       }
+      // Nothing to wait for: give a (wrong) navigation or script time to happen.
       await page.waitForTimeout(200);
       assert.equal(await page.evaluate(() => globalThis.__pwned), undefined);
       assert.equal(new URL(page.url()).pathname, '/fixtures/hostile.html', 'still on the same page');
@@ -124,7 +132,7 @@ describe('hostile bundle', () => {
       await open(page, suite, '/fixtures/hostile.html');
       await page.locator('input.tw-search-input').fill('<script>');
       await waitForText(page.locator('p.tw-search-status'), /^1 of 1 match\b/, 'status');
-      assert.equal(await page.locator('mark.tw-mark').textContent(), '<script>');
+      await waitForText(page.locator('mark.tw-mark'), '<script>', 'the highlighted match');
       const s = await inspectShadow(page);
       assert.equal(s.scripts, 0);
       assert.equal(s.pwned, undefined);
@@ -149,29 +157,40 @@ describe('malformed bundle', () => {
       await open(page, suite, '/fixtures/custom.html');
       const problems = page.locator('details.tw-problems');
       await problems.waitFor();
-      assert.equal(await problems.getAttribute('open'), 'open', 'the problems are shown open');
-      assert.equal(await problems.getAttribute('role'), 'alert');
-      assert.equal(
-        (await problems.locator('summary').textContent()).trim(),
-        `${expected.length} problems in the documents: some content is not shown`,
+      await waitForAttribute(problems, 'open', 'open', 'the problems are shown open');
+      await waitForAttribute(problems, 'role', 'alert', 'the problems\' role');
+      await waitForText(
+        problems.locator('summary'),
+        new RegExp(`^\\s*${expected.length} problems in the documents: some content is not shown\\s*$`),
+        'the problems summary',
       );
-      const items = await problems.locator('li').allTextContents();
+      const items = await waitUntil(
+        () => problems.locator('li').allTextContents(),
+        (items) => items.length === expected.length,
+        'the listed problems',
+        { expected: `${expected.length} items` },
+      );
       assert.equal(items.length, expected.length);
       expected.forEach((e, i) => assert.ok(items[i].startsWith(e), `problem ${i + 1}: expected "${e}…", got "${items[i]}"`));
 
       // The good documents render; the broken ones are not offered.
-      assert.deepEqual(await page.locator('a.tw-doc-link').allTextContents(), ['Good Document', 'Honor Code']);
-      assert.equal(await page.locator('h1.tw-doc-title').textContent(), 'Good Document');
-      assert.match(await page.locator('.tw-md').textContent(), /This document is fine\./);
-      assert.equal(await page.locator('.tw-platform').textContent(), 'Fixture Academy');
+      await waitForTexts(page.locator('a.tw-doc-link'), ['Good Document', 'Honor Code'], 'the documents list');
+      await waitForText(page.locator('h1.tw-doc-title'), 'Good Document', 'title');
+      await waitForText(page.locator('.tw-md'), /This document is fine\./, 'the document');
+      await waitForText(page.locator('.tw-platform'), 'Fixture Academy', 'the platform name');
       // The Honor Code keeps its good version 1 only.
       await page.locator('a.tw-doc-link', { hasText: 'Honor Code' }).click();
       await waitForText(page.locator('h1.tw-doc-title'), /^Honor Code$/, 'title');
-      assert.match(await page.locator('p.tw-meta').textContent(), /^Version 1 · In effect since 1 February 2024\s*Current$/);
-      assert.equal(await page.locator('section.tw-history li').count(), 1);
+      await waitForText(page.locator('p.tw-meta'), /^Version 1 · In effect since 1 February 2024\s*Current$/, 'meta');
+      await waitForCount(page.locator('section.tw-history li'), 1, 'versions in the history');
 
       // Each problem also went to the console, prefixed, and nothing else went wrong.
-      const logged = log.consoleErrors.filter((t) => t.startsWith('[terms-widget] '));
+      const logged = await waitUntil(
+        () => log.consoleErrors.filter((t) => t.startsWith('[terms-widget] ')),
+        (logged) => logged.length === expected.length,
+        'console errors prefixed [terms-widget]',
+        { expected: `${expected.length} of them` },
+      );
       assert.equal(logged.length, expected.length, `console: ${JSON.stringify(log.consoleErrors)}`);
       expected.forEach((e, i) => assert.ok(logged[i].startsWith(`[terms-widget] ${e}`), `console error ${i + 1}`));
       assertClean(log, { allowConsoleErrors: [/^\[terms-widget\] Document /] });
@@ -181,14 +200,14 @@ describe('malformed bundle', () => {
   test('an inline bundle (child JSON block) is used, with the document attribute', T, async () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/fixtures/inline.html');
-      assert.equal(await page.locator('h1.tw-doc-title').textContent(), 'House Rules');
-      assert.equal(await page.locator('.tw-platform').textContent(), 'Inline Academy');
-      assert.match(await page.locator('p.tw-meta').textContent(), /^Version 1 · Effective 1 May 2023$/);
-      assert.match(await page.locator('p.tw-older').textContent(), /in effect from 1 May 2023 to 30 April 2024\./);
-      assert.deepEqual(await page.locator('a.tw-doc-link').allTextContents(), ['House Rules', 'FAQ']);
-      assert.equal(await page.locator('details.tw-problems').count(), 0);
+      await waitForText(page.locator('h1.tw-doc-title'), 'House Rules', 'title');
+      await waitForText(page.locator('.tw-platform'), 'Inline Academy', 'the platform name');
+      await waitForText(page.locator('p.tw-meta'), /^Version 1 · Effective 1 May 2023$/, 'meta');
+      await waitForText(page.locator('p.tw-older'), /in effect from 1 May 2023 to 30 April 2024\./, 'the earlier-version note');
+      await waitForTexts(page.locator('a.tw-doc-link'), ['House Rules', 'FAQ'], 'the documents list');
+      await waitForCount(page.locator('details.tw-problems'), 0, 'problems with the inline bundle');
       // The JSON block is data, not shown as page text.
-      assert.equal(await page.locator('terms-widget > script[type="application/json"]').isVisible(), false);
+      await waitForVisible(page.locator('terms-widget > script[type="application/json"]'), false, 'the JSON block');
       await page.locator('p.tw-older a').click();
       await waitForText(page.locator('p.tw-meta'), /^Version 2 · In effect since 1 May 2024/, 'meta');
       assert.equal(await page.evaluate(() => location.hash), '', 'an embedded widget leaves the hash alone');
@@ -201,16 +220,22 @@ describe('bundles that cannot be loaded', () => {
     await withPage(suite, { expectErrors: true }, async (page, log) => {
       await page.goto(suite.url + '/fixtures/missing.html');
       const error = page.locator('.tw-error');
-      await error.waitFor({ timeout: 45_000 });
-      assert.equal(await error.getAttribute('role'), 'alert');
-      assert.equal(await error.locator('h2').textContent(), 'The documents could not be loaded');
-      assert.equal(
-        await error.locator('p').textContent(),
+      await error.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      await waitForAttribute(error, 'role', 'alert', 'the error\'s role');
+      await waitForText(error.locator('h2'), 'The documents could not be loaded', 'the error heading');
+      await waitForText(
+        error.locator('p'),
         'Could not load the documents from /fixtures/no-such-bundle.json: the server answered HTTP 404.',
+        'the error message',
       );
-      assert.equal(await page.locator('h1.tw-doc-title').count(), 0);
-      assert.equal(await page.locator('a.tw-doc-link').count(), 0);
-      assert.ok(log.consoleErrors.some((t) => t.startsWith('[terms-widget] Could not load the documents from /fixtures/no-such-bundle.json')));
+      await waitForCount(page.locator('h1.tw-doc-title'), 0, 'document titles');
+      await waitForCount(page.locator('a.tw-doc-link'), 0, 'document links');
+      await waitUntil(
+        () => log.consoleErrors,
+        (errors) => errors.some((t) => t.startsWith('[terms-widget] Could not load the documents from /fixtures/no-such-bundle.json')),
+        'console errors',
+        { expected: 'one starting "[terms-widget] Could not load the documents from /fixtures/no-such-bundle.json"' },
+      );
       assertClean(log, {
         allowConsoleErrors: [/^Failed to load resource: .* 404/, /^\[terms-widget\] Could not load the documents/],
       });
@@ -221,13 +246,16 @@ describe('bundles that cannot be loaded', () => {
     await withPage(suite, { expectErrors: true }, async (page, log) => {
       await page.goto(suite.url + '/fixtures/blocked.html');
       const error = page.locator('.tw-error');
-      await error.waitFor({ timeout: 45_000 });
-      assert.match(
-        await error.locator('p').textContent(),
+      await error.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      await waitForText(
+        error.locator('p'),
         /^Could not load the documents from http:\/\/127\.0\.0\.2:9\/bundle\.json: .*Content-Security-Policy connect-src/,
+        'the error message',
       );
       // The browser refused it (CSP), so the test's own request blocker never saw it.
-      assert.ok(log.cspViolations.some((v) => /connect-src/.test(v)), 'a connect-src violation was reported');
+      await waitUntil(() => log.cspViolations, (v) => v.some((x) => /connect-src/.test(x)), 'a connect-src violation was reported', {
+        expected: 'a violation mentioning connect-src',
+      });
       assert.deepEqual(log.blocked, []);
       assert.deepEqual(log.pageErrors, []);
     });
@@ -242,11 +270,15 @@ describe('the test helpers themselves', () => {
       assert.notEqual(colour, 'rgb(255, 0, 0)', 'the inline style was refused');
       // Chromium 156 words this one "Applying inline style violates the following
       // Content Security Policy directive …", without "Refused to": both are caught.
-      assert.ok(
-        log.cspViolations.some((v) => /Refused to|Content Security Policy/.test(v)),
-        `the console message was recorded: ${JSON.stringify(log.cspViolations)}`,
+      await waitUntil(
+        () => log.cspViolations,
+        (v) => v.some((x) => /Refused to|Content Security Policy/.test(x)),
+        'the console message was recorded (log.cspViolations)',
+        { expected: 'a message with "Refused to" or "Content Security Policy"' },
       );
-      assert.ok(log.cspViolations.some((v) => /^style-src/.test(v)), 'the securitypolicyviolation event was recorded');
+      await waitUntil(() => log.cspViolations, (v) => v.some((x) => /^style-src/.test(x)), 'the securitypolicyviolation event was recorded', {
+        expected: 'an entry starting "style-src"',
+      });
       assert.throws(() => assertClean(log), /Content-Security-Policy violations/);
     });
   });

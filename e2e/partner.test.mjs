@@ -10,10 +10,12 @@ import {
   assertInViewport,
   focusedElement,
   open,
-  poll,
   startSuite,
   viewportBox,
+  waitForCount,
   waitForText,
+  waitForValue,
+  waitUntil,
   withPage,
 } from './helpers.mjs';
 
@@ -31,6 +33,7 @@ async function openPartner(page) {
   await open(page, suite, '/partner.html', { count: 2 });
 }
 const title = (page, w) => page.locator(`#${w} h1.tw-doc-title`);
+const currentDoc = (page, w) => page.locator(`#${w} a.tw-doc-link[aria-current="page"]`);
 
 /** Everything a widget could change on the host page, and each widget's place. */
 function snapshot(page) {
@@ -73,24 +76,39 @@ function inWidgetView(page, host, selector) {
   );
 }
 
+/** Waits until `selector`'s top edge is inside the visible part of the widget `host`. */
+function waitInWidgetView(page, host, selector, what) {
+  return waitUntil(() => inWidgetView(page, host, selector), (v) => v === true, what, {
+    expected: `${selector} in view inside #${host}`,
+  });
+}
+
 describe('partner page', () => {
   test('shows two widgets: the Refund Policy at its section and the Honor Code', T, async () => {
     await withPage(suite, async (page) => {
       await openPartner(page);
       // Two documents widgets and one course-page verdict card.
-      assert.equal(await page.locator('terms-widget').count(), 3);
-      const s = await snapshot(page);
+      await waitForCount(page.locator('terms-widget'), 3, 'terms-widget elements');
+      await waitForText(title(page, 'refunds'), 'Refund Policy', '#refunds title');
+      await waitForText(currentDoc(page, 'refunds'), 'Refund Policy', '#refunds current document');
+      await waitForText(title(page, 'honor'), 'Honor Code', '#honor title');
+      await waitForText(currentDoc(page, 'honor'), 'Honor Code', '#honor current document');
+      // The first widget scrolled its own box to the section.
+      await waitInWidgetView(
+        page,
+        'refunds',
+        '#courses-and-specializations',
+        'the "Courses and specializations" heading is in view inside #refunds',
+      );
+      const s = await waitUntil(() => snapshot(page), (s) => s.refunds.scrollTop > 0, 'the #refunds widget scrolled inside itself', {
+        expected: 'refunds.scrollTop > 0',
+      });
       assert.equal(s.refunds.title, 'Refund Policy');
       assert.equal(s.refunds.current, 'Refund Policy');
       assert.equal(s.honor.title, 'Honor Code');
       assert.equal(s.honor.current, 'Honor Code');
       assert.equal(s.refunds.notice, null);
       assert.equal(s.honor.notice, null);
-      // The first widget scrolled its own box to the section.
-      assert.ok(
-        await poll(() => inWidgetView(page, 'refunds', '#courses-and-specializations'), { timeout: 10_000 }),
-        'the "Courses and specializations" heading is in view inside #refunds',
-      );
       assert.ok(s.refunds.scrollTop > 0, 'the #refunds widget scrolled inside itself');
       assert.equal(s.honor.scrollTop, 0, '#honor stays at its top');
       // Embedded widgets leave the address alone.
@@ -104,18 +122,19 @@ describe('partner page', () => {
   test('navigating in one widget changes neither the other widget nor the address', T, async () => {
     await withPage(suite, async (page) => {
       await openPartner(page);
-      await poll(() => inWidgetView(page, 'refunds', '#courses-and-specializations'), { timeout: 10_000 });
+      await waitInWidgetView(page, 'refunds', '#courses-and-specializations', 'the #refunds section on load');
       const before = await snapshot(page);
 
       await page.locator('#honor a.tw-doc-link', { hasText: 'Privacy Policy' }).click();
       await waitForText(title(page, 'honor'), /^Privacy Policy$/, '#honor title');
       await page.locator('#honor details.tw-toc a', { hasText: 'Your consent' }).click();
-      assert.ok(await poll(() => inWidgetView(page, 'honor', '#your-consent'), { timeout: 10_000 }), 'section in view in #honor');
+      await waitInWidgetView(page, 'honor', '#your-consent', 'section in view in #honor');
       await page.locator('#honor section.tw-history').getByRole('link', { name: 'Version 1', exact: true }).click();
       await waitForText(page.locator('#honor p.tw-meta'), /^Version 1 · Effective/, '#honor meta');
       // A cross-document link inside a document stays inside the widget too.
       await page.locator('#honor .tw-md a[href="#terms-of-use"]').first().click();
       await waitForText(title(page, 'honor'), /^Terms of Use$/, '#honor title');
+      await waitForText(currentDoc(page, 'honor'), 'Terms of Use', '#honor current document');
 
       const after = await snapshot(page);
       assert.deepEqual(after.refunds, before.refunds, '#refunds is unchanged');
@@ -129,18 +148,22 @@ describe('partner page', () => {
   test('the host page link still works and the widgets ignore the hash', T, async () => {
     await withPage(suite, async (page) => {
       await openPartner(page);
-      await poll(() => inWidgetView(page, 'refunds', '#courses-and-specializations'), { timeout: 10_000 });
+      await waitInWidgetView(page, 'refunds', '#courses-and-specializations', 'the #refunds section on load');
       const before = await snapshot(page);
       await page.locator('#host-link').click();
       await page.waitForFunction(() => location.hash === '#syllabus');
       assert.equal(await page.evaluate(() => location.hash), '#syllabus');
-      const box = await page.locator('#syllabus').boundingBox();
-      assert.ok(box && box.y >= -1 && box.y < 800, 'the page scrolled to its syllabus');
+      await waitUntil(
+        () => page.locator('#syllabus').boundingBox(),
+        (box) => box && box.y >= -1 && box.y < 800,
+        'the page scrolled to its syllabus (#syllabus box)',
+      );
 
       // A hash that names a document is not for the widgets either.
       await page.evaluate(() => { location.hash = '#privacy-policy'; });
       await page.waitForFunction(() => location.hash === '#privacy-policy');
-      await page.waitForTimeout(200); // give a (wrong) hashchange reaction time to show
+      // Nothing to wait for: give a (wrong) hashchange reaction time to show.
+      await page.waitForTimeout(200);
       const after = await snapshot(page);
       for (const w of ['refunds', 'honor']) {
         assert.equal(after[w].title, before[w].title, `#${w} did not navigate`);
@@ -153,6 +176,8 @@ describe('partner page', () => {
   test('changing the document attribute navigates that widget only', T, async () => {
     await withPage(suite, async (page) => {
       await openPartner(page);
+      // #refunds has settled at its section before its state is recorded.
+      await waitInWidgetView(page, 'refunds', '#courses-and-specializations', 'the #refunds section on load');
       const before = await snapshot(page);
       await page.evaluate(() => document.getElementById('honor').setAttribute('document', 'privacy-policy'));
       await waitForText(title(page, 'honor'), /^Privacy Policy$/, '#honor title');
@@ -162,10 +187,7 @@ describe('partner page', () => {
       );
       await waitForText(title(page, 'honor'), /^Terms of Use$/, '#honor title');
       await waitForText(page.locator('#honor p.tw-meta'), /^Version 2 · Effective 15 March 2025$/, '#honor meta');
-      assert.ok(
-        await poll(() => inWidgetView(page, 'honor', '#ai-assisted-features'), { timeout: 10_000 }),
-        'the section is in view inside #honor',
-      );
+      await waitInWidgetView(page, 'honor', '#ai-assisted-features', 'the section is in view inside #honor');
 
       const after = await snapshot(page);
       assert.deepEqual(after.refunds, before.refunds, '#refunds is unchanged');
@@ -181,21 +203,20 @@ describe('partner page', () => {
       await openPartner(page);
       await page.locator('#refunds input.tw-search-input').fill('refund');
       await waitForText(page.locator('#refunds p.tw-search-status'), /^1 of \d+ matches/, '#refunds status');
-      assert.ok((await page.locator('#refunds mark.tw-mark').count()) > 1);
-      assert.equal(await page.locator('#honor mark.tw-mark').count(), 0, 'no highlights in #honor');
-      assert.equal(await page.locator('#honor input.tw-search-input').inputValue(), '');
-      assert.equal((await page.locator('#honor p.tw-search-status').textContent()).trim(), '');
+      await waitForCount(page.locator('#refunds mark.tw-mark'), (n) => n > 1, 'highlights in #refunds');
+      await waitForCount(page.locator('#honor mark.tw-mark'), 0, 'no highlights in #honor');
+      await waitForValue(page.locator('#honor input.tw-search-input'), '', '#honor search box');
+      await waitForText(page.locator('#honor p.tw-search-status'), /^\s*$/, '#honor status');
 
       // Each widget has its own search.
       await page.locator('#honor input.tw-search-input').fill('pledge');
       const honorStatus = await waitForText(page.locator('#honor p.tw-search-status'), /^1 of \d+ match/, '#honor status');
       const n = Number(honorStatus.match(/of (\d+)/)[1]);
-      assert.equal(await page.locator('#honor mark.tw-mark').count(), n);
+      await waitForCount(page.locator('#honor mark.tw-mark'), n, 'highlights in #honor');
       for (const t of await page.locator('#refunds mark.tw-mark').allTextContents()) assert.match(t, /^refund$/i);
       await page.locator('#refunds input.tw-search-input').press('Escape');
-      await poll(async () => (await page.locator('#refunds mark.tw-mark').count()) === 0, { timeout: 5000 });
-      assert.equal(await page.locator('#refunds mark.tw-mark').count(), 0);
-      assert.equal(await page.locator('#honor mark.tw-mark').count(), n, 'clearing one leaves the other');
+      await waitForCount(page.locator('#refunds mark.tw-mark'), 0, 'highlights in #refunds after Escape');
+      await waitForCount(page.locator('#honor mark.tw-mark'), n, 'clearing one leaves the other (highlights in #honor)');
     });
   });
 
@@ -211,10 +232,7 @@ describe('partner page', () => {
       const pageScroll = await page.evaluate(() => scrollY);
       const expectCurrent = async (n, what) => {
         await waitForText(status, new RegExp(`^${n} of ${total} matches`), '#refunds status');
-        assert.ok(
-          await poll(() => inWidgetView(page, 'refunds', 'mark.tw-mark-current'), { timeout: 10_000 }),
-          `${what} (match ${n}) is in view inside #refunds`,
-        );
+        await waitInWidgetView(page, 'refunds', 'mark.tw-mark-current', `${what} (match ${n}) is in view inside #refunds`);
       };
       for (const n of [2, 3, 4]) {
         await input.press('Enter');
@@ -235,18 +253,19 @@ describe('partner page', () => {
       await page.locator('#honor input.tw-search-input').fill('data');
       await waitForText(page.locator('#honor p.tw-search-status'), /^1 of \d+ matches/, '#honor status');
 
-      // Moving (disconnect + connect in one task) keeps the mounted app.
+      // Moving (disconnect + connect in one task) keeps the mounted app. Nothing to wait
+      // for: give a (wrong) tear-down and remount time to show.
       await page.evaluate(() => document.body.append(document.getElementById('honor')));
       await page.waitForTimeout(100);
-      assert.equal(await title(page, 'honor').textContent(), 'Privacy Policy');
-      assert.equal(await page.locator('#honor input.tw-search-input').inputValue(), 'data');
+      await waitForText(title(page, 'honor'), 'Privacy Policy', '#honor title after moving');
+      await waitForValue(page.locator('#honor input.tw-search-input'), 'data', '#honor search box after moving');
 
       // Removing tears it down; adding it back mounts it afresh from its attributes.
       await page.evaluate(() => { globalThis.__honor = document.getElementById('honor'); globalThis.__honor.remove(); });
       await page.waitForFunction(() => globalThis.__honor.shadowRoot.childNodes.length === 0);
       await page.evaluate(() => document.body.append(globalThis.__honor));
       await waitForText(title(page, 'honor'), /^Honor Code$/, '#honor title after re-adding');
-      assert.equal(await page.locator('#honor .tw-host').count(), 1, 'one app, not two');
+      await waitForCount(page.locator('#honor .tw-host'), 1, 'one app, not two');
 
       // A widget created by script works as well.
       await page.evaluate(() => {
@@ -268,7 +287,7 @@ describe('embedding etiquette', () => {
   test('a widget opening at a section does not scroll the host page or take focus on load', T, async () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/fixtures/below-fold.html');
-      assert.ok(await poll(() => inWidgetView(page, 'below', '#guided-projects'), { timeout: 10_000 }));
+      await waitInWidgetView(page, 'below', '#guided-projects', 'the section in view inside #below');
       const state = await page.evaluate(() => ({ scrollY: Math.round(scrollY), active: document.activeElement?.id }));
       const focused = await focusedElement(page);
       assert.equal(state.scrollY, 0, 'the host page stays at its top');
@@ -290,11 +309,9 @@ describe('a widget embedded without its own scroll box', () => {
       await openEmbedded(page);
       assert.equal(await page.evaluate(() => scrollY), 0, 'the page starts at its top');
       await page.locator('.tw-toc a', { hasText: 'Where disputes are heard' }).click();
-      assert.ok(
-        await poll(async () => {
-          const b = await viewportBox(page.locator('.tw-md #where-disputes-are-heard'));
-          return b.bottom > 0 && b.top < b.vh - 5;
-        }),
+      await waitUntil(
+        () => viewportBox(page.locator('.tw-md #where-disputes-are-heard'), { timeout: 1000 }),
+        (b) => b.bottom > 0 && b.top < b.vh - 5,
         'the heading is brought into the viewport',
       );
       await page.locator('.tw-md a[href="#refund-policy/guided-projects"]').click();

@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, poll, startSuite, waitForHash, withPage } from './helpers.mjs';
+import {
+  FIRST_LOAD_TIMEOUT,
+  TEST_TIMEOUT,
+  newPage,
+  startSuite,
+  waitForAttribute,
+  waitForCount,
+  waitForHash,
+  waitForText,
+  waitUntil,
+  withPage,
+} from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -29,6 +40,7 @@ async function openCalculator(page) {
 }
 
 const headline = (page) => page.locator('.tw-refund-result .tw-refund-headline');
+const result = (page) => page.locator('.tw-refund-result');
 
 describe('refund calculator (SPA)', () => {
   test('a course paid three days ago: full refund, deadline in local time and UTC, time left', T, async () => {
@@ -37,14 +49,14 @@ describe('refund calculator (SPA)', () => {
       assert.match(await page.title(), /^Refund calculator/);
       await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
       await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 3));
-      await poll(async () => /Full refund available until/.test((await headline(page).textContent()) ?? ''));
-      const result = await page.locator('.tw-refund-result').textContent();
-      assert.match(result, /UTC/, 'the deadline is also given in UTC');
-      assert.match(result, /1[01] days? \d+ hours? left|10 days|11 days/, `time left: ${result}`);
-      assert.match(result, /Policy version 2, in effect since 1 September 2025/);
+      await waitForText(headline(page), /Full refund available until/, 'the headline');
+      // The answer for a payment three days ago (not for an earlier state of the form).
+      const text = await waitForText(result(page), /1[01] days? \d+ hours? left|10 days|11 days/, 'time left in the result');
+      assert.match(text, /UTC/, 'the deadline is also given in UTC');
+      assert.match(text, /Policy version 2, in effect since 1 September 2025/);
       // The timeline draws the payment, now and the deadline, and says it in words.
       const timeline = page.locator('.tw-refund-timeline svg, svg.tw-refund-tl').first();
-      assert.match((await timeline.getAttribute('aria-label')) ?? '', /.+/);
+      await waitForAttribute(timeline, 'aria-label', /.+/, 'the timeline\'s description');
     });
   });
 
@@ -53,14 +65,14 @@ describe('refund calculator (SPA)', () => {
       await openCalculator(page);
       await page.getByLabel('What did you buy?').selectOption({ label: 'Guided project' });
       await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 1));
-      await poll(async () => /no refund|not refundable|can't be refunded|cannot be refunded/i.test((await headline(page).textContent()) ?? ''));
+      await waitForText(headline(page), /no refund|not refundable|can't be refunded|cannot be refunded/i, 'the headline');
       // Only the questions that matter for a guided project are asked.
-      assert.equal(await page.getByLabel('I have earned the Course Certificate since paying').count(), 0);
+      await waitForCount(page.getByLabel('I have earned the Course Certificate since paying'), 0, 'the certificate question');
       const rule = page.locator('.tw-refund-rule a');
-      assert.equal(await rule.getAttribute('href'), '#refund-policy/guided-projects');
+      await waitForAttribute(rule, 'href', '#refund-policy/guided-projects', 'the rule link');
       await rule.click();
       await waitForHash(page, '#refund-policy/guided-projects');
-      await poll(async () => (await page.locator('h1.tw-doc-title').textContent()) === 'Refund Policy');
+      await waitForText(page.locator('h1.tw-doc-title'), 'Refund Policy', 'title');
       // Back returns to the calculator.
       await page.goBack();
       await waitForHash(page, '#refund-calculator');
@@ -74,8 +86,8 @@ describe('refund calculator (SPA)', () => {
       await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
       await page.getByLabel(/Apple App Store/).click();
       await page.getByLabel(/When did you pay\?/).fill(await localInput(page, 2));
-      await poll(async () => /store decides/i.test((await headline(page).textContent()) ?? ''));
-      assert.equal(await page.locator('.tw-refund-rule a').getAttribute('href'), '#refund-policy/app-store-purchases');
+      await waitForText(headline(page), /store decides/i, 'the headline');
+      await waitForAttribute(page.locator('.tw-refund-rule a'), 'href', '#refund-policy/app-store-purchases', 'the rule link');
     });
   });
 
@@ -87,34 +99,42 @@ describe('refund calculator (SPA)', () => {
       await page.getByLabel('I have earned a Course Certificate in one of its courses since paying').click();
       const earned = page.getByLabel(/When did you earn it\?/);
       await earned.fill(await localInput(page, 5));
-      await poll(async () => (await earned.getAttribute('aria-invalid')) === 'true');
-      const describedBy = await earned.getAttribute('aria-describedby');
+      await waitForAttribute(earned, 'aria-invalid', 'true', 'the certificate date field');
+      const describedBy = await waitForAttribute(earned, 'aria-describedby', (v) => !!v, 'the message is tied to the field');
       assert.ok(describedBy, 'the message is tied to the field');
-      const message = await page
-        .locator('terms-widget')
-        .evaluate((w, ids) => ids.split(' ').map((id) => w.shadowRoot.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+      const message = await waitUntil(
+        () =>
+          page
+            .locator('terms-widget')
+            .evaluate((w, ids) => ids.split(' ').map((id) => w.shadowRoot.getElementById(id)?.textContent ?? '').join(' '), describedBy),
+        (m) => /before/i.test(m),
+        'the field\'s message (aria-describedby)',
+      );
       assert.match(message, /before/i, message);
       assert.equal(await page.locator('.tw-refund-result .tw-refund-headline').count() > 0 && /Full refund/.test(await headline(page).textContent()), false);
       // Fixing it brings the answer back.
       await earned.fill(await localInput(page, 1));
-      await poll(async () => (await earned.getAttribute('aria-invalid')) !== 'true');
+      await waitForAttribute(earned, 'aria-invalid', (v) => v !== 'true', 'the certificate date field after fixing it', {
+        expected: 'aria-invalid not "true"',
+      });
     });
   });
 
   test('the payment time is read in the learner\'s own time zone', T, async () => {
-    const context = await suite.browser.newContext({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 800 } });
+    const { context, page } = await newPage(suite, { timezoneId: 'America/New_York' });
     try {
-      const page = await context.newPage();
       await openCalculator(page);
       await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
       await page.getByLabel(/When did you pay\?/).fill('2026-11-20T09:00');
-      const text = await poll(async () => {
-        const t = await page.locator('.tw-refund-result').textContent();
-        return /UTC/.test(t ?? '') ? t : null;
-      });
-      assert.match(await page.locator('.tw-refund-title ~ *').first().textContent(), /America\/New_York/);
+      await waitForText(page.locator('.tw-refund-title ~ *').first(), /America\/New_York/, 'the time zone note');
       // 09:00 in New York on 20 November is 14:00 UTC; the deadline is 14 days later.
-      assert.match(text, /Dec 4, 2026, 02:00 PM UTC|4 Dec 2026, 14:00 UTC|2026-12-04.*14:00/, text);
+      const deadline = /Dec 4, 2026, 02:00 PM UTC|4 Dec 2026, 14:00 UTC|2026-12-04.*14:00/;
+      await waitForText(
+        result(page),
+        (t) => typeof t === 'string' && /UTC/.test(t) && deadline.test(t),
+        'the deadline in UTC for a payment at 09:00 New York time',
+        { expected: `a text with "UTC" matching ${deadline}` },
+      );
     } finally {
       await context.close();
     }
@@ -127,13 +147,12 @@ describe('course-page mode', () => {
       await page.goto(`${suite.url}/fixtures/verdict.html`);
       const card = page.locator('#fixed .tw-refund-card');
       await card.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
-      const text = await card.textContent();
-      assert.match(text, /Full refund available until/);
+      const text = await waitForText(card, /Full refund available until/, 'the verdict card');
       assert.match(text, /Mar 15, 2024|15 Mar 2024/);
-      assert.equal(await page.locator('#fixed nav.tw-docs').count(), 0, 'just the card, no documents view');
+      await waitForCount(page.locator('#fixed nav.tw-docs'), 0, 'just the card, no documents view');
       // The rule link opens the documents at that rule, with a way back.
       await page.locator('#fixed .tw-refund-rule a').click();
-      await poll(async () => (await page.locator('#fixed h1.tw-doc-title').textContent()) === 'Refund Policy');
+      await waitForText(page.locator('#fixed h1.tw-doc-title'), 'Refund Policy', '#fixed title');
       assert.equal(new URL(page.url()).hash, '', 'a guest widget leaves the URL alone');
       await page.locator('#fixed .tw-back').click();
       await page.locator('#fixed .tw-refund-card').waitFor();
@@ -145,8 +164,8 @@ describe('course-page mode', () => {
       await page.goto(`${suite.url}/fixtures/verdict.html`);
       const error = page.locator('#broken .tw-refund-card-error');
       await error.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
-      assert.equal(await error.getAttribute('data-code'), 'invalid_timestamp');
-      assert.match(await error.textContent(), /pay/i);
+      await waitForAttribute(error, 'data-code', 'invalid_timestamp', 'the error code');
+      await waitForText(error, /pay/i, 'the error message');
     });
   });
 });
@@ -157,11 +176,11 @@ describe('refund rules the host overrides', () => {
       await page.goto(`${suite.url}/fixtures/verdict-rules.html`);
       const longer = page.locator('#longer .tw-refund-card');
       await longer.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
-      assert.match(await longer.textContent(), /Mar 31, 2024|31 Mar 2024/, 'paid 1 March + 30 days');
+      await waitForText(longer, /Mar 31, 2024|31 Mar 2024/, 'paid 1 March + 30 days');
       const bad = page.locator('#bad-rules');
       await bad.locator('.tw-refund-card').waitFor();
-      assert.match(await bad.locator('details.tw-problems').textContent(), /standard_window_days/);
-      assert.match(await bad.locator('.tw-refund-card').textContent(), /Mar 15, 2024|15 Mar 2024/, 'the default 14 days still apply');
+      await waitForText(bad.locator('details.tw-problems'), /standard_window_days/, 'the problems with the rules');
+      await waitForText(bad.locator('.tw-refund-card'), /Mar 15, 2024|15 Mar 2024/, 'the default 14 days still apply');
     });
   });
 });
@@ -170,10 +189,8 @@ describe('TermsWidget.evaluateRefund', () => {
   test('the partner page\'s own plain script gets the answer', T, async () => {
     await withPage(suite, async (page) => {
       await page.goto(`${suite.url}/partner.html`);
-      await poll(async () => /full refund until/.test((await page.locator('#api-answer').textContent()) ?? ''), {
-        timeout: FIRST_LOAD_TIMEOUT,
-      });
-      assert.equal(await page.locator('#api-answer').textContent(), 'full refund until 2026-01-24T08:00:00Z (full_refund)');
+      await waitForText(page.locator('#api-answer'), /full refund until/, 'the page\'s answer', { timeout: FIRST_LOAD_TIMEOUT });
+      await waitForText(page.locator('#api-answer'), 'full refund until 2026-01-24T08:00:00Z (full_refund)', 'the page\'s answer');
     });
   });
 

@@ -8,11 +8,17 @@ import {
   assertInViewport,
   focusedElement,
   open,
-  poll,
   startSuite,
   viewportBox,
+  waitForAttribute,
+  waitForCount,
+  waitForEqual,
   waitForHash,
   waitForText,
+  waitForTexts,
+  waitForValue,
+  waitForVisible,
+  waitUntil,
   withPage,
 } from './helpers.mjs';
 
@@ -38,6 +44,7 @@ after(() => suite?.close());
 const title = (page) => page.locator('h1.tw-doc-title');
 const meta = (page) => page.locator('p.tw-meta');
 const docLink = (page, name) => page.locator('nav.tw-docs a.tw-doc-link', { hasText: name });
+const currentDoc = (page) => page.locator('a.tw-doc-link[aria-current="page"]');
 
 async function expectTitle(page, text) {
   await waitForText(title(page), new RegExp(`^${text}$`), 'document title');
@@ -51,23 +58,25 @@ describe('loading', () => {
       await page.waitForFunction(() => performance.getEntriesByName('terms-widget:ready').length > 0);
       await expectTitle(page, 'Terms of Use');
       // The widget really is inside an open shadow root, with its stylesheet adopted.
-      const shadow = await page.evaluate(() => {
-        const host = document.querySelector('terms-widget');
-        return {
-          open: !!host.shadowRoot,
-          sheets: host.shadowRoot?.adoptedStyleSheets.length ?? 0,
-          lightDomTitle: !!document.querySelector('h1.tw-doc-title'),
-        };
-      });
-      assert.deepEqual(shadow, { open: true, sheets: 1, lightDomTitle: false });
+      const shadow = () =>
+        page.evaluate(() => {
+          const host = document.querySelector('terms-widget');
+          return {
+            open: !!host.shadowRoot,
+            sheets: host.shadowRoot?.adoptedStyleSheets.length ?? 0,
+            lightDomTitle: !!document.querySelector('h1.tw-doc-title'),
+          };
+        });
+      await waitForEqual(shadow, { open: true, sheets: 1, lightDomTitle: false }, 'the widget\'s shadow root');
       // The whole built-in bundle is listed, first document open.
-      assert.deepEqual(await page.locator('a.tw-doc-link').allTextContents(), DOCS.map((d) => d[1]));
-      assert.equal(await page.locator('a.tw-doc-link[aria-current="page"]').textContent(), 'Terms of Use');
+      await waitForTexts(page.locator('a.tw-doc-link'), DOCS.map((d) => d[1]), 'the documents list');
+      await waitForText(currentDoc(page), 'Terms of Use', 'the current document link');
       await waitForHash(page, '#terms-of-use');
-      assert.equal(await page.locator('.tw-brand').textContent(), 'Kestrel LearningTerms and policies');
-      assert.equal(await page.locator('details.tw-problems').count(), 0, 'the built-in bundle has no problems');
-      assert.match(await meta(page).textContent(), /^Version 3 · In effect since 1 September 2026\s*Current$/);
-      await page.waitForTimeout(250); // let anything scheduled after the first render run
+      await waitForText(page.locator('.tw-brand'), 'Kestrel LearningTerms and policies', 'the brand');
+      await waitForCount(page.locator('details.tw-problems'), 0, 'the built-in bundle has no problems');
+      await waitForText(meta(page), /^Version 3 · In effect since 1 September 2026\s*Current$/, 'meta');
+      // Nothing to wait for: give anything scheduled after the first render time to fail.
+      await page.waitForTimeout(250);
       assert.deepEqual(log.pageErrors, []);
       assert.deepEqual(log.cspViolations, []);
     });
@@ -80,11 +89,11 @@ describe('deep links and navigation', () => {
       await open(page, suite, '/#refund-policy/guided-projects');
       await expectTitle(page, 'Refund Policy');
       const heading = page.locator('.tw-md h2#guided-projects');
-      assert.equal(await heading.getAttribute('tabindex'), '-1');
+      await waitForAttribute(heading, 'tabindex', '-1', 'the heading\'s tabindex');
       await assertInViewport(heading, 'the "Guided projects" heading');
       // The page really scrolled: the heading is far down in the document.
-      assert.ok((await page.evaluate(() => scrollY)) > 200, 'the page should have scrolled down');
-      assert.equal(await page.locator('a.tw-doc-link[aria-current="page"]').textContent(), 'Refund Policy');
+      await waitUntil(() => page.evaluate(() => scrollY), (y) => y > 200, 'the page should have scrolled down (scrollY)');
+      await waitForText(currentDoc(page), 'Refund Policy', 'the current document link');
       await waitForHash(page, '#refund-policy/guided-projects');
     });
   });
@@ -93,9 +102,9 @@ describe('deep links and navigation', () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');
       const toc = page.locator('details.tw-toc nav[aria-label="On this page"]');
-      assert.ok((await toc.locator('a').count()) > 10, 'the Terms have a table of contents');
+      await waitForCount(toc.locator('a'), (n) => n > 10, 'the Terms have a table of contents (links)');
       const link = toc.locator('a', { hasText: 'Where disputes are heard' });
-      assert.equal(await link.getAttribute('href'), '#terms-of-use/where-disputes-are-heard');
+      await waitForAttribute(link, 'href', '#terms-of-use/where-disputes-are-heard', 'the contents link');
       await link.click();
       await waitForHash(page, '#terms-of-use/where-disputes-are-heard');
       await assertInViewport(page.locator('.tw-md #where-disputes-are-heard'), 'the "Where disputes are heard" heading');
@@ -114,9 +123,8 @@ describe('deep links and navigation', () => {
         await docLink(page, name).click();
         await expectTitle(page, name);
         await waitForHash(page, `#${id}`);
-        const current = page.locator('a.tw-doc-link[aria-current="page"]');
-        assert.equal(await current.count(), 1, 'exactly one document is current');
-        assert.equal(await current.textContent(), name);
+        await waitForCount(currentDoc(page), 1, 'exactly one document is current');
+        await waitForText(currentDoc(page), name, 'the current document link');
       }
     });
   });
@@ -137,7 +145,7 @@ describe('deep links and navigation', () => {
       await waitForHash(page, '#terms-of-use');
       await page.goForward();
       await expectTitle(page, 'Privacy Policy');
-      assert.equal(await page.locator('a.tw-doc-link[aria-current="page"]').textContent(), 'Privacy Policy');
+      await waitForText(currentDoc(page), 'Privacy Policy', 'the current document link');
       await page.goForward();
       await expectTitle(page, 'Honor Code');
       await waitForHash(page, '#honor-code');
@@ -161,8 +169,8 @@ describe('deep links and navigation', () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');
       const link = page.locator('.tw-md a[href="#refund-policy/guided-projects"]');
-      assert.equal(await link.count(), 1);
-      assert.equal(await link.textContent(), 'the section on guided projects');
+      await waitForCount(link, 1, 'links to #refund-policy/guided-projects');
+      await waitForText(link, 'the section on guided projects', 'the link text');
       await link.click();
       await expectTitle(page, 'Refund Policy');
       await waitForHash(page, '#refund-policy/guided-projects');
@@ -183,23 +191,22 @@ describe('deep links and navigation', () => {
       await open(page, suite, '/#terms-of-use@1');
       await expectTitle(page, 'Terms of Use');
       const older = page.locator('p.tw-older');
-      await older.waitFor();
-      assert.match(
-        await older.textContent(),
+      await waitForText(
+        older,
         /earlier version\. It was in effect from 1 February 2024 to 14 March 2025\. Read the current version$/,
+        'the earlier-version note',
       );
-      const metaText = await meta(page).textContent();
-      assert.match(metaText, /^Version 1 · Effective 1 February 2024$/);
+      const metaText = await waitForText(meta(page), /^Version 1 · Effective 1 February 2024$/, 'meta');
       assert.doesNotMatch(metaText, /Current/);
       await waitForHash(page, '#terms-of-use@1');
       // Version 1 has no "AI-assisted features" section (added in version 2).
-      assert.equal(await page.locator('.tw-md #ai-assisted-features').count(), 0);
+      await waitForCount(page.locator('.tw-md #ai-assisted-features'), 0, 'the "AI-assisted features" section in version 1');
 
       await older.locator('a', { hasText: 'Read the current version' }).click();
       await waitForText(meta(page), /^Version 3 · In effect since/, 'meta');
       await waitForHash(page, '#terms-of-use');
-      assert.equal(await page.locator('p.tw-older').count(), 0);
-      assert.equal(await page.locator('.tw-md #ai-assisted-features').count(), 1);
+      await waitForCount(page.locator('p.tw-older'), 0, 'the earlier-version note on the current version');
+      await waitForCount(page.locator('.tw-md #ai-assisted-features'), 1, 'the "AI-assisted features" section in version 3');
     });
   });
 
@@ -207,26 +214,34 @@ describe('deep links and navigation', () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');
       const items = page.locator('section.tw-history li.tw-history-item');
-      assert.equal(await items.count(), 3);
-      const texts = (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' '));
-      assert.match(texts[0], /^Version 3 · 1 September 2026 Important change.*\bShown\s*New dispute process/);
-      assert.match(texts[1], /^Version 2 · 15 March 2025 Important change.*Adds a section on AI-assisted features/);
-      assert.match(texts[2], /^Version 1 · 1 February 2024 Important change\s*First published version\./);
+      const expected = [
+        /^Version 3 · 1 September 2026 Important change.*\bShown\s*New dispute process/,
+        /^Version 2 · 15 March 2025 Important change.*Adds a section on AI-assisted features/,
+        /^Version 1 · 1 February 2024 Important change\s*First published version\./,
+      ];
+      const texts = await waitUntil(
+        async () => (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' ')),
+        (t) => t.length === 3 && t.every((text, i) => expected[i].test(text)) && !/Shown/.test(t[1]),
+        'the version history items',
+        { expected: `3 items matching ${expected.join(', ')}, only the first one "Shown"` },
+      );
+      assert.equal(texts.length, 3);
+      texts.forEach((t, i) => assert.match(t, expected[i]));
       assert.doesNotMatch(texts[1], /Shown/, 'only the version shown is marked');
 
       await items.nth(1).getByRole('link', { name: 'Version 2', exact: true }).click();
       await waitForHash(page, '#terms-of-use@2');
       await waitForText(meta(page), /^Version 2 · Effective 15 March 2025$/, 'meta');
       await page.locator('p.tw-older').waitFor();
-      assert.equal(await page.locator('section.tw-history a[aria-current="true"]').textContent(), 'Version 2');
+      await waitForText(page.locator('section.tw-history a[aria-current="true"]'), 'Version 2', 'the version shown in the history');
       // A deep link to a section of that version keeps the version.
       const toc = page.locator('details.tw-toc a', { hasText: 'AI-assisted features' });
-      assert.equal(await toc.getAttribute('href'), '#terms-of-use@2/ai-assisted-features');
+      await waitForAttribute(toc, 'href', '#terms-of-use@2/ai-assisted-features', 'the contents link');
 
       await page.locator('section.tw-history').getByRole('link', { name: 'Version 3', exact: true }).click();
       await waitForHash(page, '#terms-of-use');
       await waitForText(meta(page), /^Version 3\b/, 'meta');
-      assert.equal(await page.locator('p.tw-older').count(), 0);
+      await waitForCount(page.locator('p.tw-older'), 0, 'the earlier-version note on the current version');
     });
   });
 
@@ -234,13 +249,13 @@ describe('deep links and navigation', () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use@3');
       await waitForHash(page, '#terms-of-use');
-      assert.equal(await page.locator('p.tw-notice').count(), 0);
+      await waitForCount(page.locator('p.tw-notice'), 0, 'notices for #terms-of-use@3');
 
       await page.evaluate(() => { location.hash = '#privacy-policy@9'; });
       await expectTitle(page, 'Privacy Policy');
       await waitForText(page.locator('p.tw-notice'), /Privacy Policy has no version "9"\. Showing the current version instead\./, 'notice');
       await waitForHash(page, '#privacy-policy');
-      assert.equal(await page.locator('p.tw-older').count(), 0);
+      await waitForCount(page.locator('p.tw-older'), 0, 'the earlier-version note on the current version');
     });
   });
 
@@ -250,11 +265,10 @@ describe('deep links and navigation', () => {
       await expectTitle(page, 'Terms of Use');
       const notice = page.locator('p.tw-notice');
       await waitForText(notice, /There is no document called "no-such-doc" here\. Pick one from the list\./, 'notice');
-      assert.equal(await notice.getAttribute('role'), 'status');
+      await waitForAttribute(notice, 'role', 'status', 'the notice\'s role');
       await waitForHash(page, '#terms-of-use');
       await notice.getByRole('button', { name: 'Dismiss' }).click();
-      await poll(async () => (await page.locator('p.tw-notice').count()) === 0, { timeout: 5000 });
-      assert.equal(await page.locator('p.tw-notice').count(), 0, 'Dismiss hides the notice');
+      await waitForCount(page.locator('p.tw-notice'), 0, 'Dismiss hides the notice');
     });
   });
 
@@ -271,7 +285,7 @@ describe('deep links and navigation', () => {
       // Navigating again clears the notice.
       await docLink(page, 'Honor Code').click();
       await expectTitle(page, 'Honor Code');
-      assert.equal(await page.locator('p.tw-notice').count(), 0);
+      await waitForCount(page.locator('p.tw-notice'), 0, 'notices after navigating again');
     });
   });
 
@@ -295,19 +309,19 @@ describe('search', () => {
   test('counts matches, steps with Enter / Shift+Enter and clears with Escape', T, async () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');
-      assert.equal(await input(page).getAttribute('aria-label'), 'Search the documents');
+      await waitForAttribute(input(page), 'aria-label', 'Search the documents', 'the search box\'s label');
       await input(page).fill('refund');
       const text = await waitForText(status(page), /^1 of \d+ matches/, 'search status');
       const total = Number(text.match(/^1 of (\d+)/)[1]);
       assert.ok(total >= 5, `"refund" occurs several times in the Terms (got ${total})`);
-      assert.equal(await marks(page).count(), total, 'one <mark> per match');
+      await waitForCount(marks(page), total, 'one <mark> per match');
       for (const t of await marks(page).allTextContents()) assert.match(t, /^refund$/i);
-      assert.equal(await currentMark(page).count(), 1);
-      assert.equal(await currentMark(page).getAttribute('data-match'), '0');
+      await waitForCount(currentMark(page), 1, 'current matches');
+      await waitForAttribute(currentMark(page), 'data-match', '0', 'the current match');
 
       await input(page).press('Enter');
       await waitForText(status(page), new RegExp(`^2 of ${total} matches`), 'status after Enter');
-      assert.equal(await currentMark(page).getAttribute('data-match'), '1');
+      await waitForAttribute(currentMark(page), 'data-match', '1', 'the current match after Enter');
       await assertInViewport(currentMark(page), 'the current match');
       await input(page).press('Enter');
       await waitForText(status(page), new RegExp(`^3 of ${total} matches`), 'status after Enter');
@@ -315,11 +329,11 @@ describe('search', () => {
       await input(page).press('Shift+Enter');
       await input(page).press('Shift+Enter');
       await waitForText(status(page), new RegExp(`^1 of ${total} matches`), 'status after Shift+Enter');
-      assert.equal(await currentMark(page).getAttribute('data-match'), '0');
+      await waitForAttribute(currentMark(page), 'data-match', '0', 'the current match after Shift+Enter');
       // Wraps around backwards.
       await input(page).press('Shift+Enter');
       await waitForText(status(page), new RegExp(`^${total} of ${total} matches`), 'status after wrapping');
-      assert.equal(await currentMark(page).getAttribute('data-match'), String(total - 1));
+      await waitForAttribute(currentMark(page), 'data-match', String(total - 1), 'the current match after wrapping');
 
       // The buttons do the same.
       await page.getByRole('button', { name: 'Next match' }).click();
@@ -328,11 +342,10 @@ describe('search', () => {
       await waitForText(status(page), new RegExp(`^${total} of ${total} matches`), 'status after Previous button');
 
       await input(page).press('Escape');
-      await poll(async () => (await marks(page).count()) === 0, { timeout: 5000 });
-      assert.equal(await marks(page).count(), 0, 'Escape removes the highlights');
-      assert.equal(await input(page).inputValue(), '');
-      assert.equal((await status(page).textContent()).trim(), '');
-      assert.equal(await page.getByRole('button', { name: 'Clear search' }).count(), 0);
+      await waitForCount(marks(page), 0, 'Escape removes the highlights');
+      await waitForValue(input(page), '', 'the search box after Escape');
+      await waitForText(status(page), /^\s*$/, 'search status after Escape');
+      await waitForCount(page.getByRole('button', { name: 'Clear search' }), 0, 'Clear search buttons after Escape');
     });
   });
 
@@ -341,11 +354,11 @@ describe('search', () => {
       await open(page, suite, '/#honor-code');
       await input(page).fill('zzqxv');
       await waitForText(status(page), /^No matches in this document$/, 'search status');
-      assert.equal(await marks(page).count(), 0);
-      assert.ok(await page.getByRole('button', { name: 'Next match' }).isDisabled());
+      await waitForCount(marks(page), 0, 'highlights');
+      const next = page.getByRole('button', { name: 'Next match' });
+      await waitUntil(() => next.isDisabled(), (d) => d === true, 'the Next match button is disabled');
       await page.getByRole('button', { name: 'Clear search' }).click();
-      await poll(async () => (await input(page).inputValue()) === '', { timeout: 5000 });
-      assert.equal(await input(page).inputValue(), '');
+      await waitForValue(input(page), '', 'the search box after Clear');
     });
   });
 
@@ -357,14 +370,14 @@ describe('search', () => {
       assert.doesNotMatch(text, /Also in:.*Terms of Use/, 'the open document is not listed again');
       const link = status(page).locator('.tw-elsewhere a', { hasText: /^Refund Policy \(\d+\)$/ });
       const expected = Number((await link.textContent()).match(/\((\d+)\)/)[1]);
-      assert.equal(await link.getAttribute('href'), '#refund-policy');
+      await waitForAttribute(link, 'href', '#refund-policy', 'the "Also in" link');
       await link.click();
       await expectTitle(page, 'Refund Policy');
       await waitForHash(page, '#refund-policy');
-      assert.equal(await input(page).inputValue(), 'refund', 'the query is kept');
+      await waitForValue(input(page), 'refund', 'the query is kept');
       // The count promised by the link is what the document shows.
       await waitForText(status(page), new RegExp(`^1 of ${expected} matches`), 'search status in the Refund Policy');
-      assert.equal(await marks(page).count(), expected);
+      await waitForCount(marks(page), expected, 'highlights in the Refund Policy');
       // And now the Terms are listed among the others.
       await waitForText(status(page), /Also in: .*Terms of Use \(\d+\)/, 'search status');
     });
@@ -376,20 +389,23 @@ describe('presentation', () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');
       for (const sel of ['.tw-bar', '.tw-docs', '.tw-toc', '.tw-md']) {
-        assert.ok(await page.locator(sel).isVisible(), `${sel} is visible on screen`);
+        await waitForVisible(page.locator(sel), true, `${sel} is visible on screen`);
       }
       await page.emulateMedia({ media: 'print' });
       for (const sel of ['.tw-bar', '.tw-docs', '.tw-toc', '.tw-search']) {
-        assert.equal(await page.locator(sel).isVisible(), false, `${sel} is hidden in print`);
+        await waitForVisible(page.locator(sel), false, `${sel} is hidden in print`);
       }
-      assert.ok(await page.locator('.tw-md').isVisible(), 'the document is printed');
-      assert.ok(await title(page).isVisible(), 'the title is printed');
-      assert.ok(await page.locator('section.tw-history').isVisible(), 'the version history is printed');
+      await waitForVisible(page.locator('.tw-md'), true, 'the document is printed');
+      await waitForVisible(title(page), true, 'the title is printed');
+      await waitForVisible(page.locator('section.tw-history'), true, 'the version history is printed');
       // The document takes the full width in print.
-      const widths = await page.locator('.tw-main').evaluate((m) => [m.getBoundingClientRect().left, innerWidth]);
-      assert.ok(widths[0] < 40, `the document starts at the left edge in print (left=${widths[0]})`);
+      await waitUntil(
+        () => page.locator('.tw-main').evaluate((m) => m.getBoundingClientRect().left),
+        (left) => left < 40,
+        'the document starts at the left edge in print (.tw-main left)',
+      );
       await page.emulateMedia({ media: 'screen' });
-      assert.ok(await page.locator('.tw-bar').isVisible());
+      await waitForVisible(page.locator('.tw-bar'), true, '.tw-bar is visible on screen again');
     });
   });
 
@@ -408,11 +424,15 @@ describe('presentation', () => {
         await link.click();
         await expectTitle(page, name);
         await waitForHash(page, `#${id}`);
+        // The document is rendered (title and address): its width is final.
         const o = await overflow();
         assert.ok(o.scrollWidth <= 320, `${name}: the page is ${o.scrollWidth}px wide at 320px`);
         assert.ok(o.bodyScrollWidth <= 320, `${name}: the body is ${o.bodyScrollWidth}px wide at 320px`);
-        const box = await viewportBox(link);
-        assert.ok(box.right <= 321 && box.left >= -1, `${name}: its link is reachable inside the strip`);
+        await waitUntil(
+          () => viewportBox(link),
+          (box) => box.right <= 321 && box.left >= -1,
+          `${name}: its link is reachable inside the strip`,
+        );
       }
       // The search box fits too.
       const search = await viewportBox(page.locator('input.tw-search-input'));
@@ -448,9 +468,12 @@ describe('presentation', () => {
       await expectTitle(page, 'Privacy Policy');
       await waitForHash(page, '#privacy-policy');
       // Focus moves to the new document's title.
-      const f = await focusedElement(page);
-      assert.equal(f?.tag, 'h1');
-      assert.equal(f.text, 'Privacy Policy');
+      await waitUntil(
+        () => focusedElement(page),
+        (f) => f?.tag === 'h1' && f.text === 'Privacy Policy',
+        'the focus after Enter',
+        { expected: 'the h1 "Privacy Policy"' },
+      );
     });
   });
 
@@ -466,13 +489,17 @@ describe('presentation', () => {
         const [r, g, b] = rgb.match(/\d+/g).map(Number);
         return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
       };
-      const light = await colours();
+      const light = await waitUntil(colours, (c) => luminance(c.bg) > 0.9 && luminance(c.fg) < 0.3, 'light colours', {
+        expected: 'a light background and dark text',
+      });
       await page.emulateMedia({ colorScheme: 'dark' });
-      const dark = await colours();
+      const dark = await waitUntil(
+        colours,
+        (c) => luminance(c.bg) < 0.15 && luminance(c.fg) > 0.8 && luminance(c.page) < 0.15,
+        'dark colours (widget and the page around it)',
+        { expected: 'a dark background, light text and a dark page' },
+      );
       assert.notEqual(dark.bg, light.bg, 'the background changes');
-      assert.ok(luminance(light.bg) > 0.9 && luminance(light.fg) < 0.3, `light: ${JSON.stringify(light)}`);
-      assert.ok(luminance(dark.bg) < 0.15 && luminance(dark.fg) > 0.8, `dark: ${JSON.stringify(dark)}`);
-      assert.ok(luminance(dark.page) < 0.15, 'the page around the widget is dark too');
     });
   });
 });

@@ -6,6 +6,7 @@
 pub mod bundle;
 pub mod consent;
 pub mod consent_config;
+pub mod consent_mode;
 pub mod content_source;
 pub mod diff;
 pub mod markdown;

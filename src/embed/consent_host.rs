@@ -17,9 +17,12 @@
 //!
 //! [`consent_mode_default`] sends everything `"denied"` and [`consent_mode_update`] the
 //! learner's decision, through `window.gtag` or, without it, onto `window.dataLayer` the
-//! way the standard gtag snippet does. Call [`consent_mode_default`] before the page's
-//! `gtag('config', …)` for the default to apply to the first hits. A page with neither
-//! `gtag` nor `dataLayer` is left alone.
+//! way the standard gtag snippet does. A page with neither `gtag` nor `dataLayer` is left
+//! alone. The widget starts after the page's own scripts, so a host whose tags call
+//! `gtag('config', …)` must set the default first, synchronously, by loading
+//! `consent-default.js` (shipped beside `embed.js`) before its Google tag; the widget
+//! then sends no second default, and warns on the console when it finds a `config` or an
+//! event ahead of any default.
 //!
 //! | category | Consent Mode types |
 //! |---|---|
@@ -36,6 +39,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::consent::{CategorySet, Choice, ConsentHistory, Standing};
+use crate::domain::consent_mode;
 use crate::platform::{console_error, console_warn};
 
 #[wasm_bindgen(
@@ -164,8 +168,19 @@ fn run_one(
 
 /// Sends Consent Mode's default: `ad_storage`, `analytics_storage`, `ad_user_data` and
 /// `ad_personalization` all `"denied"` (`gtag('consent', 'default', {…})`). Does nothing on
-/// a page without `gtag` or `dataLayer`.
+/// a page without `gtag` or `dataLayer`, and sends nothing when the page already set a
+/// default (e.g. with `consent-default.js`). Warns on the console when a `config` command
+/// or an event is in `dataLayer` ahead of any default ([`consent_mode::order_problem`]):
+/// those tags read consent before it existed, and the host must load
+/// `consent-default.js` before its tags.
 pub fn consent_mode_default() {
+    let entries = data_layer_entries();
+    if let Some(problem) = consent_mode::order_problem(&entries) {
+        console_warn(&problem);
+    }
+    if consent_mode::has_default(&entries) {
+        return;
+    }
     let settings = json!({
         "ad_storage": "denied",
         "analytics_storage": "denied",
@@ -173,6 +188,45 @@ pub fn consent_mode_default() {
         "ad_personalization": "denied",
     });
     send_consent("default", &settings);
+}
+
+/// The page's `dataLayer`, read for consent order: `gtag` calls (`arguments` objects or
+/// arrays) by their command, Tag Manager pushes by their `event`.
+fn data_layer_entries() -> Vec<consent_mode::Entry> {
+    use consent_mode::Entry;
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let data_layer =
+        js_sys::Reflect::get(&window, &JsValue::from_str("dataLayer")).unwrap_or_default();
+    if !js_sys::Array::is_array(&data_layer) {
+        return Vec::new();
+    }
+    let text = |v: &JsValue| v.as_string().unwrap_or_default();
+    js_sys::Array::from(&data_layer)
+        .iter()
+        .map(|entry| {
+            if !entry.is_object() {
+                return Entry::Other;
+            }
+            let event =
+                js_sys::Reflect::get(&entry, &JsValue::from_str("event")).unwrap_or_default();
+            if event.is_string() {
+                return Entry::Event(text(&event));
+            }
+            let length =
+                js_sys::Reflect::get(&entry, &JsValue::from_str("length")).unwrap_or_default();
+            if length.as_f64().is_none_or(|n| n < 1.0) {
+                return Entry::Other;
+            }
+            let args = js_sys::Array::from(&entry);
+            match (text(&args.get(0)).as_str(), text(&args.get(1)).as_str()) {
+                ("consent", "default") => Entry::ConsentDefault,
+                ("", _) => Entry::Other,
+                (command, _) => Entry::Command(command.to_string()),
+            }
+        })
+        .collect()
 }
 
 /// Sends Consent Mode's update from the decision in force: `analytics` gives
