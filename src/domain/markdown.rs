@@ -327,6 +327,10 @@ pub fn classify_link(href: &str) -> LinkTarget {
     }
 }
 
+/// The prefix of every element id the widget gives its own elements; heading slugs
+/// never start with it (see [`slugify`]).
+pub const WIDGET_ID_PREFIX: &str = "tw-";
+
 /// Turns heading text into a GitHub-like anchor id.
 ///
 /// Lowercases; keeps Unicode letters and digits (and combining marks), `-`
@@ -334,10 +338,16 @@ pub fn classify_link(href: &str) -> LinkTarget {
 /// repeated `-`; trims `-` at both ends; returns `section` if nothing is left.
 /// (Uniqueness within a document is handled by [`parse`].)
 ///
+/// Slugs become element ids in the same shadow root as the widget's own ids, which all
+/// start with [`WIDGET_ID_PREFIX`] (`tw-`): a slug that would start with it (an author's
+/// `{#tw-doc-title}`, a heading "TW — Notes") gets `section-` in front, so the two id
+/// spaces never meet.
+///
 /// ```
 /// use terms_widget::domain::markdown::slugify;
 ///
 /// assert_eq!(slugify("Política de privacidad"), "política-de-privacidad");
+/// assert_eq!(slugify("tw-doc-title"), "section-tw-doc-title");
 /// assert_eq!(slugify("  1. Terms & Conditions! "), "1-terms-conditions");
 /// assert_eq!(slugify("???"), "section");
 /// ```
@@ -362,6 +372,9 @@ pub fn slugify(text: &str) -> String {
     }
     if slug.is_empty() {
         slug.push_str("section");
+    }
+    if slug.starts_with(WIDGET_ID_PREFIX) {
+        slug.insert_str(0, "section-");
     }
     slug
 }
@@ -1717,6 +1730,19 @@ mod tests {
     }
 
     // -- slugs --------------------------------------------------------------
+
+    #[test]
+    fn author_ids_never_take_the_widgets_own() {
+        let doc = parse("## Title {#tw-doc-title}\n\n## TW skip\n\n## Tw\n\n## twin");
+        let slugs: Vec<&str> = doc.headings.iter().map(|h| h.slug.as_str()).collect();
+        assert_eq!(
+            slugs,
+            ["section-tw-doc-title", "section-tw-skip", "tw", "twin"]
+        );
+        for slug in slugs {
+            assert!(!slug.starts_with(WIDGET_ID_PREFIX), "{slug}");
+        }
+    }
 
     #[test]
     fn slugify_rules() {
