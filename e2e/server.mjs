@@ -3,7 +3,8 @@
 //   const { url, close } = await startServer('dist');
 //
 // Serves `rootDir` on 127.0.0.1 at a random free port, and this folder's `fixtures/`
-// under `/fixtures/`. Only GET and HEAD; 404 for anything missing; paths that try to
+// under `/fixtures/`, and axe-core (npm) at `/__axe/axe.min.js`, so the accessibility
+// checks load it as a same-origin file and the pages keep their strict CSP. Only GET and HEAD; 404 for anything missing; paths that try to
 // leave the served folder (`..`, encoded slashes, NUL) are refused. No caching, so
 // every fresh browser context really loads the files.
 
@@ -14,6 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const FIXTURES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+/** axe-core's browser build, from node_modules (served at `/__axe/axe.min.js`). */
+export const AXE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'axe-core');
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -75,6 +78,9 @@ export async function startServer(rootDir, options = {}) {
     if (pathname === '/fixtures' || pathname.startsWith('/fixtures/')) {
       base = fixtures;
       rest = pathname.slice('/fixtures'.length) || '/';
+    } else if (pathname === '/__axe/axe.min.js') {
+      base = AXE_DIR;
+      rest = '/axe.min.js';
     }
     let file = resolveInside(base, rest);
     if (!file) return send(403, 'Forbidden\n');
