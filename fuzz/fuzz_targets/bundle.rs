@@ -1,0 +1,19 @@
+//! The bundle loader on arbitrary text: never panics; whatever it accepts can be written
+//! back and loads again to the same documents.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use terms_widget::domain::bundle::{load_json, to_json};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let loaded = load_json(text);
+    let again = load_json(&to_json(&loaded.bundle).to_string());
+    assert_eq!(
+        again.bundle.documents.len(),
+        loaded.bundle.documents.len(),
+        "a loaded bundle round-trips"
+    );
+});
