@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { assertNoAxeViolations } from './axe.mjs';
-import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, focusedElement, startSuite, waitForText, withPage } from './helpers.mjs';
+import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, focusedElement, startSuite, waitForText, waitUntil, withPage } from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT * 3 };
 
@@ -178,6 +178,47 @@ describe('the preferences dialog and focus', () => {
       await back.click();
       await banner(page).waitFor();
       await waitForFocus(page, (f) => f?.text === 'Read our Privacy Policy', 'the banner\'s policy link');
+    });
+  });
+});
+
+describe('focus is never hidden under the sticky bar', () => {
+  test('tabbing backwards through the table of contents keeps each link below the bar', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/#terms-of-use`);
+      await waitForText(title(page), /^Terms of Use$/, 'title');
+      // Start from the end of the document and go back up with Shift+Tab.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const toc = page.locator('.tw-toc nav a');
+      const count = await toc.count();
+      assert.ok(count > 5, 'the contents list its sections');
+      await toc.last().focus();
+      for (let i = 0; i < count + 3; i++) {
+        await page.keyboard.press('Shift+Tab');
+        const seen = await page.evaluate(() => {
+          let el = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          const bar = document.querySelector('terms-widget').shadowRoot.querySelector('.tw-bar');
+          const r = el.getBoundingClientRect();
+          const b = bar.getBoundingClientRect();
+          const sticky = getComputedStyle(bar).position === 'sticky';
+          return { text: el.textContent.trim().slice(0, 40), top: r.top, bottom: r.bottom, barBottom: b.bottom, sticky, inBar: bar.contains(el) };
+        });
+        if (seen.inBar || !seen.sticky) continue;
+        // Scrolling may be smooth: wait for it to settle before judging.
+        const settled = await waitUntil(
+          () => page.evaluate(() => {
+            let el = document.activeElement;
+            while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+            const bar = document.querySelector('terms-widget').shadowRoot.querySelector('.tw-bar');
+            return { top: el.getBoundingClientRect().top, barBottom: bar.getBoundingClientRect().bottom };
+          }),
+          (s) => s.top >= s.barBottom - 0.5,
+          `the focused "${seen.text}" below the sticky bar`,
+          { expected: 'its top at or below the bar', timeout: 5_000 },
+        );
+        assert.ok(settled.top >= settled.barBottom - 0.5);
+      }
     });
   });
 });
