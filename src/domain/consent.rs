@@ -370,16 +370,22 @@ pub struct CategorySet {
 }
 
 /// Why a list of categories was refused. The first problem found is reported.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CategoryError {
     /// The value is not a JSON list.
+    #[error("The consent categories are {found}, but they must be a list of category objects.")]
     NotAList {
         /// What it is instead.
         found: &'static str,
     },
     /// The list has no categories.
+    #[error("The list of consent categories is empty: add at least one category.")]
     Empty,
     /// An entry is not a JSON object.
+    #[error(
+        "Consent category #{} is {found}, but each category must be an object with \"id\", \"title\", \"purposes\", \"storage\" and \"required\".",
+        .index + 1
+    )]
     NotAnObject {
         /// Position in the list, from 0.
         index: usize,
@@ -387,6 +393,7 @@ pub enum CategoryError {
         found: &'static str,
     },
     /// A field of an entry is missing, of the wrong type or unusable.
+    #[error(fmt = category_field_message)]
     Field {
         /// Position in the list, from 0.
         index: usize,
@@ -398,6 +405,10 @@ pub enum CategoryError {
         problem: FieldProblem,
     },
     /// Two entries have the same id.
+    #[error(
+        "Consent category #{} has the id \"{id}\", which an earlier category already uses: give each category its own id.",
+        .index + 1
+    )]
     DuplicateId {
         /// Position of the second one.
         index: usize,
@@ -405,6 +416,9 @@ pub enum CategoryError {
         id: String,
     },
     /// Two categories list the same storage key.
+    #[error(
+        "The storage key \"{key}\" is listed under both \"{other}\" and \"{id}\": list it under one category only, so that switching a category off knows what to delete."
+    )]
     SharedStorageKey {
         /// Position of the second category.
         index: usize,
@@ -417,47 +431,20 @@ pub enum CategoryError {
     },
 }
 
-impl fmt::Display for CategoryError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CategoryError::NotAList { found } => write!(
-                f,
-                "The consent categories are {found}, but they must be a list of category objects."
-            ),
-            CategoryError::Empty => {
-                f.write_str("The list of consent categories is empty: add at least one category.")
-            }
-            CategoryError::NotAnObject { index, found } => write!(
-                f,
-                "Consent category #{} is {found}, but each category must be an object with \"id\", \"title\", \"purposes\", \"storage\" and \"required\".",
-                index + 1
-            ),
-            CategoryError::Field {
-                index,
-                id,
-                field,
-                problem,
-            } => {
-                match id {
-                    Some(id) => write!(f, "Consent category \"{id}\"")?,
-                    None => write!(f, "Consent category #{}", index + 1)?,
-                }
-                write!(f, ", field \"{field}\": {problem}.")
-            }
-            CategoryError::DuplicateId { index, id } => write!(
-                f,
-                "Consent category #{} has the id \"{id}\", which an earlier category already uses: give each category its own id.",
-                index + 1
-            ),
-            CategoryError::SharedStorageKey { id, key, other, .. } => write!(
-                f,
-                "The storage key \"{key}\" is listed under both \"{other}\" and \"{id}\": list it under one category only, so that switching a category off knows what to delete."
-            ),
-        }
+/// [`CategoryError::Field`]'s message: the category by its id, or by its position.
+fn category_field_message(
+    index: &usize,
+    id: &Option<String>,
+    field: &str,
+    problem: &FieldProblem,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match id {
+        Some(id) => write!(f, "Consent category \"{id}\"")?,
+        None => write!(f, "Consent category #{}", index + 1)?,
     }
+    write!(f, ", field \"{field}\": {problem}.")
 }
-
-impl std::error::Error for CategoryError {}
 
 impl Category {
     /// Checks one category; `index` is its position, for the error.
@@ -1151,64 +1138,100 @@ pub struct ConsentRecord {
 }
 
 /// Why a record could not be made or added to a history.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RecordError {
     /// A choice names a category that is not in the set.
+    #[error("There is no consent category \"{id}\": choose among the categories shown.")]
     UnknownCategory {
         /// The id given.
         id: String,
     },
     /// The same category was given two choices.
+    #[error("The category \"{id}\" was given two choices: give each category one.")]
     DuplicateChoice {
         /// The category.
         id: String,
     },
     /// Optional categories without an answer; nothing is switched on or off by default.
+    #[error(
+        "Switch each of these on or off before saving: {}. New categories are never switched on or off for the learner.",
+        .ids.join(", ")
+    )]
     Unanswered {
         /// Their ids, in display order.
         ids: Vec<String>,
     },
     /// A record's choices name a category with an unusable id.
+    #[error(
+        "The record names a category \"{}\", which is not a usable id.",
+        shorten(.id, 80)
+    )]
     BadCategoryId {
         /// The id.
         id: String,
     },
     /// A record lists a category as required but does not record it as granted.
+    #[error(
+        "The record lists \"{id}\" as strictly necessary but does not record it as granted; strictly necessary categories are always granted."
+    )]
     RequiredNotGranted {
         /// The category.
         id: String,
     },
     /// The language is not a BCP 47 tag.
+    #[error(
+        "\"{}\" is not a language tag: use a BCP 47 tag such as \"en\" or \"en-GB\".",
+        shorten(.tag, 80)
+    )]
     BadLanguage {
         /// The tag given.
         tag: String,
     },
     /// The policy's document id is unusable.
+    #[error(
+        "\"{}\" is not a document id: use the policy's id, such as \"privacy-policy\".",
+        shorten(.id, 80)
+    )]
     BadPolicyDocument {
         /// The id given.
         id: String,
     },
     /// The policy's version label is unusable.
+    #[error(
+        "\"{}\" is not a version label: use the policy's label, such as \"3\".",
+        shorten(.label, 80)
+    )]
     BadPolicyVersion {
         /// The label given.
         label: String,
     },
     /// The policy's hash is not 64 lowercase hex digits.
+    #[error(
+        "\"{}\" is not a SHA-256 digest: give 64 lowercase hex digits (PolicyRef::for_text computes it).",
+        shorten(.hash, 80)
+    )]
     BadPolicyHash {
         /// The hash given.
         hash: String,
     },
     /// The time is outside years 0000–9999.
+    #[error("The time {at} is outside the years 0000 to 9999; check the clock the time came from.")]
     TimeOutOfRange {
         /// The time given.
         at: Timestamp,
     },
     /// The history already has a record with this id.
+    #[error(
+        "The history already has a record with the id {id}: give each record fresh random bytes."
+    )]
     IdAlreadyUsed {
         /// The id.
         id: String,
     },
     /// The record is not later than the history's current record.
+    #[error(
+        "The new record's time {given} is not after the latest record's time {current}; use ConsentHistory::next_timestamp to stamp it."
+    )]
     NotAfterCurrent {
         /// The current record's time.
         current: Timestamp,
@@ -1216,69 +1239,6 @@ pub enum RecordError {
         given: Timestamp,
     },
 }
-
-impl fmt::Display for RecordError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RecordError::UnknownCategory { id } => write!(
-                f,
-                "There is no consent category \"{id}\": choose among the categories shown."
-            ),
-            RecordError::DuplicateChoice { id } => write!(
-                f,
-                "The category \"{id}\" was given two choices: give each category one."
-            ),
-            RecordError::Unanswered { ids } => write!(
-                f,
-                "Switch each of these on or off before saving: {}. New categories are never switched on or off for the learner.",
-                ids.join(", ")
-            ),
-            RecordError::BadCategoryId { id } => write!(
-                f,
-                "The record names a category \"{}\", which is not a usable id.",
-                shorten(id, 80)
-            ),
-            RecordError::RequiredNotGranted { id } => write!(
-                f,
-                "The record lists \"{id}\" as strictly necessary but does not record it as granted; strictly necessary categories are always granted."
-            ),
-            RecordError::BadLanguage { tag } => write!(
-                f,
-                "\"{}\" is not a language tag: use a BCP 47 tag such as \"en\" or \"en-GB\".",
-                shorten(tag, 80)
-            ),
-            RecordError::BadPolicyDocument { id } => write!(
-                f,
-                "\"{}\" is not a document id: use the policy's id, such as \"privacy-policy\".",
-                shorten(id, 80)
-            ),
-            RecordError::BadPolicyVersion { label } => write!(
-                f,
-                "\"{}\" is not a version label: use the policy's label, such as \"3\".",
-                shorten(label, 80)
-            ),
-            RecordError::BadPolicyHash { hash } => write!(
-                f,
-                "\"{}\" is not a SHA-256 digest: give 64 lowercase hex digits (PolicyRef::for_text computes it).",
-                shorten(hash, 80)
-            ),
-            RecordError::TimeOutOfRange { at } => write!(
-                f,
-                "The time {at} is outside the years 0000 to 9999; check the clock the time came from."
-            ),
-            RecordError::IdAlreadyUsed { id } => write!(
-                f,
-                "The history already has a record with the id {id}: give each record fresh random bytes."
-            ),
-            RecordError::NotAfterCurrent { current, given } => write!(
-                f,
-                "The new record's time {given} is not after the latest record's time {current}; use ConsentHistory::next_timestamp to stamp it."
-            ),
-        }
-    }
-}
-
-impl std::error::Error for RecordError {}
 
 impl ConsentRecord {
     /// Makes a record of `choices` for the categories in `categories`.
@@ -1928,31 +1888,45 @@ pub fn proposed_choices(
 
 /// Why a stored value could not be read. The value is reported, never silently dropped:
 /// the caller sets it aside and starts a fresh history.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// The text is not JSON (a truncated write, another program's value…).
+    #[error(
+        "The saved privacy choices are not valid JSON ({detail}); they were probably cut off while being written."
+    )]
     NotJson {
         /// The parser's message, with line and column.
         detail: String,
     },
     /// The JSON is not an object.
+    #[error(
+        "The saved privacy choices are {found}, but they must be a JSON object with \"v\" and \"records\"."
+    )]
     NotAnObject {
         /// What it is instead.
         found: &'static str,
     },
     /// There is no `"v"` field saying which format this is.
+    #[error("The saved privacy choices have no \"v\" field, so their format is unknown.")]
     MissingVersion,
     /// `"v"` is not a whole number.
+    #[error(
+        "The saved privacy choices have a \"v\" field that is {found}, but it must be a whole number such as 2."
+    )]
     BadVersion {
         /// What it is instead, e.g. `a string`.
         found: String,
     },
     /// A format version this widget does not read (written by a newer widget?).
+    #[error(
+        "The saved privacy choices are in format version {version}, but this widget reads versions 1 and {STORE_VERSION}; a newer widget may have written them."
+    )]
     UnknownVersion {
         /// The version found.
         version: u64,
     },
     /// A top-level field is wrong: `records` in v2; `at`, `choices`, `policy_version` in v1.
+    #[error("In the saved privacy choices, field \"{field}\": {problem}.")]
     BadField {
         /// The field, e.g. `records` or `choices.analytics`.
         field: String,
@@ -1960,6 +1934,7 @@ pub enum StoreError {
         problem: FieldProblem,
     },
     /// A record in `records` is wrong.
+    #[error(fmt = store_bad_record_message)]
     BadRecord {
         /// Its position in `records`, from 0.
         index: usize,
@@ -1971,55 +1946,19 @@ pub enum StoreError {
     },
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::NotJson { detail } => write!(
-                f,
-                "The saved privacy choices are not valid JSON ({detail}); they were probably cut off while being written."
-            ),
-            StoreError::NotAnObject { found } => write!(
-                f,
-                "The saved privacy choices are {found}, but they must be a JSON object with \"v\" and \"records\"."
-            ),
-            StoreError::MissingVersion => f.write_str(
-                "The saved privacy choices have no \"v\" field, so their format is unknown.",
-            ),
-            StoreError::BadVersion { found } => write!(
-                f,
-                "The saved privacy choices have a \"v\" field that is {found}, but it must be a whole number such as 2."
-            ),
-            StoreError::UnknownVersion { version } => write!(
-                f,
-                "The saved privacy choices are in format version {version}, but this widget reads versions 1 and {STORE_VERSION}; a newer widget may have written them."
-            ),
-            StoreError::BadField { field, problem } => write!(
-                f,
-                "In the saved privacy choices, field \"{field}\": {problem}."
-            ),
-            StoreError::BadRecord {
-                index,
-                field,
-                problem,
-            } if field.is_empty() => write!(
-                f,
-                "Saved consent record #{} (records[{index}]): {problem}.",
-                index + 1
-            ),
-            StoreError::BadRecord {
-                index,
-                field,
-                problem,
-            } => write!(
-                f,
-                "Saved consent record #{} (records[{index}]), field \"{field}\": {problem}.",
-                index + 1
-            ),
-        }
+/// [`StoreError::BadRecord`]'s message: without a field when the whole record is wrong.
+fn store_bad_record_message(
+    index: &usize,
+    field: &str,
+    problem: &FieldProblem,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    write!(f, "Saved consent record #{} (records[{index}])", index + 1)?;
+    if !field.is_empty() {
+        write!(f, ", field \"{field}\"")?;
     }
+    write!(f, ": {problem}.")
 }
-
-impl std::error::Error for StoreError {}
 
 /// One record as stored (format v2).
 fn record_to_json(r: &ConsentRecord) -> Value {

@@ -32,8 +32,6 @@
 //! assert_eq!(bundle["documents"][0]["versions"][0]["body"], "Hello.\n");
 //! ```
 
-use std::fmt;
-
 use serde_json::{Value, json};
 
 use super::bundle::{self, FORMAT};
@@ -48,7 +46,11 @@ pub struct SourceFile {
 }
 
 /// A problem in a content folder, tied to a file and (where known) a line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{path}{}: {message}",
+    .line.map_or(String::new(), |line| format!(":{line}"))
+)]
 pub struct SourceError {
     /// The file at fault (relative path), or `content/` for the folder as a whole.
     pub path: String,
@@ -56,15 +58,6 @@ pub struct SourceError {
     pub line: Option<usize>,
     /// What is wrong and how to fix it.
     pub message: String,
-}
-
-impl fmt::Display for SourceError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.path, self.message),
-            None => write!(f, "{}: {}", self.path, self.message),
-        }
-    }
 }
 
 /// The keys a document file's front matter must have, in the order we print them.

@@ -3,9 +3,10 @@
 //!
 //! Both versions are cut into *units*: headings, paragraphs, list items, table rows,
 //! code blocks and raw HTML, each as plain text with the heading it sits under. The
-//! units are aligned with a longest-common-subsequence diff; a removed unit followed by
-//! an added one that shares most of its words is shown as one reworded unit with the
-//! words that changed.
+//! units are aligned by the [`similar`] crate (patience diff, anchored on the units that
+//! occur once in each version); a removed unit followed by an added one that shares most
+//! of its words is shown as one reworded unit with the words that changed (Myers' diff
+//! of the words).
 //!
 //! ```
 //! use terms_widget::domain::diff::{diff, Change};
@@ -18,14 +19,20 @@
 //! assert!(matches!(&changes[1], Change::Added { unit, .. } if unit.text == "Taxes"));
 //! ```
 
+use std::hash::Hash;
+use std::ops::Range;
+
+use similar::{Algorithm, DiffTag};
+
 use super::markdown::{self, Block, Inline};
 
-/// The largest diff table (units × units, or words × words) computed exactly; past it
-/// the two sides are reported as wholly removed and added, so hostile input stays cheap.
+/// The largest changed middle (old units × new units, or old words × new words, once the
+/// common beginning and end are set aside) that is diffed item by item; past it the
+/// middle is reported as wholly removed and added, so hostile input stays cheap.
 pub const MAX_CELLS: usize = 4_000_000;
 
 /// What sort of block a unit came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnitKind {
     /// A heading of the given level.
     Heading(u8),
@@ -40,7 +47,7 @@ pub enum UnitKind {
 }
 
 /// One comparable piece of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Unit {
     /// What it came from.
     pub kind: UnitKind,
@@ -199,17 +206,24 @@ fn push(out: &mut Vec<(String, Unit)>, section: &str, kind: UnitKind, inlines: &
     }
 }
 
-/// One step of an alignment of two sequences.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Op {
-    Same(usize, usize),
-    Removed(usize),
-    Added(usize),
+/// One run of an alignment of two sequences, as ranges of their indices.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Run {
+    /// Items equal in both (the range is in the older sequence).
+    Same(Range<usize>),
+    /// A stretch that differs: the older items removed, then the newer ones added
+    /// (either may be empty).
+    Changed {
+        removed: Range<usize>,
+        added: Range<usize>,
+    },
 }
 
-/// Longest-common-subsequence alignment; past [`MAX_CELLS`], everything differs.
-fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
-    // Trim the common ends first: most versions share most of their text.
+/// Aligns `a` and `b` with `similar`'s `algorithm`, as alternating runs of equal items and
+/// changed stretches. Past [`MAX_CELLS`], the changed middle is one removal and addition.
+fn align<T: Hash + Eq>(algorithm: Algorithm, a: &[T], b: &[T]) -> Vec<Run> {
+    // The common ends are set aside first, so the bound applies to what changed: most
+    // versions share most of their text.
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let suffix = a[prefix..]
         .iter()
@@ -217,46 +231,37 @@ fn align<T: PartialEq>(a: &[T], b: &[T]) -> Vec<Op> {
         .zip(b[prefix..].iter().rev())
         .take_while(|(x, y)| x == y)
         .count();
-    let (a_mid, b_mid) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
-    let mut ops: Vec<Op> = (0..prefix).map(|i| Op::Same(i, i)).collect();
-    let (n, m) = (a_mid.len(), b_mid.len());
-    if n.saturating_mul(m) > MAX_CELLS {
-        ops.extend((0..n).map(|i| Op::Removed(prefix + i)));
-        ops.extend((0..m).map(|j| Op::Added(prefix + j)));
-    } else {
-        // lengths[i][j] = LCS of a_mid[i..] and b_mid[j..].
-        let width = m + 1;
-        let mut lengths = vec![0u32; (n + 1) * width];
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                lengths[i * width + j] = if a_mid[i] == b_mid[j] {
-                    lengths[(i + 1) * width + j + 1] + 1
-                } else {
-                    lengths[(i + 1) * width + j].max(lengths[i * width + j + 1])
-                };
-            }
+    let (a_end, b_end) = (a.len() - suffix, b.len() - suffix);
+
+    let mut runs = Vec::new();
+    let mut push = |tag: DiffTag, old: Range<usize>, new: Range<usize>| {
+        if old.is_empty() && new.is_empty() {
+            return;
         }
-        let (mut i, mut j) = (0, 0);
-        while i < n || j < m {
-            if i < n && j < m && a_mid[i] == b_mid[j] {
-                ops.push(Op::Same(prefix + i, prefix + j));
-                i += 1;
-                j += 1;
-            } else if i < n
-                && (j == m || lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])
-            {
-                // Removals before additions, so a replacement reads "old, then new".
-                ops.push(Op::Removed(prefix + i));
-                i += 1;
-            } else {
-                ops.push(Op::Added(prefix + j));
-                j += 1;
+        match (tag, runs.last_mut()) {
+            (DiffTag::Equal, Some(Run::Same(last))) => last.end = old.end,
+            (DiffTag::Equal, _) => runs.push(Run::Same(old)),
+            (_, Some(Run::Changed { removed, added })) => {
+                removed.end = old.end;
+                added.end = new.end;
             }
+            (_, _) => runs.push(Run::Changed {
+                removed: old,
+                added: new,
+            }),
+        }
+    };
+    push(DiffTag::Equal, 0..prefix, 0..prefix);
+    if (a_end - prefix).saturating_mul(b_end - prefix) > MAX_CELLS {
+        push(DiffTag::Replace, prefix..a_end, prefix..b_end);
+    } else {
+        for op in similar::capture_diff(algorithm, a, prefix..a_end, b, prefix..b_end) {
+            let (tag, old, new) = op.as_tag_tuple();
+            push(tag, old, new);
         }
     }
-    let (a_end, b_end) = (a.len() - suffix, b.len() - suffix);
-    ops.extend((0..suffix).map(|k| Op::Same(a_end + k, b_end + k)));
-    ops
+    push(DiffTag::Equal, a_end..a.len(), b_end..b.len());
+    runs
 }
 
 /// Share of words the two texts have in common (0.0 to 1.0), by multiset overlap.
@@ -283,35 +288,23 @@ fn similarity(a: &str, b: &str) -> f64 {
     (2 * common) as f64 / (aw.len() + bw.len()) as f64
 }
 
-/// The word-by-word difference of two texts, with runs merged.
+/// The word-by-word difference of two texts, with runs merged: in each stretch that
+/// differs, the removed words come before the added ones.
 pub fn word_diff(old: &str, new: &str) -> Vec<Words> {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
-    let mut out: Vec<Words> = Vec::new();
-    let mut push = |w: Words| {
-        let same_kind = |x: &Words, y: &Words| {
-            matches!(
-                (x, y),
-                (Words::Same(_), Words::Same(_))
-                    | (Words::Removed(_), Words::Removed(_))
-                    | (Words::Added(_), Words::Added(_))
-            )
-        };
-        match out.last_mut() {
-            Some(last) if same_kind(last, &w) => {
-                let (Words::Same(s) | Words::Removed(s) | Words::Added(s)) = last;
-                let (Words::Same(t) | Words::Removed(t) | Words::Added(t)) = w;
-                s.push(' ');
-                s.push_str(&t);
+    let mut out = Vec::new();
+    for run in align(Algorithm::Myers, &a, &b) {
+        match run {
+            Run::Same(same) => out.push(Words::Same(a[same].join(" "))),
+            Run::Changed { removed, added } => {
+                if !removed.is_empty() {
+                    out.push(Words::Removed(a[removed].join(" ")));
+                }
+                if !added.is_empty() {
+                    out.push(Words::Added(b[added].join(" ")));
+                }
             }
-            _ => out.push(w),
-        }
-    };
-    for op in align(&a, &b) {
-        match op {
-            Op::Same(i, _) => push(Words::Same(a[i].to_string())),
-            Op::Removed(i) => push(Words::Removed(a[i].to_string())),
-            Op::Added(j) => push(Words::Added(b[j].to_string())),
         }
     }
     out
@@ -323,35 +316,14 @@ pub fn diff(old: &str, new: &str) -> Vec<Change> {
     let b = units(new);
     let a_units: Vec<&Unit> = a.iter().map(|(_, u)| u).collect();
     let b_units: Vec<&Unit> = b.iter().map(|(_, u)| u).collect();
-    let ops = align(&a_units, &b_units);
 
     let mut changes = Vec::new();
-    let mut k = 0;
-    while k < ops.len() {
-        match ops[k] {
-            Op::Same(..) => k += 1,
-            _ => {
-                // A run of removals and additions between two unchanged units.
-                let start = k;
-                while k < ops.len() && !matches!(ops[k], Op::Same(..)) {
-                    k += 1;
-                }
-                let removed: Vec<usize> = ops[start..k]
-                    .iter()
-                    .filter_map(|op| match op {
-                        Op::Removed(i) => Some(*i),
-                        _ => None,
-                    })
-                    .collect();
-                let added: Vec<usize> = ops[start..k]
-                    .iter()
-                    .filter_map(|op| match op {
-                        Op::Added(j) => Some(*j),
-                        _ => None,
-                    })
-                    .collect();
-                pair_run(&a, &b, &removed, &added, &mut changes);
-            }
+    for run in align(Algorithm::Patience, &a_units, &b_units) {
+        if let Run::Changed { removed, added } = run {
+            // A run of removals and additions between two unchanged units.
+            let removed: Vec<usize> = removed.collect();
+            let added: Vec<usize> = added.collect();
+            pair_run(&a, &b, &removed, &added, &mut changes);
         }
     }
     changes
@@ -511,6 +483,26 @@ mod tests {
         // 2500 × 2500 units is more than MAX_CELLS: everything is removed then added,
         // and the pairing still finds the rewordings.
         assert_eq!(c.len(), 2500);
+    }
+
+    #[test]
+    fn a_long_document_with_one_change_is_diffed_exactly() {
+        // 3000 × 3000 units is more than MAX_CELLS, but the bound applies to the changed
+        // middle only, here one unit on each side.
+        let old: String = (0..3000).map(|i| format!("Para {i} a.\n\n")).collect();
+        let new = old.replacen("Para 1500 a.", "Para 1500 b.", 1);
+        assert_eq!(
+            diff(&old, &new),
+            vec![Change::Reworded {
+                section: String::new(),
+                kind: UnitKind::Paragraph,
+                words: vec![
+                    Words::Same("Para 1500".into()),
+                    Words::Removed("a.".into()),
+                    Words::Added("b.".into())
+                ]
+            }]
+        );
     }
 
     #[test]

@@ -1089,9 +1089,10 @@ fn describe(value: &Value) -> String {
 /// Why a policy override was refused. Every variant names the setting at fault (a dotted
 /// path such as `kinds.course.window_days`; empty for the override as a whole), and
 /// [`fmt::Display`] says what is wrong and what is accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PolicyError {
     /// The override, or one of its sections, is not a JSON object.
+    #[error(fmt = policy_not_an_object)]
     NotAnObject {
         /// The setting (empty for the override itself).
         field: String,
@@ -1099,6 +1100,10 @@ pub enum PolicyError {
         found: String,
     },
     /// A key that is not a setting (often a misspelling).
+    #[error(
+        "`{field}` is not a policy setting; the settings here are: {}",
+        .allowed.join(", ")
+    )]
     UnknownKey {
         /// The setting, including the unknown key.
         field: String,
@@ -1106,6 +1111,10 @@ pub enum PolicyError {
         allowed: &'static [&'static str],
     },
     /// A window that is not a whole number of days from 0 to [`MAX_POLICY_WINDOW_DAYS`].
+    #[error(
+        "`{field}` must be a whole number of days from 0 to {MAX_POLICY_WINDOW_DAYS}{}, not {found}",
+        if *.nullable { ", or null" } else { "" }
+    )]
     InvalidDays {
         /// The setting.
         field: String,
@@ -1115,6 +1124,7 @@ pub enum PolicyError {
         nullable: bool,
     },
     /// A switch that is not `true` or `false`.
+    #[error("`{field}` must be true or false, not {found}")]
     NotABool {
         /// The setting.
         field: String,
@@ -1122,6 +1132,7 @@ pub enum PolicyError {
         found: String,
     },
     /// A name that is not one of the accepted ones.
+    #[error("`{field}` must be one of {}, not {found}", .allowed.join(", "))]
     UnknownName {
         /// The setting.
         field: String,
@@ -1131,11 +1142,21 @@ pub enum PolicyError {
         allowed: &'static [&'static str],
     },
     /// `version` is not a non-empty, single-line string of at most 64 characters.
+    #[error(
+        "`version` must be a non-empty, single-line string of at most 64 characters, not {found}"
+    )]
     InvalidVersion {
         /// What was found instead.
         found: String,
     },
     /// `effective` is not a `YYYY-MM-DD` date that exists.
+    #[error(
+        "`effective` must be a date written YYYY-MM-DD, not {found}{}",
+        match .problem {
+            Some(TimeError::NoSuchDate) => " (that date does not exist)",
+            _ => "",
+        }
+    )]
     InvalidEffective {
         /// What was found instead.
         found: String,
@@ -1143,6 +1164,10 @@ pub enum PolicyError {
         problem: Option<TimeError>,
     },
     /// A section id that is not 1 to 64 of `a-z`, `0-9` and inner `-`.
+    #[error(
+        "`{field}` must be a section id of 1 to 64 lowercase letters, digits and inner hyphens, \
+         like \"courses-and-specializations\", not {found}"
+    )]
     InvalidClauseId {
         /// The setting.
         field: String,
@@ -1167,67 +1192,14 @@ impl PolicyError {
     }
 }
 
-impl fmt::Display for PolicyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PolicyError::NotAnObject { field, found } if field.is_empty() => {
-                write!(f, "the policy override must be a JSON object, not {found}")
-            }
-            PolicyError::NotAnObject { field, found } => {
-                write!(f, "`{field}` must be a JSON object, not {found}")
-            }
-            PolicyError::UnknownKey { field, allowed } => write!(
-                f,
-                "`{field}` is not a policy setting; the settings here are: {}",
-                allowed.join(", ")
-            ),
-            PolicyError::InvalidDays {
-                field,
-                found,
-                nullable,
-            } => write!(
-                f,
-                "`{field}` must be a whole number of days from 0 to \
-                 {MAX_POLICY_WINDOW_DAYS}{}, not {found}",
-                if *nullable { ", or null" } else { "" }
-            ),
-            PolicyError::NotABool { field, found } => {
-                write!(f, "`{field}` must be true or false, not {found}")
-            }
-            PolicyError::UnknownName {
-                field,
-                found,
-                allowed,
-            } => write!(
-                f,
-                "`{field}` must be one of {}, not {found}",
-                allowed.join(", ")
-            ),
-            PolicyError::InvalidVersion { found } => write!(
-                f,
-                "`version` must be a non-empty, single-line string of at most 64 \
-                 characters, not {found}"
-            ),
-            PolicyError::InvalidEffective { found, problem } => {
-                write!(
-                    f,
-                    "`effective` must be a date written YYYY-MM-DD, not {found}"
-                )?;
-                match problem {
-                    Some(TimeError::NoSuchDate) => f.write_str(" (that date does not exist)"),
-                    _ => Ok(()),
-                }
-            }
-            PolicyError::InvalidClauseId { field, found } => write!(
-                f,
-                "`{field}` must be a section id of 1 to 64 lowercase letters, digits and inner \
-                 hyphens, like \"courses-and-specializations\", not {found}"
-            ),
-        }
+/// [`PolicyError::NotAnObject`]'s message: the override as a whole has no field name.
+fn policy_not_an_object(field: &str, found: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    if field.is_empty() {
+        write!(f, "the policy override must be a JSON object, not {found}")
+    } else {
+        write!(f, "`{field}` must be a JSON object, not {found}")
     }
 }
-
-impl std::error::Error for PolicyError {}
 
 // ---------------------------------------------------------------------------------------------
 // Errors in the input
@@ -1236,25 +1208,30 @@ impl std::error::Error for PolicyError {}
 /// Why an input was refused. [`RefundError::code`] is the contract's error code;
 /// [`RefundError::field`] is the input field to show the message at; [`fmt::Display`] is a
 /// message for the learner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RefundError {
     /// `missing_field`: the text given to [`evaluate_str`] is not JSON.
+    #[error("The request isn't readable JSON. Send an object with kind, paid_at and now.")]
     NotJson,
     /// `missing_field`: the input is JSON but not an object.
+    #[error("The request must be a JSON object with kind, paid_at and now.")]
     NotAnObject,
     /// `missing_field`: a required field (`kind`, `paid_at`, `now`) is absent or `null`.
+    #[error(fmt = missing_field_message)]
     MissingField {
         /// The field.
         field: &'static str,
     },
     /// `missing_field`: `pre_enrolled` or `honor_code_violation` is not `true`, `false` or
     /// `null`.
+    #[error(fmt = not_yes_or_no_message)]
     NotYesOrNo {
         /// The field.
         field: &'static str,
     },
     /// `invalid_timestamp`: a timestamp field is not a `YYYY-MM-DDTHH:MM:SSZ` instant that
     /// exists.
+    #[error(fmt = invalid_timestamp_message)]
     InvalidTimestamp {
         /// The field.
         field: &'static str,
@@ -1262,27 +1239,49 @@ pub enum RefundError {
         problem: Option<TimeError>,
     },
     /// `unknown_kind`: `kind` is not one of the contract's kinds.
+    #[error(
+        "Choose what was bought: a monthly subscription, a Plus subscription, a course, a \
+         Specialization, a guided project, a degree, a university certificate or another \
+         service."
+    )]
     UnknownKind,
     /// `unknown_via`: `via` is not one of the contract's channels.
+    #[error(
+        "Choose how it was bought: directly, through the App Store, through Google Play or \
+         through an organization."
+    )]
     UnknownVia,
     /// `invalid_custom_window`: `custom_window_days` is not a JSON integer.
+    #[error("Enter the refund window stated at sign-up as a whole number of days.")]
     InvalidCustomWindow,
     /// `negative_custom_window`: `custom_window_days` is below zero.
+    #[error("The refund window stated at sign-up can't be negative.")]
     NegativeCustomWindow,
     /// `custom_window_exceeds_standard`: `custom_window_days` is above the kind's limit.
+    #[error(
+        "A refund window stated at sign-up can be at most {} for this purchase.",
+        day_count(*.max_days)
+    )]
     CustomWindowExceedsStandard {
         /// The largest window accepted for this kind (14 for courses by default).
         max_days: u64,
     },
     /// `now_before_payment`: `now` is before `paid_at`.
+    #[error("The date judged can't be before the payment.")]
     NowBeforePayment,
     /// `certificate_before_payment`: `certificate_earned_at` is before `paid_at`.
+    #[error("The certificate can't have been earned before the payment.")]
     CertificateBeforePayment,
     /// `certificate_after_now`: `certificate_earned_at` is after `now`.
+    #[error(
+        "The certificate can't be earned after the date judged: enter it once it has been earned."
+    )]
     CertificateAfterNow,
     /// `cancelled_before_payment`: `cancelled_at` is before `paid_at`.
+    #[error("The cancellation can't be before the payment.")]
     CancelledBeforePayment,
     /// `cancelled_after_now`: `cancelled_at` is after `now`.
+    #[error("The cancellation can't be after the date judged: enter it once it has happened.")]
     CancelledAfterNow,
 }
 
@@ -1355,88 +1354,48 @@ fn timestamp_label(field: &str) -> &'static str {
     }
 }
 
-impl fmt::Display for RefundError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RefundError::NotJson => f.write_str(
-                "The request isn't readable JSON. Send an object with kind, paid_at and now.",
-            ),
-            RefundError::NotAnObject => {
-                f.write_str("The request must be a JSON object with kind, paid_at and now.")
-            }
-            RefundError::MissingField { field } => match *field {
-                "kind" => f.write_str("Choose what was bought."),
-                "paid_at" => f.write_str("Enter the payment date and time."),
-                "now" => f.write_str("Enter the date and time to judge at."),
-                other => write!(f, "Fill in {other}."),
-            },
-            RefundError::NotYesOrNo { field } => match *field {
-                "pre_enrolled" => f.write_str(
-                    "Answer yes or no: was it paid for before it launched (pre-enrolment)?",
-                ),
-                "honor_code_violation" => f.write_str(
-                    "Answer yes or no: has a violation of the Terms, Acceptable Use Policy \
-                     or Honor Code been confirmed?",
-                ),
-                other => write!(f, "Answer yes or no for {other}."),
-            },
-            RefundError::InvalidTimestamp { field, problem } => {
-                let label = timestamp_label(field);
-                match problem {
-                    Some(TimeError::NoSuchDate) => {
-                        write!(f, "That date doesn't exist: check {label}.")
-                    }
-                    Some(TimeError::NoSuchTime) => {
-                        write!(f, "That time of day doesn't exist: check {label}.")
-                    }
-                    _ => write!(
-                        f,
-                        "Enter {label} in UTC, written like 2024-03-01T12:00:00Z."
-                    ),
-                }
-            }
-            RefundError::UnknownKind => f.write_str(
-                "Choose what was bought: a monthly subscription, a Plus subscription, a \
-                 course, a Specialization, a guided project, a degree, a university \
-                 certificate or another service.",
-            ),
-            RefundError::UnknownVia => f.write_str(
-                "Choose how it was bought: directly, through the App Store, through Google \
-                 Play or through an organization.",
-            ),
-            RefundError::InvalidCustomWindow => {
-                f.write_str("Enter the refund window stated at sign-up as a whole number of days.")
-            }
-            RefundError::NegativeCustomWindow => {
-                f.write_str("The refund window stated at sign-up can't be negative.")
-            }
-            RefundError::CustomWindowExceedsStandard { max_days } => write!(
-                f,
-                "A refund window stated at sign-up can be at most {} for this purchase.",
-                day_count(*max_days)
-            ),
-            RefundError::NowBeforePayment => {
-                f.write_str("The date judged can't be before the payment.")
-            }
-            RefundError::CertificateBeforePayment => {
-                f.write_str("The certificate can't have been earned before the payment.")
-            }
-            RefundError::CertificateAfterNow => f.write_str(
-                "The certificate can't be earned after the date judged: enter it once it \
-                 has been earned.",
-            ),
-            RefundError::CancelledBeforePayment => {
-                f.write_str("The cancellation can't be before the payment.")
-            }
-            RefundError::CancelledAfterNow => f.write_str(
-                "The cancellation can't be after the date judged: enter it once it has \
-                 happened.",
-            ),
-        }
+/// [`RefundError::MissingField`]'s message.
+fn missing_field_message(field: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match field {
+        "kind" => f.write_str("Choose what was bought."),
+        "paid_at" => f.write_str("Enter the payment date and time."),
+        "now" => f.write_str("Enter the date and time to judge at."),
+        other => write!(f, "Fill in {other}."),
     }
 }
 
-impl std::error::Error for RefundError {}
+/// [`RefundError::NotYesOrNo`]'s message.
+fn not_yes_or_no_message(field: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match field {
+        "pre_enrolled" => {
+            f.write_str("Answer yes or no: was it paid for before it launched (pre-enrolment)?")
+        }
+        "honor_code_violation" => f.write_str(
+            "Answer yes or no: has a violation of the Terms, Acceptable Use Policy \
+             or Honor Code been confirmed?",
+        ),
+        other => write!(f, "Answer yes or no for {other}."),
+    }
+}
+
+/// [`RefundError::InvalidTimestamp`]'s message.
+fn invalid_timestamp_message(
+    field: &str,
+    problem: &Option<TimeError>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let label = timestamp_label(field);
+    match problem {
+        Some(TimeError::NoSuchDate) => write!(f, "That date doesn't exist: check {label}."),
+        Some(TimeError::NoSuchTime) => {
+            write!(f, "That time of day doesn't exist: check {label}.")
+        }
+        _ => write!(
+            f,
+            "Enter {label} in UTC, written like 2024-03-01T12:00:00Z."
+        ),
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Reading the input

@@ -145,11 +145,13 @@ pub fn resolve(fragment: &str, current: Option<&Route>, bundle: &Bundle) -> Reso
 }
 
 /// Why a route can't be shown as asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RouteError {
     /// No document has this id.
+    #[error("There is no document called \"{0}\" here. Pick one from the list.")]
     NoSuchDocument(String),
     /// The document has no version with this label.
+    #[error("{title} has no version \"{version}\". Showing the current version instead.")]
     NoSuchVersion {
         /// Document title.
         title: String,
@@ -157,31 +159,13 @@ pub enum RouteError {
         version: String,
     },
     /// The version shown has no heading with this slug.
+    #[error("{title} has no section \"{section}\". Showing the top of the document instead.")]
     NoSuchSection {
         /// Document title.
         title: String,
         /// The slug asked for.
         section: String,
     },
-}
-
-impl fmt::Display for RouteError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RouteError::NoSuchDocument(id) => write!(
-                f,
-                "There is no document called \"{id}\" here. Pick one from the list."
-            ),
-            RouteError::NoSuchVersion { title, version } => write!(
-                f,
-                "{title} has no version \"{version}\". Showing the current version instead."
-            ),
-            RouteError::NoSuchSection { title, section } => write!(
-                f,
-                "{title} has no section \"{section}\". Showing the top of the document instead."
-            ),
-        }
-    }
 }
 
 /// Checks a route against the documents and the headings of the version it shows.

@@ -23,9 +23,12 @@ pub fn console_warn(message: &str) {
 }
 
 /// Why a bundle could not be fetched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FetchError {
     /// The request did not complete (network, CORS, blocked by CSP, bad URL).
+    #[error(
+        "Could not load the documents from {url}: {detail}. Check the address, and that the server allows this page to fetch it (CORS and Content-Security-Policy connect-src)."
+    )]
     Network {
         /// The URL asked for.
         url: String,
@@ -33,27 +36,13 @@ pub enum FetchError {
         detail: String,
     },
     /// The server answered with an error status.
+    #[error("Could not load the documents from {url}: the server answered HTTP {status}.")]
     Status {
         /// The URL asked for.
         url: String,
         /// HTTP status code.
         status: u16,
     },
-}
-
-impl std::fmt::Display for FetchError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FetchError::Network { url, detail } => write!(
-                f,
-                "Could not load the documents from {url}: {detail}. Check the address, and that the server allows this page to fetch it (CORS and Content-Security-Policy connect-src)."
-            ),
-            FetchError::Status { url, status } => write!(
-                f,
-                "Could not load the documents from {url}: the server answered HTTP {status}."
-            ),
-        }
-    }
 }
 
 fn js_detail(v: &JsValue) -> String {
