@@ -54,7 +54,7 @@
 //!     ])
 //!     .unwrap();
 //! assert_eq!(status(&history, &categories, &versions), ConsentStatus::Current);
-//! assert!(is_granted(&history, categories.get("analytics").unwrap()));
+//! assert!(Standing::new(&history, &versions).is_granted(categories.get("analytics").unwrap()));
 //! assert_eq!(
 //!     describe(&history, &categories)[0],
 //!     "On 2026-11-24 at 10:00 UTC you allowed Analytics and refused Marketing email and \
@@ -1450,7 +1450,8 @@ impl ConsentHistory {
     /// h.withdraw_all(&cats, &policy, ctx(2), Method::Preferences).unwrap();
     /// assert_eq!(h.records.len(), 2);
     /// assert_eq!(h.records[0], before);
-    /// assert!(!is_granted(&h, cats.get("analytics").unwrap()));
+    /// let versions = PolicyVersion::new(policy.clone(), [("3", true)]);
+    /// assert!(!Standing::new(&h, &versions).is_granted(cats.get("analytics").unwrap()));
     /// ```
     pub fn withdraw_all(
         &mut self,
