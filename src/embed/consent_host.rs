@@ -36,6 +36,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::consent::{CategorySet, Choice, ConsentHistory, is_granted};
+use crate::domain::time::format_instant;
 use crate::platform::{console_error, console_warn};
 
 #[wasm_bindgen(
@@ -262,7 +263,7 @@ pub fn snapshot(history: &ConsentHistory, categories: &CategorySet) -> Value {
     let record = current.map_or(Value::Null, |r| {
         json!({
             "id": r.id.as_str(),
-            "at": r.at.to_string(),
+            "at": format_instant(r.at),
             "method": r.method.as_str(),
             "policy": {
                 "document": r.policy.document,
