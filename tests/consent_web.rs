@@ -20,7 +20,7 @@ use terms_widget::domain::consent::{
     CategorySet, Choice, ConsentHistory, Context, Method, PolicyRef, PolicyVersion, RecordId,
     Signals, Standing, decode, encode, is_valid_language_tag, merge,
 };
-use terms_widget::domain::time::Timestamp;
+use terms_widget::domain::time::parse_instant;
 use terms_widget::embed::consent_host::{
     consent_mode_default, consent_mode_update, dispatch_change, run_granted_scripts, snapshot,
 };
@@ -174,7 +174,7 @@ fn policy_versions() -> PolicyVersion {
 fn ctx(seed: u8, at: &str) -> Context {
     Context {
         id: RecordId::from_random_bytes(&[seed; 16]),
-        now: Timestamp::parse(at).unwrap(),
+        now: parse_instant(at).unwrap(),
         signals: Signals::NONE,
         language: "en-GB".into(),
     }

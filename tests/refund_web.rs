@@ -10,6 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use chrono::{DateTime, TimeDelta, Utc};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
@@ -20,7 +21,7 @@ use terms_widget::components::refund::{
     RefundCalculator, RefundCalculatorProps, RefundVerdictCard, RefundVerdictCardProps,
 };
 use terms_widget::domain::refund::{RefundPolicy, evaluate_str, format_duration};
-use terms_widget::domain::time::Timestamp;
+use terms_widget::domain::time::{format_instant, parse_instant};
 use terms_widget::platform::localtime;
 
 mod support;
@@ -126,8 +127,13 @@ async fn outcome(root: &Element, name: &str) -> Element {
 }
 
 /// The datetime-local value for `t` on the learner's wall clock.
-fn local(t: Timestamp) -> String {
+fn local(t: DateTime<Utc>) -> String {
     localtime::utc_to_local_input(t)
+}
+
+/// The instant `s` seconds after 1970-01-01T00:00:00Z.
+fn secs(s: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(s, 0).unwrap()
 }
 
 /// Which optional questions are on screen.
@@ -146,15 +152,15 @@ fn questions(root: &Element) -> Vec<String> {
 fn local_time_helpers_round_trip() {
     let now = localtime::now();
     let wall = js_sys::Date::now() / 1000.0;
-    assert!((now.0 as f64 - wall).abs() <= 1.0);
+    assert!((now.timestamp() as f64 - wall).abs() <= 1.0);
     assert!(!localtime::time_zone_name().is_empty());
 
     // Wall-clock minute values round-trip through UTC (away from clock changes).
-    let t = Timestamp::parse("2024-05-14T13:30:00Z").unwrap();
+    let t = parse_instant("2024-05-14T13:30:00Z").unwrap();
     let shown = local(t);
     assert_eq!(shown.len(), 16, "{shown}");
     assert_eq!(localtime::local_input_to_utc(&shown), Some(t));
-    let with_seconds = Timestamp(t.0 + 7);
+    let with_seconds = t + TimeDelta::seconds(7);
     assert!(local(with_seconds).ends_with(":07"));
     assert_eq!(
         localtime::local_input_to_utc(&local(with_seconds)),
@@ -162,7 +168,7 @@ fn local_time_helpers_round_trip() {
     );
     // Years before 100 are not read as 19xx.
     let early = localtime::local_input_to_utc("0050-06-01T12:00").unwrap();
-    assert!(early.to_string().starts_with("0050-0"), "{early:?}");
+    assert!(format_instant(early).starts_with("0050-0"), "{early:?}");
 
     // Strict shapes only.
     for bad in [
@@ -176,7 +182,7 @@ fn local_time_helpers_round_trip() {
     ] {
         assert_eq!(localtime::local_input_to_utc(bad), None, "{bad:?}");
     }
-    assert_eq!(localtime::utc_to_local_input(Timestamp(i64::MAX)), "");
+    assert_eq!(localtime::utc_to_local_input(DateTime::<Utc>::MAX_UTC), "");
 
     let utc = localtime::format_utc(t);
     assert!(utc.ends_with(" UTC") && utc.contains("2024"), "{utc}");
@@ -184,19 +190,19 @@ fn local_time_helpers_round_trip() {
     let local_words = localtime::format_local(t);
     assert!(local_words.contains("2024"), "{local_words}");
     assert_eq!(
-        localtime::format_utc(Timestamp(i64::MAX)),
-        Timestamp(i64::MAX).to_string()
+        localtime::format_utc(DateTime::<Utc>::MAX_UTC),
+        format_instant(DateTime::<Utc>::MAX_UTC)
     );
 
     // Clock changes, where the browser runs in a zone that has them.
     if localtime::time_zone_name() == "Europe/Berlin" {
         // Skipped hour: read with the winter offset, so one hour later on the wall clock.
         let gap = localtime::local_input_to_utc("2024-03-31T02:30").unwrap();
-        assert_eq!(gap.to_string(), "2024-03-31T01:30:00Z");
+        assert_eq!(format_instant(gap), "2024-03-31T01:30:00Z");
         assert_eq!(local(gap), "2024-03-31T03:30");
         // Repeated hour: the first occurrence (summer time).
         let twice = localtime::local_input_to_utc("2024-10-27T02:30").unwrap();
-        assert_eq!(twice.to_string(), "2024-10-27T00:30:00Z");
+        assert_eq!(format_instant(twice), "2024-10-27T00:30:00Z");
     }
 }
 
@@ -216,10 +222,10 @@ async fn a_course_in_its_window_shows_the_deadline_in_local_time_and_utc() {
 
     // Paid a day ago (plus two minutes, so the time left is a round 13 days).
     let now = localtime::now();
-    let paid = Timestamp((now.0 - DAY + 120) / 60 * 60);
+    let paid = secs((now.timestamp() - DAY + 120) / 60 * 60);
     type_into(&root, "input[name='paid_at']", &local(paid));
     let verdict = outcome(&root, "full_refund").await;
-    let deadline = Timestamp(paid.0 + 14 * DAY);
+    let deadline = secs(paid.timestamp() + 14 * DAY);
     let headline = text(&verdict, ".tw-refund-headline");
     assert_eq!(
         headline,
@@ -230,7 +236,7 @@ async fn a_course_in_its_window_shows_the_deadline_in_local_time_and_utc() {
     );
     assert_eq!(
         attr(&verdict, "time.tw-refund-local", "datetime"),
-        Some(deadline.to_string())
+        Some(format_instant(deadline))
     );
     assert_eq!(
         text(&verdict, ".tw-refund-utc"),
@@ -290,7 +296,7 @@ async fn a_course_in_its_window_shows_the_deadline_in_local_time_and_utc() {
     click(&root, "input[name='cancelled_check']");
     let r = root.clone();
     wait_for_element(&r, "input[name='cancelled_at']").await;
-    let cancelled = Timestamp(paid.0 + 3600);
+    let cancelled = secs(paid.timestamp() + 3600);
     type_into(&root, "input[name='cancelled_at']", &local(cancelled));
     let r = root.clone();
     until("the headline for a cancellation in time", || {
@@ -395,7 +401,7 @@ async fn only_the_questions_that_matter_appear() {
 async fn a_guided_project_is_not_refundable_and_links_its_rule() {
     let (root, opened) = mount_calculator().await;
     choose_kind(&root, "guided_project");
-    let paid = Timestamp(localtime::now().0 - 2 * DAY);
+    let paid = secs(localtime::now().timestamp() - 2 * DAY);
     type_into(&root, "input[name='paid_at']", &local(paid));
     let verdict = outcome(&root, "no_refund").await;
     assert_eq!(text(&verdict, ".tw-refund-headline"), "Not refundable");
@@ -420,7 +426,7 @@ async fn a_guided_project_is_not_refundable_and_links_its_rule() {
 async fn an_app_store_purchase_is_for_the_store_to_decide() {
     let (root, opened) = mount_calculator().await;
     click(&root, "input[value='app_store']");
-    let paid = Timestamp(localtime::now().0 - 2 * DAY);
+    let paid = secs(localtime::now().timestamp() - 2 * DAY);
     type_into(&root, "input[name='paid_at']", &local(paid));
     let verdict = outcome(&root, "marketplace_policy").await;
     let headline = text(&verdict, ".tw-refund-headline");
@@ -438,7 +444,7 @@ async fn a_certificate_before_the_payment_is_shown_at_the_certificate_field() {
     type_into(
         &root,
         "input[name='paid_at']",
-        &local(Timestamp(now.0 - 2 * DAY)),
+        &local(secs(now.timestamp() - 2 * DAY)),
     );
     outcome(&root, "full_refund").await;
     click(&root, "input[name='certificate_earned_check']");
@@ -450,7 +456,7 @@ async fn a_certificate_before_the_payment_is_shown_at_the_certificate_field() {
     type_into(
         &root,
         "input[name='certificate_earned_at']",
-        &local(Timestamp(now.0 - 3 * DAY)),
+        &local(secs(now.timestamp() - 3 * DAY)),
     );
     let r = root.clone();
     let item = wait_for_element(
@@ -499,7 +505,7 @@ async fn a_certificate_before_the_payment_is_shown_at_the_certificate_field() {
     type_into(
         &root,
         "input[name='certificate_earned_at']",
-        &local(Timestamp(now.0 - DAY)),
+        &local(secs(now.timestamp() - DAY)),
     );
     let verdict = outcome(&root, "no_refund").await;
     assert_eq!(
@@ -512,7 +518,7 @@ async fn a_certificate_before_the_payment_is_shown_at_the_certificate_field() {
     type_into(
         &root,
         "input[name='paid_at']",
-        &local(Timestamp(now.0 + 2 * DAY)),
+        &local(secs(now.timestamp() + 2 * DAY)),
     );
     let r = root.clone();
     wait_for_element(&r, "li[data-code='now_before_payment']").await;
@@ -540,10 +546,10 @@ async fn a_local_time_skipped_by_the_clocks_is_explained() {
     if berlin {
         let used = localtime::local_input_to_utc("2024-03-31T03:30").unwrap();
         assert!(hint.contains(&localtime::format_local(used)), "{hint}");
-        let deadline = Timestamp::parse("2024-04-14T01:30:00Z").unwrap();
+        let deadline = parse_instant("2024-04-14T01:30:00Z").unwrap();
         assert_eq!(
             attr(&root, "time.tw-refund-local", "datetime"),
-            Some(deadline.to_string())
+            Some(format_instant(deadline))
         );
     }
 }
@@ -551,10 +557,14 @@ async fn a_local_time_skipped_by_the_clocks_is_explained() {
 #[wasm_bindgen_test]
 async fn the_verdict_card_shows_the_answer_or_what_is_wrong() {
     let now = localtime::now();
-    let paid = Timestamp(now.0 - DAY + 600);
-    let (root, opened) = mount_card(&format!(r#"{{"kind":"course","paid_at":"{paid}"}}"#)).await;
+    let paid = secs(now.timestamp() - DAY + 600);
+    let (root, opened) = mount_card(&format!(
+        r#"{{"kind":"course","paid_at":"{}"}}"#,
+        format_instant(paid)
+    ))
+    .await;
     let verdict = outcome(&root, "full_refund").await;
-    let deadline = Timestamp(paid.0 + 14 * DAY);
+    let deadline = secs(paid.timestamp() + 14 * DAY);
     assert_eq!(
         text(&verdict, ".tw-refund-headline"),
         format!(

@@ -18,6 +18,7 @@ use crate::domain::markdown::{self, Document};
 use crate::domain::refund::{self, RefundPolicy};
 use crate::domain::route::{self, Resolved, Route};
 use crate::domain::search;
+use crate::domain::time::LongDate;
 use crate::platform;
 
 /// Who owns the page's URL fragment.
@@ -532,7 +533,7 @@ pub fn App(props: &AppProps) -> Html {
                 .versions
                 .iter()
                 .find(|v| v.effective > version.effective)
-                .and_then(|v| v.effective.previous_day());
+                .and_then(|v| v.effective.pred_opt());
             let current_href = format!("#{}", doc.id);
             let older_notice = (!is_current).then(|| {
                 let follow = follow.clone();

@@ -19,6 +19,7 @@ use crate::domain::consent::{
     Signals, Standing,
 };
 use crate::domain::consent_config::ConsentConfig;
+use crate::domain::time::format_instant;
 use crate::embed::consent_host;
 use crate::platform::consent_store::ConsentStore;
 use crate::platform::{self, localtime, signals};
@@ -315,7 +316,7 @@ fn download_receipt(ready: &Ready) {
         ready
             .history
             .current()
-            .map(|r| r.at.to_string().replace(':', "-"))
+            .map(|r| format_instant(r.at).replace(':', "-"))
             .unwrap_or_default()
     );
     platform::download_text(&name, "application/json", &text);

@@ -9,6 +9,7 @@ use crate::domain::bundle::{Problem, Version};
 use crate::domain::diff::{Change, Words};
 use crate::domain::markdown::Heading;
 use crate::domain::route::percent_encode;
+use crate::domain::time::LongDate;
 
 /// Props of [`FragmentLink`].
 #[derive(Properties, PartialEq, Clone)]
@@ -259,7 +260,7 @@ pub struct VersionEntry {
     /// Version label.
     pub version: String,
     /// Effective date.
-    pub effective: crate::domain::time::Date,
+    pub effective: chrono::NaiveDate,
     /// What changed.
     pub summary: String,
     /// Whether the change was material.

@@ -16,6 +16,7 @@
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -30,7 +31,7 @@ use crate::domain::refund_form::{
     card_message, clause_fragment, form_message, headline, kind_label, parse_local_input,
     policy_line, section_title, timeline, tone, via_label,
 };
-use crate::domain::time::Timestamp;
+use crate::domain::time::format_instant;
 use crate::platform::localtime;
 
 /// How often "now" is read again while a calculator or card is shown.
@@ -42,7 +43,7 @@ static NEXT_ID: AtomicU32 = AtomicU32::new(1);
 /// The current instant, read on mount and every [`REFRESH_MS`]; the interval is cleared
 /// when the component unmounts. The handle can also be set to read the clock on an edit.
 #[hook]
-fn use_now() -> UseStateHandle<Timestamp> {
+fn use_now() -> UseStateHandle<DateTime<Utc>> {
     let now = use_state_eq(localtime::now);
     {
         let setter = now.setter();
@@ -101,7 +102,7 @@ fn verdict_view(
             <div class="tw-refund-fact tw-refund-fact-deadline">
                 <dt>{ label }</dt>
                 <dd>
-                    <time class="tw-refund-local" datetime={deadline.to_string()}>
+                    <time class="tw-refund-local" datetime={format_instant(deadline)}>
                         { localtime::format_local(deadline) }
                     </time>
                     {" "}<span class="tw-refund-zone">{ format!("your time ({zone})") }</span>
@@ -131,7 +132,7 @@ fn verdict_view(
                 <dt>{"Judged at"}</dt>
                 <dd>
                     {"When you cancelled or asked: "}
-                    <time datetime={decision.as_of.to_string()}>
+                    <time datetime={format_instant(decision.as_of)}>
                         { localtime::format_local(decision.as_of) }
                     </time>
                 </dd>

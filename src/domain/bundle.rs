@@ -33,9 +33,10 @@
 
 use std::fmt;
 
+use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
-use super::time::{Date, TimeError};
+use super::time::{TimeError, parse_date};
 
 /// Ids a document can't take, because their fragments open the widget's own views.
 pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];
@@ -75,7 +76,7 @@ pub struct Version {
     /// Version label, e.g. `"3"` or `"2.1"`.
     pub version: String,
     /// The date this version took effect.
-    pub effective: Date,
+    pub effective: NaiveDate,
     /// One line saying what changed.
     pub summary: String,
     /// Whether the change matters enough that learners must be told (and asked again).
@@ -99,7 +100,7 @@ impl Document {
     }
 
     /// The version in force on `date`: the latest one effective on or before it.
-    pub fn in_force_on(&self, date: Date) -> Option<&Version> {
+    pub fn in_force_on(&self, date: NaiveDate) -> Option<&Version> {
         self.versions.iter().rev().find(|v| v.effective <= date)
     }
 }
@@ -109,11 +110,7 @@ fn unreachable_empty_document() -> &'static Version {
     static EMPTY: std::sync::OnceLock<Version> = std::sync::OnceLock::new();
     EMPTY.get_or_init(|| Version {
         version: String::new(),
-        effective: Date {
-            year: 1970,
-            month: 1,
-            day: 1,
-        },
+        effective: DateTime::UNIX_EPOCH.date_naive(),
         summary: String::new(),
         material: false,
         body: String::new(),
@@ -554,7 +551,7 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
     }
 
     let effective = match ctx.string(obj, "effective", "the date it takes effect, as YYYY-MM-DD") {
-        Some(text) => match Date::parse(&text) {
+        Some(text) => match parse_date(&text) {
             Ok(date) => Some(date),
             Err(TimeError::Format { .. }) => {
                 ctx.problem(
@@ -708,11 +705,11 @@ mod tests {
         assert_eq!(d.current().version, "2");
         assert_eq!(d.version("1").unwrap().effective.to_string(), "2024-01-01");
         assert_eq!(
-            d.in_force_on(Date::parse("2024-06-30").unwrap())
+            d.in_force_on(parse_date("2024-06-30").unwrap())
                 .map(|v| v.version.as_str()),
             Some("1")
         );
-        assert!(d.in_force_on(Date::parse("2023-12-31").unwrap()).is_none());
+        assert!(d.in_force_on(parse_date("2023-12-31").unwrap()).is_none());
     }
 
     #[test]

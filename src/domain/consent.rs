@@ -32,7 +32,7 @@
 //!
 //! ```
 //! use terms_widget::domain::consent::*;
-//! use terms_widget::domain::time::Timestamp;
+//! use terms_widget::domain::time::parse_instant;
 //!
 //! let categories = CategorySet::default_set();
 //! let policy = PolicyRef::for_text("privacy-policy", "3", "…the exact policy text…");
@@ -42,7 +42,7 @@
 //!
 //! let ctx = Context {
 //!     id: RecordId::from_random_bytes(&[7; 16]),
-//!     now: Timestamp::parse("2026-11-24T10:00:00Z").unwrap(),
+//!     now: parse_instant("2026-11-24T10:00:00Z").unwrap(),
 //!     signals: Signals::NONE,
 //!     language: "en-GB".into(),
 //! };
@@ -116,10 +116,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Map, Value, json};
 
 use super::sha256::{is_hex_digest, sha256, sha256_hex, to_hex};
-use super::time::{SECONDS_PER_DAY, TimeError, Timestamp};
+use super::time::{self, TimeError, format_instant, parse_instant};
 
 /// The browser storage key the widget keeps the encoded history under (listed under
 /// *Strictly necessary* in the Privacy Policy).
@@ -226,8 +227,8 @@ fn join_words(items: &[String]) -> String {
 }
 
 /// A timestamp inside years 0000–9999, the range the text form can express.
-fn time_in_range(t: Timestamp) -> bool {
-    t.date().is_some()
+fn time_in_range(t: DateTime<Utc>) -> bool {
+    time::is_writable(t)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1108,7 +1109,7 @@ pub struct Context {
     /// A fresh id, usually [`RecordId::from_random_bytes`].
     pub id: RecordId,
     /// The current time.
-    pub now: Timestamp,
+    pub now: DateTime<Utc>,
     /// The privacy signals the browser sends right now.
     pub signals: Signals,
     /// The UI language, a BCP 47 tag such as `en-GB`.
@@ -1121,7 +1122,7 @@ pub struct ConsentRecord {
     /// Unique id (a UUID).
     pub id: RecordId,
     /// When the decision was made (UTC, whole seconds).
-    pub at: Timestamp,
+    pub at: DateTime<Utc>,
     /// The policy text it was made under.
     pub policy: PolicyRef,
     /// The choice for each category known at the time. Required categories are always
@@ -1215,10 +1216,13 @@ pub enum RecordError {
         hash: String,
     },
     /// The time is outside years 0000–9999.
-    #[error("The time {at} is outside the years 0000 to 9999; check the clock the time came from.")]
+    #[error(
+        "The time {} is outside the years 0000 to 9999; check the clock the time came from.",
+        format_instant(.at.to_owned())
+    )]
     TimeOutOfRange {
         /// The time given.
-        at: Timestamp,
+        at: DateTime<Utc>,
     },
     /// The history already has a record with this id.
     #[error(
@@ -1230,13 +1234,15 @@ pub enum RecordError {
     },
     /// The record is not later than the history's current record.
     #[error(
-        "The new record's time {given} is not after the latest record's time {current}; use ConsentHistory::next_timestamp to stamp it."
+        "The new record's time {} is not after the latest record's time {}; use ConsentHistory::next_timestamp to stamp it.",
+        format_instant(.given.to_owned()),
+        format_instant(.current.to_owned())
     )]
     NotAfterCurrent {
         /// The current record's time.
-        current: Timestamp,
+        current: DateTime<Utc>,
         /// The new record's time.
-        given: Timestamp,
+        given: DateTime<Utc>,
     },
 }
 
@@ -1249,10 +1255,10 @@ impl ConsentRecord {
     ///
     /// ```
     /// use terms_widget::domain::consent::*;
-    /// use terms_widget::domain::time::Timestamp;
+    /// use chrono::DateTime;
     /// let ctx = Context {
     ///     id: RecordId::from_random_bytes(&[1; 16]),
-    ///     now: Timestamp(1_800_000_000),
+    ///     now: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
     ///     signals: Signals::NONE,
     ///     language: "en".into(),
     /// };
@@ -1397,12 +1403,16 @@ impl ConsentHistory {
     ///
     /// ```
     /// use terms_widget::domain::consent::ConsentHistory;
-    /// use terms_widget::domain::time::Timestamp;
-    /// assert_eq!(ConsentHistory::default().next_timestamp(Timestamp(5)), Timestamp(5));
+    /// use chrono::DateTime;
+    /// let t = DateTime::from_timestamp(5, 0).unwrap();
+    /// assert_eq!(ConsentHistory::default().next_timestamp(t), t);
     /// ```
-    pub fn next_timestamp(&self, now: Timestamp) -> Timestamp {
+    pub fn next_timestamp(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         match self.current() {
-            Some(c) if now <= c.at => Timestamp(c.at.0.saturating_add(1)),
+            Some(c) if now <= c.at => {
+                c.at.checked_add_signed(TimeDelta::seconds(1))
+                    .unwrap_or(c.at)
+            }
             _ => now,
         }
     }
@@ -1434,12 +1444,12 @@ impl ConsentHistory {
     ///
     /// ```
     /// use terms_widget::domain::consent::*;
-    /// use terms_widget::domain::time::Timestamp;
+    /// use chrono::DateTime;
     /// let cats = CategorySet::default_set();
     /// let policy = PolicyRef::for_text("privacy-policy", "3", "text");
     /// let ctx = |n: u8| Context {
     ///     id: RecordId::from_random_bytes(&[n; 16]),
-    ///     now: Timestamp(1_800_000_000),
+    ///     now: DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
     ///     signals: Signals::NONE,
     ///     language: "en".into(),
     /// };
@@ -1970,7 +1980,7 @@ fn record_to_json(r: &ConsentRecord) -> Value {
         .collect();
     json!({
         "id": r.id.as_str(),
-        "at": r.at.to_string(),
+        "at": format_instant(r.at),
         "policy": r.policy.to_json(),
         "choices": choices,
         "required": r.required,
@@ -2103,7 +2113,7 @@ fn record_from_json(value: &Value) -> Result<ConsentRecord, (String, FieldProble
         .ok_or_else(|| (at("id"), FieldProblem::invalid(id_text, ID_EXPECTED)))?;
 
     let time_text = field_str(obj, "at", TIME_EXPECTED).map_err(|p| (at("at"), p))?;
-    let time = Timestamp::parse(time_text).map_err(|e| (at("at"), time_problem(time_text, &e)))?;
+    let time = parse_instant(time_text).map_err(|e| (at("at"), time_problem(time_text, &e)))?;
 
     const POLICY_EXPECTED: &str = "an object with \"document\", \"version\" and \"sha256\"";
     let policy = match obj.get("policy") {
@@ -2288,15 +2298,15 @@ const CHOICE_EXPECTED: &str = "\"granted\" or \"denied\"";
 
 /// Parses a v1 time: the strict form, or the same with fractional seconds
 /// (`2025-03-01T09:30:00.123Z`), which are dropped.
-fn parse_v1_time(text: &str) -> Result<Timestamp, TimeError> {
+fn parse_v1_time(text: &str) -> Result<DateTime<Utc>, TimeError> {
     let b = text.as_bytes();
     if b.len() > 21 && b.len() <= 30 && b[19] == b'.' && text.ends_with('Z') {
         let fraction = &b[20..b.len() - 1];
         if !fraction.is_empty() && fraction.iter().all(u8::is_ascii_digit) {
-            return Timestamp::parse(&format!("{}Z", &text[..19]));
+            return parse_instant(&format!("{}Z", &text[..19]));
         }
     }
-    Timestamp::parse(text)
+    parse_instant(text)
 }
 
 fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
@@ -2394,7 +2404,7 @@ fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
     }
 
     // The id is derived from the normalised content, so equal v1 values get equal ids.
-    let mut content = format!("terms-widget/consent@1\n{}\n{version}\n", at.0);
+    let mut content = format!("terms-widget/consent@1\n{}\n{version}\n", at.timestamp());
     for (k, c) in &choices {
         content.push_str(&format!("{k}={}\n", c.as_str()));
     }
@@ -2430,12 +2440,12 @@ fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
 ///
 /// ```
 /// use terms_widget::domain::consent::*;
-/// use terms_widget::domain::time::Timestamp;
+/// use chrono::DateTime;
 /// let cats = CategorySet::default_set();
 /// let policy = PolicyRef::for_text("privacy-policy", "3", "text");
 /// let ctx = |n: u8, t: i64| Context {
 ///     id: RecordId::from_random_bytes(&[n; 16]),
-///     now: Timestamp(t),
+///     now: DateTime::from_timestamp(t, 0).unwrap(),
 ///     signals: Signals::NONE,
 ///     language: "en".into(),
 /// };
@@ -2447,10 +2457,10 @@ fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
 /// let merged = merge(&tab_a, &tab_b);
 /// assert_eq!(merged.records.len(), 3);
 /// assert_eq!(merged, merge(&tab_b, &tab_a));
-/// assert_eq!(merged.current().unwrap().at, Timestamp(200));
+/// assert_eq!(merged.current().unwrap().at.timestamp(), 200);
 /// ```
 pub fn merge(a: &ConsentHistory, b: &ConsentHistory) -> ConsentHistory {
-    let mut all: Vec<(Timestamp, RecordId, String, &ConsentRecord)> = a
+    let mut all: Vec<(DateTime<Utc>, RecordId, String, &ConsentRecord)> = a
         .records
         .iter()
         .chain(&b.records)
@@ -2508,17 +2518,11 @@ fn document_title(id: &str) -> String {
 }
 
 /// "On 2026-11-24 at 10:00 UTC".
-fn when_words(at: Timestamp) -> String {
-    match at.date() {
-        Some(date) => {
-            let secs = at.0.rem_euclid(SECONDS_PER_DAY);
-            format!(
-                "On {date} at {:02}:{:02} UTC",
-                secs / 3600,
-                secs % 3600 / 60
-            )
-        }
-        None => format!("At {at}"),
+fn when_words(at: DateTime<Utc>) -> String {
+    if time::is_writable(at) {
+        at.format("On %Y-%m-%d at %H:%M UTC").to_string()
+    } else {
+        format!("At {}", format_instant(at))
     }
 }
 
@@ -2691,7 +2695,7 @@ pub fn receipt(
     Some(json!({
         "version": RECEIPT_VERSION,
         "jurisdiction": jurisdiction,
-        "consentTimestamp": record.at.0,
+        "consentTimestamp": record.at.timestamp(),
         "collectionMethod": record.method.collection_method(),
         "consentReceiptID": record.id.as_str(),
         "language": record.language,
@@ -2726,8 +2730,8 @@ mod tests {
         dnt: true,
     };
 
-    fn t(text: &str) -> Timestamp {
-        Timestamp::parse(text).unwrap()
+    fn t(text: &str) -> DateTime<Utc> {
+        parse_instant(text).unwrap()
     }
 
     fn policy(version: &str) -> PolicyRef {
@@ -3175,7 +3179,7 @@ mod tests {
             })
         );
         let mut far_future = c();
-        far_future.now = Timestamp(i64::MAX);
+        far_future.now = DateTime::<Utc>::MAX_UTC;
         assert!(matches!(
             make(&p, far_future, every.clone()),
             Err(RecordError::TimeOutOfRange { .. })
@@ -3241,9 +3245,10 @@ mod tests {
         assert_eq!(h.records.len(), 1);
 
         let at = t("2026-11-24T10:00:00Z");
-        assert_eq!(h.next_timestamp(at), Timestamp(at.0 + 1));
-        assert_eq!(h.next_timestamp(Timestamp(at.0 - 100)), Timestamp(at.0 + 1));
-        assert_eq!(h.next_timestamp(Timestamp(at.0 + 5)), Timestamp(at.0 + 5));
+        let s = TimeDelta::seconds;
+        assert_eq!(h.next_timestamp(at), at + s(1));
+        assert_eq!(h.next_timestamp(at - s(100)), at + s(1));
+        assert_eq!(h.next_timestamp(at + s(5)), at + s(5));
 
         // The helpers stamp a second later when the clock has gone back.
         let r = h
@@ -3255,7 +3260,7 @@ mod tests {
                 denied.clone(),
             )
             .unwrap();
-        assert_eq!(r.at, Timestamp(at.0 + 1));
+        assert_eq!(r.at, at + s(1));
         assert_eq!(
             h.current().unwrap().id,
             RecordId::from_random_bytes(&[3; 16])
@@ -4356,7 +4361,7 @@ mod tests {
         let current = h.current().unwrap();
         assert_eq!(r["version"], "KI-CR-v1.1.0");
         assert_eq!(r["jurisdiction"], "US-OR");
-        assert_eq!(r["consentTimestamp"], json!(current.at.0));
+        assert_eq!(r["consentTimestamp"], json!(current.at.timestamp()));
         assert_eq!(r["consentReceiptID"], current.id.as_str());
         assert_eq!(
             r["collectionMethod"],
@@ -4483,12 +4488,12 @@ mod tests {
         // A category no longer offered is named by its id; odd times never panic.
         let mut odd = h.records[0].clone();
         odd.choices.insert("surveys".into(), Granted);
-        odd.at = Timestamp(i64::MAX);
+        odd.at = DateTime::<Utc>::MAX_UTC;
         assert_eq!(
             describe_record(&odd, &cats),
             format!(
                 "At @{} you allowed Analytics and surveys and refused Marketing, from the banner, under Privacy Policy version 3.",
-                i64::MAX
+                DateTime::<Utc>::MAX_UTC.timestamp()
             )
         );
         let mut flagless = h.records[1].clone();
@@ -4594,7 +4599,7 @@ mod tests {
                     }
                     ConsentRecord {
                         id: RecordId::from_random_bytes(&[id; 16]),
-                        at: Timestamp(1_790_000_000 + at * 60),
+                        at: DateTime::from_timestamp(1_790_000_000 + at * 60, 0).unwrap(),
                         policy,
                         choices,
                         required,

@@ -15,6 +15,7 @@
 //! ```
 //! use serde_json::json;
 //! use terms_widget::domain::refund::{evaluate, Outcome, RefundPolicy};
+//! use terms_widget::domain::time::format_instant;
 //!
 //! let input = json!({
 //!     "kind": "course",
@@ -24,7 +25,7 @@
 //! let decision = evaluate(&input, &RefundPolicy::default()).unwrap();
 //! assert_eq!(decision.eligible, Some(true));
 //! assert_eq!(decision.outcome, Outcome::FullRefund);
-//! assert_eq!(decision.deadline.unwrap().to_string(), "2024-03-15T12:00:00Z");
+//! assert_eq!(format_instant(decision.deadline.unwrap()), "2024-03-15T12:00:00Z");
 //! assert_eq!(decision.clause, "courses-and-specializations");
 //! ```
 //!
@@ -72,9 +73,10 @@
 
 use std::fmt;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
-use super::time::{Date, TimeError, Timestamp};
+use super::time::{self, TimeError, format_instant, parse_date, parse_instant};
 
 /// The longest window, in days, a policy may set anywhere: ten years.
 pub const MAX_POLICY_WINDOW_DAYS: u32 = 3650;
@@ -95,12 +97,12 @@ pub const DEFAULT_POLICY_EFFECTIVE: &str = "2025-09-01";
 /// ```
 /// use serde_json::json;
 /// use terms_widget::domain::refund::{Kind, policy_for};
-/// use terms_widget::domain::time::Date;
+/// use terms_widget::domain::time::parse_date;
 ///
 /// let bundle_rules = json!({"standard_window_days": 21});
 /// let bad_option = json!({"standard_window_days": -1});
 /// let (policy, problems) = policy_for(
-///     Some(("4", Date::parse("2026-01-01").unwrap())),
+///     Some(("4", parse_date("2026-01-01").unwrap())),
 ///     &[("the bundle's refund_policy", &bundle_rules), ("the refund-policy attribute", &bad_option)],
 /// );
 /// assert_eq!(policy.window_days(Kind::Course), 21);
@@ -109,7 +111,7 @@ pub const DEFAULT_POLICY_EFFECTIVE: &str = "2025-09-01";
 /// assert!(problems[0].starts_with("the refund-policy attribute: "));
 /// ```
 pub fn policy_for(
-    document: Option<(&str, Date)>,
+    document: Option<(&str, NaiveDate)>,
     overrides: &[(&str, &Value)],
 ) -> (RefundPolicy, Vec<String>) {
     let mut policy = RefundPolicy::default();
@@ -130,7 +132,7 @@ pub fn policy_for(
 }
 
 /// The last instant the contract's timestamp form can write: `9999-12-31T23:59:59Z`.
-const LAST_WRITABLE_INSTANT: Timestamp = Timestamp(253_402_300_799);
+const LAST_WRITABLE_INSTANT: DateTime<Utc> = time::LAST_INSTANT;
 
 // ---------------------------------------------------------------------------------------------
 // Names of the contract
@@ -775,6 +777,7 @@ impl RefundPolicy {
     /// ```
     /// use serde_json::json;
     /// use terms_widget::domain::refund::{evaluate, RefundPolicy};
+    /// use terms_widget::domain::time::format_instant;
     ///
     /// let policy = RefundPolicy::from_json(&json!({
     ///     "version": "2.1",
@@ -788,7 +791,7 @@ impl RefundPolicy {
     ///     "now": "2026-03-20T00:00:00Z",
     /// });
     /// let decision = evaluate(&input, &policy).unwrap();
-    /// assert_eq!(decision.deadline.unwrap().to_string(), "2026-03-31T00:00:00Z");
+    /// assert_eq!(format_instant(decision.deadline.unwrap()), "2026-03-31T00:00:00Z");
     /// assert_eq!(decision.policy_version, "2.1");
     ///
     /// let error = RefundPolicy::from_json(&json!({"kinds": {"course": {"window_days": 3.5}}}))
@@ -1038,7 +1041,7 @@ fn version(value: &Value) -> Result<String, PolicyError> {
 }
 
 fn effective(value: &Value) -> Result<String, PolicyError> {
-    match value.as_str().map(|text| (text, Date::parse(text))) {
+    match value.as_str().map(|text| (text, parse_date(text))) {
         Some((text, Ok(_))) => Ok(text.to_owned()),
         Some((_, Err(problem))) => Err(PolicyError::InvalidEffective {
             found: describe(value),
@@ -1405,15 +1408,15 @@ fn invalid_timestamp_message(
 struct Facts {
     kind: Kind,
     via: Via,
-    paid_at: Timestamp,
-    now: Timestamp,
+    paid_at: DateTime<Utc>,
+    now: DateTime<Utc>,
     pre_enrolled: bool,
-    launch_at: Option<Timestamp>,
-    certificate_earned_at: Option<Timestamp>,
+    launch_at: Option<DateTime<Utc>>,
+    certificate_earned_at: Option<DateTime<Utc>>,
     custom_window_days: Option<u64>,
     honor_code_violation: bool,
-    free_trial_ends_at: Option<Timestamp>,
-    cancelled_at: Option<Timestamp>,
+    free_trial_ends_at: Option<DateTime<Utc>>,
+    cancelled_at: Option<DateTime<Utc>>,
 }
 
 /// The field's value, treating `null` as absent.
@@ -1432,11 +1435,11 @@ fn read_bool(input: &Map<String, Value>, field: &'static str) -> Result<bool, Re
 fn read_timestamp(
     input: &Map<String, Value>,
     field: &'static str,
-) -> Result<Option<Timestamp>, RefundError> {
+) -> Result<Option<DateTime<Utc>>, RefundError> {
     match present(input, field) {
         None => Ok(None),
         Some(Value::String(text)) => {
-            Timestamp::parse(text)
+            parse_instant(text)
                 .map(Some)
                 .map_err(|problem| RefundError::InvalidTimestamp {
                     field,
@@ -1453,7 +1456,7 @@ fn read_timestamp(
 fn required_timestamp(
     input: &Map<String, Value>,
     field: &'static str,
-) -> Result<Timestamp, RefundError> {
+) -> Result<DateTime<Utc>, RefundError> {
     read_timestamp(input, field)?.ok_or(RefundError::MissingField { field })
 }
 
@@ -1566,13 +1569,13 @@ pub struct Decision {
     /// The first instant at which the window is closed (`eligible` ⇔ `as_of < deadline`),
     /// reported even after it has passed; `None` where there is no window, its end is not
     /// known yet, or it lies after 9999-12-31T23:59:59Z (then the window is open).
-    pub deadline: Option<Timestamp>,
+    pub deadline: Option<DateTime<Utc>>,
     /// Why, in plain language, with the dates that decided it.
     pub reason: String,
     /// Id of the deciding section of the Refund Policy document, e.g. `"pre-enrolment"`.
     pub clause: String,
     /// The instant judged: `cancelled_at` if given, else `now`.
-    pub as_of: Timestamp,
+    pub as_of: DateTime<Utc>,
     /// Seconds from `as_of` to `deadline`, when eligible and the deadline is known.
     pub seconds_left: Option<i64>,
     /// [`RefundPolicy::version`] of the policy applied.
@@ -1589,10 +1592,10 @@ impl Decision {
         serde_json::json!({
             "eligible": self.eligible,
             "outcome": self.outcome.as_str(),
-            "deadline": self.deadline.map(|t| t.to_string()),
+            "deadline": self.deadline.map(format_instant),
             "reason": self.reason,
             "clause": self.clause,
-            "as_of": self.as_of.to_string(),
+            "as_of": format_instant(self.as_of),
             "seconds_left": self.seconds_left,
             "policy_version": self.policy_version,
             "policy_effective": self.policy_effective,
@@ -1609,6 +1612,7 @@ impl Decision {
 /// ```
 /// use serde_json::json;
 /// use terms_widget::domain::refund::{evaluate, Outcome, RefundPolicy};
+/// use terms_widget::domain::time::format_instant;
 ///
 /// let policy = RefundPolicy::default();
 ///
@@ -1626,7 +1630,7 @@ impl Decision {
 /// .unwrap();
 /// assert_eq!(decision.eligible, Some(false));
 /// assert_eq!(decision.outcome, Outcome::NoRefund);
-/// assert_eq!(decision.deadline.unwrap().to_string(), "2024-02-23T10:00:00Z");
+/// assert_eq!(format_instant(decision.deadline.unwrap()), "2024-02-23T10:00:00Z");
 ///
 /// // Bought in the App Store: Apple's policy decides, but validation still comes first.
 /// let decision = evaluate(
@@ -1691,14 +1695,14 @@ enum Basis {
     /// because the launch was not after the payment.
     Standard { days: u32, launched_first: bool },
     /// Pre-enrolled: the window from launch.
-    FromLaunch { launch: Timestamp, days: u32 },
+    FromLaunch { launch: DateTime<Utc>, days: u32 },
     /// Pre-enrolled, no launch date: open.
     NoLaunchYet { days: u32 },
 }
 
 /// `t` plus `days` days, saturating.
-fn after_days(t: Timestamp, days: u64) -> Timestamp {
-    t.plus_days(i64::try_from(days).unwrap_or(i64::MAX))
+fn after_days(t: DateTime<Utc>, days: u64) -> DateTime<Utc> {
+    time::plus_days(t, i64::try_from(days).unwrap_or(i64::MAX))
 }
 
 /// Routes and judges a validated input (contract, Evaluation steps 2 and 3).
@@ -1871,7 +1875,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
     let eligible = deadline.is_none_or(|deadline| as_of < deadline);
     let seconds_left = deadline
         .filter(|_| eligible)
-        .map(|deadline| deadline.0.saturating_sub(as_of.0));
+        .map(|deadline| deadline.signed_duration_since(as_of).num_seconds());
 
     let clause = match (&certificate_end, &basis) {
         (Some(_), _) | (None, Basis::Stated(_) | Basis::Standard { .. }) => &rules.clause,
@@ -1995,8 +1999,8 @@ fn window_rule(facts: &Facts, basis: &Basis) -> String {
 /// The final sentence: the instant judged against the window.
 fn verdict(
     facts: &Facts,
-    as_of: Timestamp,
-    deadline: Option<Timestamp>,
+    as_of: DateTime<Utc>,
+    deadline: Option<DateTime<Utc>>,
     eligible: bool,
     seconds_left: Option<i64>,
 ) -> String {
@@ -2045,8 +2049,8 @@ fn launch_noun(kind: Kind) -> &'static str {
 }
 
 /// `2024-03-01 at 12:00 UTC` (seconds shown only when not zero).
-fn when(t: Timestamp) -> String {
-    let text = t.to_string();
+fn when(t: DateTime<Utc>) -> String {
+    let text = format_instant(t);
     match (text.get(..10), text.get(11..16), text.get(16..19)) {
         (Some(date), Some(hm), Some(":00")) => format!("{date} at {hm} UTC"),
         (Some(date), Some(_), Some(_)) => {
@@ -2111,17 +2115,18 @@ pub fn format_duration(seconds: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeDelta;
     use serde_json::json;
 
     const P: &str = "2024-03-01T12:00:00Z";
     const P_PLUS_14: &str = "2024-03-15T12:00:00Z";
 
-    fn ts(text: &str) -> Timestamp {
-        Timestamp::parse(text).unwrap()
+    fn ts(text: &str) -> DateTime<Utc> {
+        parse_instant(text).unwrap()
     }
 
-    fn at(t: Timestamp) -> String {
-        t.to_string()
+    fn at(t: DateTime<Utc>) -> String {
+        format_instant(t)
     }
 
     /// `base` with the fields of `extra` added or replaced.
@@ -2547,18 +2552,18 @@ mod tests {
     /// certificate, `now` before it would be an error).
     fn assert_closes_at_judged(input: &Value, deadline: &str, by_now: bool) {
         let end = ts(deadline);
-        let judge_now = |t: Timestamp| run(&with(input, json!({"now": at(t)}))).unwrap();
-        let judge_cancel = |t: Timestamp| {
-            let now = Timestamp(end.0 + 86_400);
+        let judge_now = |t: DateTime<Utc>| run(&with(input, json!({"now": at(t)}))).unwrap();
+        let judge_cancel = |t: DateTime<Utc>| {
+            let now = end + TimeDelta::days(1);
             run(&with(input, json!({"now": at(now), "cancelled_at": at(t)}))).unwrap()
         };
-        let judges: Vec<&dyn Fn(Timestamp) -> Decision> = if by_now {
+        let judges: Vec<&dyn Fn(DateTime<Utc>) -> Decision> = if by_now {
             vec![&judge_now, &judge_cancel]
         } else {
             vec![&judge_cancel]
         };
         for judge in judges {
-            let before = judge(Timestamp(end.0 - 1));
+            let before = judge(end - TimeDelta::seconds(1));
             assert_eq!(
                 (
                     before.eligible,
@@ -2569,7 +2574,7 @@ mod tests {
                 (Some(true), Outcome::FullRefund, Some(end), Some(1)),
                 "{input} one second before {deadline}"
             );
-            for t in [end, Timestamp(end.0 + 1)] {
+            for t in [end, end + TimeDelta::seconds(1)] {
                 let after = judge(t);
                 assert_eq!(
                     (
@@ -2579,7 +2584,8 @@ mod tests {
                         after.seconds_left
                     ),
                     (Some(false), Outcome::NoRefund, Some(end), None),
-                    "{input} at {t}"
+                    "{input} at {}",
+                    at(t)
                 );
                 assert_eq!(after.as_of, t);
             }
@@ -3543,7 +3549,7 @@ mod tests {
             KIND_NAMES.map(|n| Kind::from_name(n).map(Kind::as_str)),
             KIND_NAMES.map(Some)
         );
-        assert!(Date::parse(&policy.effective).is_ok());
+        assert!(parse_date(&policy.effective).is_ok());
     }
 
     #[test]
@@ -3871,33 +3877,37 @@ mod tests {
         const LAST: i64 = 253_402_300_799;
         const DAY: i64 = 86_400;
 
-        fn instant() -> impl Strategy<Value = Timestamp> {
-            (FIRST..=LAST).prop_map(Timestamp)
+        fn secs(s: i64) -> DateTime<Utc> {
+            DateTime::from_timestamp(s, 0).unwrap()
+        }
+
+        fn instant() -> impl Strategy<Value = DateTime<Utc>> {
+            (FIRST..=LAST).prop_map(secs)
         }
 
         /// A string that is a valid timestamp near `base`, most of the time.
-        fn near(base: Timestamp) -> impl Strategy<Value = Timestamp> {
+        fn near(base: DateTime<Utc>) -> impl Strategy<Value = DateTime<Utc>> {
             prop_oneof![
                 (-40 * DAY..=40 * DAY),
                 (-3i64..=3),
                 (-3i64..=3).prop_map(|s| 14 * DAY + s),
             ]
-            .prop_map(move |offset| Timestamp((base.0 + offset).clamp(FIRST, LAST)))
+            .prop_map(move |offset| secs((base.timestamp() + offset).clamp(FIRST, LAST)))
         }
 
         #[derive(Debug, Clone)]
         struct Input {
             kind: &'static str,
             via: Option<&'static str>,
-            paid_at: Timestamp,
-            now: Timestamp,
+            paid_at: DateTime<Utc>,
+            now: DateTime<Utc>,
             pre_enrolled: Option<bool>,
-            launch_at: Option<Timestamp>,
-            certificate_earned_at: Option<Timestamp>,
+            launch_at: Option<DateTime<Utc>>,
+            certificate_earned_at: Option<DateTime<Utc>>,
             custom_window_days: Option<u64>,
             honor_code_violation: Option<bool>,
-            free_trial_ends_at: Option<Timestamp>,
-            cancelled_at: Option<Timestamp>,
+            free_trial_ends_at: Option<DateTime<Utc>>,
+            cancelled_at: Option<DateTime<Utc>>,
         }
 
         impl Input {
@@ -4090,7 +4100,7 @@ mod tests {
                             prop_assert_eq!(decision.outcome, Outcome::FullRefund);
                             prop_assert_eq!(
                                 decision.seconds_left,
-                                decision.deadline.map(|d| d.0 - as_of.0)
+                                decision.deadline.map(|d| (d - as_of).num_seconds())
                             );
                             prop_assert!(decision.seconds_left.is_none_or(|s| s > 0));
                         }

@@ -11,14 +11,14 @@
 //! ```
 //! use terms_widget::domain::refund::{Kind, Outcome, RefundPolicy};
 //! use terms_widget::domain::refund_form::{parse_local_input, FormEdit, RefundForm};
-//! use terms_widget::domain::time::Timestamp;
+//! use terms_widget::domain::time::parse_instant;
 //!
 //! // The learner's wall clock reads UTC here, to keep the example short.
 //! let to_utc = |text: &str| parse_local_input(text).ok()?.as_if_utc();
 //! let mut form = RefundForm::default();
 //! form.apply(FormEdit::Kind(Kind::Course));
 //! form.apply(FormEdit::PaidAt("2024-03-01T12:00".into()));
-//! let now = Timestamp::parse("2024-03-10T12:00:00Z").unwrap();
+//! let now = parse_instant("2024-03-10T12:00:00Z").unwrap();
 //! let (input, decision) = form.evaluate(now, &RefundPolicy::default(), to_utc).unwrap();
 //! assert_eq!(input["paid_at"], "2024-03-01T12:00:00Z");
 //! assert_eq!(decision.outcome, Outcome::FullRefund);
@@ -43,13 +43,16 @@
 //! When someone else decides (bought in an app store or through an organization, or a
 //! degree or university certificate) only the first three questions are asked.
 
+use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde_json::{Map, Value, json};
 
 use super::refund::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, Via,
     ViaTreatment, evaluate,
 };
-use super::time::{Date, SECONDS_PER_DAY, TimeError, Timestamp};
+use super::time::{
+    self, LongDate, TimeError, format_instant, parse_date, parse_instant, parse_time_of_day,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Local date-times, as a datetime-local input holds them
@@ -60,37 +63,28 @@ use super::time::{Date, SECONDS_PER_DAY, TimeError, Timestamp};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LocalDateTime {
     /// The calendar date (checked to exist).
-    pub date: Date,
-    /// Hour, 0..=23.
-    pub hour: u8,
-    /// Minute, 0..=59.
-    pub minute: u8,
-    /// Second, 0..=59.
-    pub second: u8,
+    pub date: NaiveDate,
+    /// The time of day, in whole seconds (no leap second).
+    pub time: NaiveTime,
 }
 
 impl LocalDateTime {
     /// The value written back for a datetime-local input: `YYYY-MM-DDTHH:MM`, with `:SS`
     /// only when the seconds are not zero.
     pub fn to_input_value(self) -> String {
-        let base = format!("{}T{:02}:{:02}", self.date, self.hour, self.minute);
-        if self.second == 0 {
-            base
+        let format = if self.time.second() == 0 {
+            "%H:%M"
         } else {
-            format!("{base}:{:02}", self.second)
-        }
+            "%H:%M:%S"
+        };
+        format!("{}T{}", self.date, self.time.format(format))
     }
 
     /// The instant this wall-clock time names in UTC (as if the learner's zone were UTC).
     /// Used by tests and by callers that have already applied an offset; `None` never
     /// happens for a valid value but keeps the signature of a conversion.
-    pub fn as_if_utc(self) -> Option<Timestamp> {
-        Some(Timestamp(
-            self.date.days_since_epoch() * SECONDS_PER_DAY
-                + i64::from(self.hour) * 3600
-                + i64::from(self.minute) * 60
-                + i64::from(self.second),
-        ))
+    pub fn as_if_utc(self) -> Option<DateTime<Utc>> {
+        Some(self.date.and_time(self.time).and_utc())
     }
 }
 
@@ -110,9 +104,8 @@ impl LocalDateTime {
 /// assert!(parse_local_input("2024-05-14 15:30").is_err());
 /// ```
 pub fn parse_local_input(text: &str) -> Result<LocalDateTime, TimeError> {
-    const EXPECTED: TimeError = TimeError::Format {
-        expected: "YYYY-MM-DDTHH:MM",
-    };
+    const FORM: &str = "YYYY-MM-DDTHH:MM";
+    const EXPECTED: TimeError = TimeError::Format { expected: FORM };
     let b = text.as_bytes();
     let shape_ok = match b.len() {
         16 => b.get(10) == Some(&b'T') && b.get(13) == Some(&b':'),
@@ -122,29 +115,12 @@ pub fn parse_local_input(text: &str) -> Result<LocalDateTime, TimeError> {
     if !shape_ok {
         return Err(EXPECTED);
     }
-    let date = match Date::parse(text.get(..10).ok_or(EXPECTED)?) {
+    let date = match parse_date(text.get(..10).ok_or(EXPECTED)?) {
         Err(TimeError::Format { .. }) => return Err(EXPECTED),
         other => other?,
     };
-    let number = |range: std::ops::Range<usize>| -> Result<u8, TimeError> {
-        let part = text.get(range).ok_or(EXPECTED)?;
-        if part.len() != 2 || !part.bytes().all(|c| c.is_ascii_digit()) {
-            return Err(EXPECTED);
-        }
-        part.parse::<u8>().map_err(|_| EXPECTED)
-    };
-    let hour = number(11..13)?;
-    let minute = number(14..16)?;
-    let second = if b.len() == 19 { number(17..19)? } else { 0 };
-    if hour > 23 || minute > 59 || second > 59 {
-        return Err(TimeError::NoSuchTime);
-    }
-    Ok(LocalDateTime {
-        date,
-        hour,
-        minute,
-        second,
-    })
+    let time = parse_time_of_day(text.get(11..).ok_or(EXPECTED)?, b.len() == 19, FORM)?;
+    Ok(LocalDateTime { date, time })
 }
 
 /// The datetime-local value as the browser would write it back (`:00` seconds dropped), or
@@ -436,15 +412,15 @@ impl RefundForm {
     /// certificate before the payment, a window too long, …) come from [`RefundForm::evaluate`].
     pub fn to_input(
         &self,
-        now: Timestamp,
+        now: DateTime<Utc>,
         policy: &RefundPolicy,
-        to_utc: impl Fn(&str) -> Option<Timestamp>,
+        to_utc: impl Fn(&str) -> Option<DateTime<Utc>>,
     ) -> Result<Value, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut input = Map::new();
         input.insert("kind".into(), json!(self.kind.as_str()));
         input.insert("via".into(), json!(self.via.as_str()));
-        input.insert("now".into(), json!(now.to_string()));
+        input.insert("now".into(), json!(format_instant(now)));
 
         // A time: required (empty is a problem) or not (empty is null).
         let mut time = |field: FormField, text: &str, required: bool| -> Option<Value> {
@@ -464,8 +440,8 @@ impl RefundForm {
                     field: name,
                     problem: Some(problem),
                 },
-                Ok(_) => match to_utc(text).filter(|t| t.date().is_some()) {
-                    Some(t) => return Some(json!(t.to_string())),
+                Ok(_) => match to_utc(text).filter(|t| time::is_writable(*t)) {
+                    Some(t) => return Some(json!(format_instant(t))),
                     None => RefundError::InvalidTimestamp {
                         field: name,
                         problem: None,
@@ -527,9 +503,9 @@ impl RefundForm {
     /// the problems to show (the form's own, else the engine's first error).
     pub fn evaluate(
         &self,
-        now: Timestamp,
+        now: DateTime<Utc>,
         policy: &RefundPolicy,
-        to_utc: impl Fn(&str) -> Option<Timestamp>,
+        to_utc: impl Fn(&str) -> Option<DateTime<Utc>>,
     ) -> Result<(Value, Decision), Vec<Problem>> {
         let input = self.to_input(now, policy, to_utc)?;
         match evaluate(&input, policy) {
@@ -681,8 +657,8 @@ pub fn clause_fragment(clause: &str) -> String {
 
 /// "Policy version 2, in effect since 1 September 2025".
 pub fn policy_line(decision: &Decision) -> String {
-    let since = Date::parse(&decision.policy_effective)
-        .map(Date::long)
+    let since = parse_date(&decision.policy_effective)
+        .map(NaiveDate::long)
         .unwrap_or_else(|_| decision.policy_effective.clone());
     format!(
         "Policy version {}, in effect since {since}",
@@ -693,7 +669,11 @@ pub fn policy_line(decision: &Decision) -> String {
 /// The verdict in a few words, for the top of the answer. `input` is the contract input
 /// judged (it tells whether the learner already cancelled); `local` words a deadline in the
 /// learner's time (the browser's job), e.g. "Tue 14 May 2024, 15:30".
-pub fn headline(input: &Value, decision: &Decision, local: impl Fn(Timestamp) -> String) -> String {
+pub fn headline(
+    input: &Value,
+    decision: &Decision,
+    local: impl Fn(DateTime<Utc>) -> String,
+) -> String {
     let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
     match (decision.outcome, decision.deadline) {
         (Outcome::FullRefund, _) if cancelled => {
@@ -796,7 +776,7 @@ pub struct Mark {
     /// What happened.
     pub kind: MarkKind,
     /// When.
-    pub at: Timestamp,
+    pub at: DateTime<Utc>,
     /// Horizontal position, between `margin` and `width - margin` (see [`timeline`]).
     pub x: f64,
     /// Label row: 0 and 2 above the line, 1 and 3 below, so close labels do not overlap.
@@ -820,7 +800,7 @@ pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> 
         input
             .get(field)
             .and_then(Value::as_str)
-            .and_then(|text| Timestamp::parse(text).ok())
+            .and_then(|text| parse_instant(text).ok())
     };
     let Some(paid) = at("paid_at") else {
         return Vec::new();
@@ -845,8 +825,8 @@ pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> 
     }
     moments.sort_by_key(|(kind, t)| (*t, *kind));
 
-    let first = moments.first().map_or(0, |(_, t)| t.0);
-    let last = moments.last().map_or(0, |(_, t)| t.0);
+    let first = moments.first().map_or(0, |(_, t)| t.timestamp());
+    let last = moments.last().map_or(0, |(_, t)| t.timestamp());
     let span = (last.saturating_sub(first)).max(1) as f64;
     let width = width.max(0.0);
     let inner = (width - 2.0 * margin).max(0.0);
@@ -854,7 +834,7 @@ pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> 
     moments
         .into_iter()
         .map(|(kind, t)| {
-            let x = margin + (t.0.saturating_sub(first)) as f64 / span * inner;
+            let x = margin + (t.timestamp().saturating_sub(first)) as f64 / span * inner;
             let w = label_width(kind);
             let (anchor, from, to) = if x - w / 2.0 < 0.0 {
                 (Anchor::Start, x, x + w)
@@ -889,14 +869,14 @@ pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> 
 /// learner paid, not when they will read the page.
 pub fn card_decision(
     text: &str,
-    now: Timestamp,
+    now: DateTime<Utc>,
     policy: &RefundPolicy,
 ) -> Result<(Value, Decision), RefundError> {
     let mut input: Value = serde_json::from_str(text).map_err(|_| RefundError::NotJson)?;
     if let Value::Object(map) = &mut input
         && map.get("now").is_none_or(Value::is_null)
     {
-        map.insert("now".into(), json!(now.to_string()));
+        map.insert("now".into(), json!(format_instant(now)));
     }
     let decision = evaluate(&input, policy)?;
     Ok((input, decision))
@@ -905,17 +885,18 @@ pub fn card_decision(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeDelta;
 
     /// The learner's zone in these tests: UTC+2, no daylight saving.
-    fn plus_two(text: &str) -> Option<Timestamp> {
+    fn plus_two(text: &str) -> Option<DateTime<Utc>> {
         parse_local_input(text)
             .ok()?
             .as_if_utc()
-            .map(|t| Timestamp(t.0 - 2 * 3600))
+            .map(|t| t - TimeDelta::hours(2))
     }
 
-    fn ts(text: &str) -> Timestamp {
-        Timestamp::parse(text).unwrap()
+    fn ts(text: &str) -> DateTime<Utc> {
+        parse_instant(text).unwrap()
     }
 
     fn form(kind: Kind, paid: &str) -> RefundForm {
@@ -930,8 +911,11 @@ mod tests {
     #[test]
     fn local_inputs_are_strict() {
         let ok = parse_local_input("2024-02-29T23:59").unwrap();
-        assert_eq!(ok.date, Date::new(2024, 2, 29).unwrap());
-        assert_eq!((ok.hour, ok.minute, ok.second), (23, 59, 0));
+        assert_eq!(ok.date, NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            (ok.time.hour(), ok.time.minute(), ok.time.second()),
+            (23, 59, 0)
+        );
         assert_eq!(
             parse_local_input("2024-02-29T23:59:07")
                 .unwrap()
@@ -1212,7 +1196,7 @@ mod tests {
         assert_eq!(one(&f), (FormField::PaidAt, "invalid_timestamp"));
         let f = form(Kind::Course, "2024-03-01T14:00");
         assert!(
-            f.evaluate(now, &p, |_| Some(Timestamp(i64::MAX)))
+            f.evaluate(now, &p, |_| Some(DateTime::<Utc>::MAX_UTC))
                 .unwrap_err()
                 .iter()
                 .all(|pr| pr.error.code() == "invalid_timestamp")
@@ -1312,7 +1296,7 @@ mod tests {
     fn words_for_the_verdict() {
         let p = RefundPolicy::default();
         let now = ts(NOW);
-        let local = |t: Timestamp| format!("local {t}");
+        let local = |t: DateTime<Utc>| format!("local {}", format_instant(t));
         let judge = |f: &RefundForm| f.evaluate(now, &p, plus_two).unwrap();
         let decide = |f: &RefundForm| judge(f).1;
         let head = |f: &RefundForm| {

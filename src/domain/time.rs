@@ -1,29 +1,35 @@
-//! Calendar dates and UTC instants, without a clock and without a time-zone database.
+//! Our strict textual forms for dates and UTC instants, on top of [`chrono`].
 //!
-//! The widget only ever needs two textual forms, both strict:
+//! Dates are [`chrono::NaiveDate`] and instants [`chrono::DateTime<Utc>`]; chrono does
+//! the calendar (leap years, month lengths) and the arithmetic. This module keeps only
+//! what is ours: the two strict shapes the widget reads and writes, and the errors that
+//! tests and the UI show.
 //!
 //! * a calendar date, `YYYY-MM-DD` (document effective dates), and
 //! * a UTC instant, `YYYY-MM-DDTHH:MM:SSZ` (the refund contract's timestamps).
 //!
-//! Instants are counted in whole seconds since 1970-01-01T00:00:00Z. A day is always
-//! 86,400 seconds: there are no leap seconds and no time zones here. Converting to a
+//! chrono's own parsers are lenient in places (`%Y` takes a sign and more than four
+//! digits, `%S` takes a leap second), so the shapes are checked here first, byte by byte,
+//! and chrono only builds and validates the date and time of day.
+//!
+//! Instants have one-second resolution. A day is always 86,400 seconds: there are no leap
+//! seconds and no time zones here, and no clock: callers pass `now` in. Converting to a
 //! learner's local time is the browser's job.
 //!
 //! ```
-//! use terms_widget::domain::time::{Date, Timestamp};
+//! use terms_widget::domain::time::{format_instant, parse_date, parse_instant, plus_days};
 //!
-//! let d = Date::parse("2024-02-29").unwrap();
+//! let d = parse_date("2024-02-29").unwrap();
 //! assert_eq!(d.to_string(), "2024-02-29");
-//! assert!(Date::parse("2023-02-29").is_err());
+//! assert!(parse_date("2023-02-29").is_err());
 //!
-//! let t = Timestamp::parse("2024-03-01T12:00:00Z").unwrap();
-//! assert_eq!(t.plus_days(14).to_string(), "2024-03-15T12:00:00Z");
+//! let t = parse_instant("2024-03-01T12:00:00Z").unwrap();
+//! assert_eq!(format_instant(plus_days(t, 14)), "2024-03-15T12:00:00Z");
 //! ```
 
 use std::fmt;
 
-/// Seconds in one day: the refund contract's unit of time.
-pub const SECONDS_PER_DAY: i64 = 86_400;
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
 
 /// Why a date or timestamp string was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,231 +57,156 @@ impl fmt::Display for TimeError {
 
 impl std::error::Error for TimeError {}
 
-/// A calendar date in the proleptic Gregorian calendar, years 0000 to 9999.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    /// Year, 0..=9999.
-    pub year: u16,
-    /// Month, 1..=12.
-    pub month: u8,
-    /// Day of the month, 1..=31 (checked against the month's length).
-    pub day: u8,
-}
+/// The first instant the contract's timestamp form can write: `0000-01-01T00:00:00Z`.
+pub const FIRST_INSTANT: DateTime<Utc> = instant_at(0, 1, 1, 0, 0, 0);
 
-/// Is `year` a leap year in the Gregorian calendar?
-pub fn is_leap_year(year: i64) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
+/// The last instant the contract's timestamp form can write: `9999-12-31T23:59:59Z`.
+pub const LAST_INSTANT: DateTime<Utc> = instant_at(9999, 12, 31, 23, 59, 59);
 
-/// Number of days in `month` (1..=12) of `year`; 0 for a month outside 1..=12.
-pub fn days_in_month(year: i64, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
+/// A constant instant; a date or time that does not exist fails the build.
+const fn instant_at(year: i32, month: u32, day: u32, h: u32, m: u32, s: u32) -> DateTime<Utc> {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => match date.and_hms_opt(h, m, s) {
+            Some(datetime) => datetime.and_utc(),
+            None => panic!("no such time of day"),
+        },
+        None => panic!("no such date"),
     }
 }
 
-/// Parses a non-empty run of ASCII digits (the callers slice fixed widths).
-fn digits(bytes: &[u8]) -> Option<u32> {
-    if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
+/// The number written by the ASCII digits at `range` of `text`, if they are all digits.
+fn digits(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = text.get(range)?;
+    if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Some(
-        bytes
-            .iter()
-            .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0')),
-    )
+    part.parse().ok()
 }
 
-impl Date {
-    /// Parses a strict `YYYY-MM-DD` date and checks that it exists.
-    ///
-    /// ```
-    /// use terms_widget::domain::time::{Date, TimeError};
-    /// assert!(Date::parse("2026-09-01").is_ok());
-    /// assert_eq!(Date::parse("2026-9-1"), Err(TimeError::Format { expected: "YYYY-MM-DD" }));
-    /// assert_eq!(Date::parse("2026-04-31"), Err(TimeError::NoSuchDate));
-    /// ```
-    pub fn parse(text: &str) -> Result<Date, TimeError> {
-        const EXPECTED: TimeError = TimeError::Format {
-            expected: "YYYY-MM-DD",
-        };
-        let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-            return Err(EXPECTED);
-        }
-        let (Some(year), Some(month), Some(day)) =
-            (digits(&b[0..4]), digits(&b[5..7]), digits(&b[8..10]))
-        else {
-            return Err(EXPECTED);
-        };
-        Date::new(year as u16, month as u8, day as u8)
+/// Parses a strict `YYYY-MM-DD` date and checks that it exists.
+///
+/// ```
+/// use terms_widget::domain::time::{TimeError, parse_date};
+/// assert!(parse_date("2026-09-01").is_ok());
+/// assert_eq!(parse_date("2026-9-1"), Err(TimeError::Format { expected: "YYYY-MM-DD" }));
+/// assert_eq!(parse_date("2026-04-31"), Err(TimeError::NoSuchDate));
+/// ```
+pub fn parse_date(text: &str) -> Result<NaiveDate, TimeError> {
+    const EXPECTED: TimeError = TimeError::Format {
+        expected: "YYYY-MM-DD",
+    };
+    let b = text.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return Err(EXPECTED);
     }
+    let (Some(year), Some(month), Some(day)) =
+        (digits(text, 0..4), digits(text, 5..7), digits(text, 8..10))
+    else {
+        return Err(EXPECTED);
+    };
+    let year = i32::try_from(year).map_err(|_| EXPECTED)?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(TimeError::NoSuchDate)
+}
 
-    /// Builds a date, checking that it exists.
-    pub fn new(year: u16, month: u8, day: u8) -> Result<Date, TimeError> {
-        if year > 9999 || day == 0 || day > days_in_month(i64::from(year), month) {
-            return Err(TimeError::NoSuchDate);
-        }
-        Ok(Date { year, month, day })
+/// Parses a strict `YYYY-MM-DDTHH:MM:SSZ` UTC instant.
+///
+/// ```
+/// use terms_widget::domain::time::{TimeError, parse_instant};
+/// assert_eq!(parse_instant("1970-01-02T00:00:00Z").unwrap().timestamp(), 86_400);
+/// assert_eq!(parse_instant("2023-02-29T00:00:00Z"), Err(TimeError::NoSuchDate));
+/// assert!(parse_instant("2024-01-01T00:00:00+01:00").is_err());
+/// ```
+pub fn parse_instant(text: &str) -> Result<DateTime<Utc>, TimeError> {
+    const FORM: &str = "YYYY-MM-DDTHH:MM:SSZ";
+    const EXPECTED: TimeError = TimeError::Format { expected: FORM };
+    let b = text.as_bytes();
+    if b.len() != 20
+        || b.get(10) != Some(&b'T')
+        || b.get(13) != Some(&b':')
+        || b.get(16) != Some(&b':')
+        || b.get(19) != Some(&b'Z')
+    {
+        return Err(EXPECTED);
     }
+    let date = match parse_date(text.get(..10).ok_or(EXPECTED)?) {
+        Err(TimeError::Format { .. }) => return Err(EXPECTED),
+        other => other?,
+    };
+    let time = parse_time_of_day(text.get(11..19).ok_or(EXPECTED)?, true, FORM)?;
+    Ok(date.and_time(time).and_utc())
+}
 
+/// Parses a strict time of day, `HH:MM:SS`, or `HH:MM` when `with_seconds` is false,
+/// and checks that it exists: `24:00`, `23:60` and a leap second `23:59:60` do not. A text
+/// of another shape is `TimeError::Format { expected }`.
+pub fn parse_time_of_day(
+    text: &str,
+    with_seconds: bool,
+    expected: &'static str,
+) -> Result<NaiveTime, TimeError> {
+    let b = text.as_bytes();
+    let shape_ok = if with_seconds {
+        b.len() == 8 && b.get(2) == Some(&b':') && b.get(5) == Some(&b':')
+    } else {
+        b.len() == 5 && b.get(2) == Some(&b':')
+    };
+    if !shape_ok {
+        return Err(TimeError::Format { expected });
+    }
+    let number = |range| digits(text, range).ok_or(TimeError::Format { expected });
+    let (hour, minute) = (number(0..2)?, number(3..5)?);
+    let second = if with_seconds { number(6..8)? } else { 0 };
+    NaiveTime::from_hms_opt(hour, minute, second).ok_or(TimeError::NoSuchTime)
+}
+
+/// Can the contract's timestamp form write `t`, i.e. does it lie in the years 0000 to
+/// 9999?
+pub fn is_writable(t: DateTime<Utc>) -> bool {
+    (FIRST_INSTANT..=LAST_INSTANT).contains(&t)
+}
+
+/// Formats `t` as `YYYY-MM-DDTHH:MM:SSZ` (fractions of a second are dropped); outside the
+/// years 0000 to 9999 falls back to `@<seconds since 1970>`.
+///
+/// ```
+/// use terms_widget::domain::time::{format_instant, parse_instant};
+/// let t = parse_instant("2024-02-29T12:34:56Z").unwrap();
+/// assert_eq!(format_instant(t), "2024-02-29T12:34:56Z");
+/// ```
+pub fn format_instant(t: DateTime<Utc>) -> String {
+    if is_writable(t) {
+        t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    } else {
+        format!("@{}", t.timestamp())
+    }
+}
+
+/// `t` plus `days` days of exactly 86,400 seconds each, saturating at the ends of
+/// chrono's range (`DateTime::<Utc>::MIN_UTC` and `MAX_UTC`).
+pub fn plus_days(t: DateTime<Utc>, days: i64) -> DateTime<Utc> {
+    TimeDelta::try_days(days)
+        .and_then(|delta| t.checked_add_signed(delta))
+        .unwrap_or(if days < 0 {
+            DateTime::<Utc>::MIN_UTC
+        } else {
+            DateTime::<Utc>::MAX_UTC
+        })
+}
+
+/// Dates in words.
+pub trait LongDate {
     /// The date in words, in English: `1 September 2026`.
     ///
     /// ```
-    /// use terms_widget::domain::time::Date;
-    /// assert_eq!(Date::parse("2026-09-01").unwrap().long(), "1 September 2026");
+    /// use terms_widget::domain::time::{LongDate, parse_date};
+    /// assert_eq!(parse_date("2026-09-01").unwrap().long(), "1 September 2026");
     /// ```
-    pub fn long(self) -> String {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS
-            .get(usize::from(self.month.saturating_sub(1)))
-            .unwrap_or(&"?");
-        format!("{} {month} {}", self.day, self.year)
-    }
-
-    /// The day before, if it lies in years 0..=9999.
-    pub fn previous_day(self) -> Option<Date> {
-        Date::from_days_since_epoch(self.days_since_epoch() - 1)
-    }
-
-    /// Days since 1970-01-01 (negative before it).
-    pub fn days_since_epoch(self) -> i64 {
-        days_from_civil(i64::from(self.year), self.month, self.day)
-    }
-
-    /// The date `days` days after 1970-01-01, if it lies in years 0..=9999.
-    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
-        // 0000-01-01 and 9999-12-31; outside them the arithmetic below could overflow.
-        if !(-719_528..=2_932_896).contains(&days) {
-            return None;
-        }
-        let (y, m, d) = civil_from_days(days);
-        if !(0..=9999).contains(&y) {
-            return None;
-        }
-        Some(Date {
-            year: y as u16,
-            month: m,
-            day: d,
-        })
-    }
+    fn long(self) -> String;
 }
 
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-/// Days from 1970-01-01 to the given civil date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The civil date of a day count from 1970-01-01 (inverse of [`days_from_civil`]).
-fn civil_from_days(days: i64) -> (i64, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// A UTC instant with one-second resolution, as seconds since the Unix epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(pub i64);
-
-impl Timestamp {
-    /// Parses a strict `YYYY-MM-DDTHH:MM:SSZ` UTC instant.
-    ///
-    /// ```
-    /// use terms_widget::domain::time::{Timestamp, TimeError};
-    /// assert_eq!(Timestamp::parse("1970-01-02T00:00:00Z").unwrap().0, 86_400);
-    /// assert_eq!(Timestamp::parse("2023-02-29T00:00:00Z"), Err(TimeError::NoSuchDate));
-    /// assert!(Timestamp::parse("2024-01-01T00:00:00+01:00").is_err());
-    /// ```
-    pub fn parse(text: &str) -> Result<Timestamp, TimeError> {
-        const EXPECTED: TimeError = TimeError::Format {
-            expected: "YYYY-MM-DDTHH:MM:SSZ",
-        };
-        let b = text.as_bytes();
-        if b.len() != 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' || b[19] != b'Z' {
-            return Err(EXPECTED);
-        }
-        let date = match Date::parse(&text[..10]) {
-            Err(TimeError::Format { .. }) => return Err(EXPECTED),
-            other => other?,
-        };
-        let (Some(h), Some(m), Some(s)) =
-            (digits(&b[11..13]), digits(&b[14..16]), digits(&b[17..19]))
-        else {
-            return Err(EXPECTED);
-        };
-        if h > 23 || m > 59 || s > 59 {
-            return Err(TimeError::NoSuchTime);
-        }
-        Ok(Timestamp(
-            date.days_since_epoch() * SECONDS_PER_DAY
-                + i64::from(h) * 3600
-                + i64::from(m) * 60
-                + i64::from(s),
-        ))
-    }
-
-    /// This instant plus `days` days of exactly 86,400 seconds each (saturating).
-    pub fn plus_days(self, days: i64) -> Timestamp {
-        Timestamp(self.0.saturating_add(days.saturating_mul(SECONDS_PER_DAY)))
-    }
-
-    /// The calendar date (in UTC) this instant falls on, if it lies in years 0..=9999.
-    pub fn date(self) -> Option<Date> {
-        Date::from_days_since_epoch(self.0.div_euclid(SECONDS_PER_DAY))
-    }
-}
-
-impl fmt::Display for Timestamp {
-    /// Formats as `YYYY-MM-DDTHH:MM:SSZ`; outside years 0..=9999 falls back to `@<seconds>`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Some(date) = self.date() else {
-            return write!(f, "@{}", self.0);
-        };
-        let secs = self.0.rem_euclid(SECONDS_PER_DAY);
-        write!(
-            f,
-            "{date}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs % 3600 / 60,
-            secs % 60
-        )
+impl LongDate for NaiveDate {
+    fn long(self) -> String {
+        format!("{} {} {}", self.day(), self.format("%B"), self.year())
     }
 }
 
@@ -283,33 +214,36 @@ impl fmt::Display for Timestamp {
 mod tests {
     use super::*;
 
+    fn seconds(text: &str) -> Result<i64, TimeError> {
+        parse_instant(text).map(|t| t.timestamp())
+    }
+
     #[test]
     fn epoch_and_known_instants() {
-        assert_eq!(Timestamp::parse("1970-01-01T00:00:00Z"), Ok(Timestamp(0)));
-        assert_eq!(
-            Timestamp::parse("2000-03-01T00:00:00Z"),
-            Ok(Timestamp(951_868_800))
-        );
-        assert_eq!(
-            Timestamp::parse("2024-02-29T23:59:59Z"),
-            Ok(Timestamp(1_709_251_199))
-        );
-        assert_eq!(Timestamp::parse("1969-12-31T23:59:59Z"), Ok(Timestamp(-1)));
+        assert_eq!(seconds("1970-01-01T00:00:00Z"), Ok(0));
+        assert_eq!(seconds("2000-03-01T00:00:00Z"), Ok(951_868_800));
+        assert_eq!(seconds("2024-02-29T23:59:59Z"), Ok(1_709_251_199));
+        assert_eq!(seconds("1969-12-31T23:59:59Z"), Ok(-1));
+        assert_eq!(FIRST_INSTANT.timestamp(), -62_167_219_200);
+        assert_eq!(LAST_INSTANT.timestamp(), 253_402_300_799);
     }
 
     #[test]
     fn leap_years_and_month_ends() {
-        assert!(Date::parse("2000-02-29").is_ok());
-        assert_eq!(Date::parse("1900-02-29"), Err(TimeError::NoSuchDate));
-        assert_eq!(Date::parse("2023-02-29"), Err(TimeError::NoSuchDate));
-        assert!(Date::parse("2024-02-29").is_ok());
+        assert!(parse_date("2000-02-29").is_ok());
+        assert_eq!(parse_date("1900-02-29"), Err(TimeError::NoSuchDate));
+        assert_eq!(parse_date("2023-02-29"), Err(TimeError::NoSuchDate));
+        assert!(parse_date("2024-02-29").is_ok());
         for (m, last) in [(1, 31), (4, 30), (6, 30), (9, 30), (11, 30), (12, 31)] {
-            assert!(Date::new(2025, m, last).is_ok());
-            assert_eq!(Date::new(2025, m, last + 1), Err(TimeError::NoSuchDate));
+            assert!(parse_date(&format!("2025-{m:02}-{last:02}")).is_ok());
+            assert_eq!(
+                parse_date(&format!("2025-{m:02}-{:02}", last + 1)),
+                Err(TimeError::NoSuchDate)
+            );
         }
-        assert_eq!(Date::parse("2025-13-01"), Err(TimeError::NoSuchDate));
-        assert_eq!(Date::parse("2025-00-10"), Err(TimeError::NoSuchDate));
-        assert_eq!(Date::parse("2025-01-00"), Err(TimeError::NoSuchDate));
+        assert_eq!(parse_date("2025-13-01"), Err(TimeError::NoSuchDate));
+        assert_eq!(parse_date("2025-00-10"), Err(TimeError::NoSuchDate));
+        assert_eq!(parse_date("2025-01-00"), Err(TimeError::NoSuchDate));
     }
 
     #[test]
@@ -323,9 +257,14 @@ mod tests {
             "+024-01-01",
             "2024-01-0a",
             "２０２４-01-01",
+            // chrono's `%Y` would take these.
+            "+2024-01-01",
+            "-0001-01-01",
+            "12024-01-01",
+            "2024-+1-01",
         ] {
             assert!(
-                matches!(Date::parse(bad), Err(TimeError::Format { .. })),
+                matches!(parse_date(bad), Err(TimeError::Format { .. })),
                 "{bad:?}"
             );
         }
@@ -337,22 +276,25 @@ mod tests {
             "2024-01-01T00:00:00+00:00",
             "2024-1-01T00:00:00Z",
             "2024-01-01T0a:00:00Z",
+            "2024-01-01 00:00:00Z",
+            "2024-01-01T+0:00:00Z",
         ] {
             assert!(
-                matches!(Timestamp::parse(bad), Err(TimeError::Format { .. })),
+                matches!(parse_instant(bad), Err(TimeError::Format { .. })),
                 "{bad:?}"
             );
         }
         assert_eq!(
-            Timestamp::parse("2024-01-01T24:00:00Z"),
+            parse_instant("2024-01-01T24:00:00Z"),
             Err(TimeError::NoSuchTime)
         );
         assert_eq!(
-            Timestamp::parse("2024-01-01T23:60:00Z"),
+            parse_instant("2024-01-01T23:60:00Z"),
             Err(TimeError::NoSuchTime)
         );
+        // chrono would read this as a leap second.
         assert_eq!(
-            Timestamp::parse("2024-01-01T23:59:60Z"),
+            parse_instant("2024-01-01T23:59:60Z"),
             Err(TimeError::NoSuchTime)
         );
     }
@@ -365,31 +307,45 @@ mod tests {
             "2024-02-29T12:34:56Z",
             "9999-12-31T23:59:59Z",
         ] {
-            assert_eq!(Timestamp::parse(s).unwrap().to_string(), s);
+            assert_eq!(format_instant(parse_instant(s).unwrap()), s);
         }
-        assert_eq!(Timestamp(i64::MAX).to_string(), format!("@{}", i64::MAX));
+        let max = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(format_instant(max), format!("@{}", max.timestamp()));
+        let min = DateTime::<Utc>::MIN_UTC;
+        assert_eq!(format_instant(min), format!("@{}", min.timestamp()));
+        let after = LAST_INSTANT + TimeDelta::seconds(1);
+        assert_eq!(format_instant(after), "@253402300800");
+        assert!(!is_writable(after));
+        assert!(!is_writable(FIRST_INSTANT - TimeDelta::seconds(1)));
     }
 
     #[test]
     fn days_are_86400_seconds() {
-        let t = Timestamp::parse("2024-02-28T10:00:00Z").unwrap();
-        assert_eq!(t.plus_days(1).to_string(), "2024-02-29T10:00:00Z");
-        assert_eq!(t.plus_days(2).to_string(), "2024-03-01T10:00:00Z");
-        let dec = Timestamp::parse("2025-12-25T23:59:59Z").unwrap();
-        assert_eq!(dec.plus_days(14).to_string(), "2026-01-08T23:59:59Z");
-        assert_eq!(Timestamp(i64::MAX).plus_days(1), Timestamp(i64::MAX));
-        assert_eq!(Date::from_days_since_epoch(i64::MAX), None);
-        assert_eq!(Date::from_days_since_epoch(i64::MIN), None);
-        assert_eq!(Date::from_days_since_epoch(2_932_897), None);
-        assert_eq!(Timestamp(i64::MIN).to_string(), format!("@{}", i64::MIN));
+        let t = parse_instant("2024-02-28T10:00:00Z").unwrap();
+        assert_eq!(format_instant(plus_days(t, 1)), "2024-02-29T10:00:00Z");
+        assert_eq!(format_instant(plus_days(t, 2)), "2024-03-01T10:00:00Z");
+        let dec = parse_instant("2025-12-25T23:59:59Z").unwrap();
+        assert_eq!(format_instant(plus_days(dec, 14)), "2026-01-08T23:59:59Z");
+        let max = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(plus_days(max, 1), max);
+        assert_eq!(plus_days(t, i64::MAX), max);
+        assert_eq!(plus_days(t, i64::MIN), DateTime::<Utc>::MIN_UTC);
+        // 2_932_897 days after 1970-01-01 is 10000-01-01: past what the form can write.
+        assert!(!is_writable(plus_days(DateTime::UNIX_EPOCH, 2_932_897)));
+        assert!(is_writable(plus_days(DateTime::UNIX_EPOCH, 2_932_896)));
     }
 
     #[test]
-    fn civil_round_trip_over_a_wide_range() {
+    fn format_round_trip_over_a_wide_range() {
         for days in (-719_528..=2_932_896).step_by(997) {
-            let date = Date::from_days_since_epoch(days).unwrap();
-            assert_eq!(date.days_since_epoch(), days);
-            assert_eq!(Date::parse(&date.to_string()), Ok(date));
+            let date = plus_days(DateTime::UNIX_EPOCH, days).date_naive();
+            assert_eq!(parse_date(&date.to_string()), Ok(date));
         }
+    }
+
+    #[test]
+    fn long_dates() {
+        assert_eq!(parse_date("2026-03-03").unwrap().long(), "3 March 2026");
+        assert_eq!(parse_date("0005-12-31").unwrap().long(), "31 December 5");
     }
 }

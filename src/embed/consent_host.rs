@@ -40,6 +40,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::domain::consent::{CategorySet, Choice, ConsentHistory, Standing};
 use crate::domain::consent_mode;
+use crate::domain::time::format_instant;
 use crate::platform::{console_error, console_warn};
 
 #[wasm_bindgen(
@@ -323,7 +324,7 @@ pub fn snapshot(standing: &Standing, categories: &CategorySet) -> Value {
     let record = history.current().map_or(Value::Null, |r| {
         json!({
             "id": r.id.as_str(),
-            "at": r.at.to_string(),
+            "at": format_instant(r.at),
             "method": r.method.as_str(),
             "policy": {
                 "document": r.policy.document,

@@ -1,6 +1,6 @@
 //! The browser edge for time: the clock, the learner's time zone and locale.
 //!
-//! The refund engine works in UTC instants ([`Timestamp`]) and never reads a clock. The
+//! The refund engine works in UTC instants ([`DateTime<Utc>`]) and never reads a clock. The
 //! learner thinks in wall-clock time in their own zone. Everything that needs the browser's
 //! clock or its time-zone rules lives here, on `js_sys::Date` and `Intl`; the strict parsing
 //! of a datetime-local value is pure and lives in [`crate::domain::refund_form`].
@@ -8,15 +8,22 @@
 //! All functions are total: outside the range the contract can write (years 0000 to 9999)
 //! or when the browser has no `Intl`, they fall back rather than panic.
 
+use chrono::{DateTime, Datelike, Timelike, Utc};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::domain::refund_form::{LocalDateTime, parse_local_input};
-use crate::domain::time::Timestamp;
+use crate::domain::time::{self, format_instant};
 
 /// The current instant in whole seconds (rounded down), UTC, from `Date.now()`.
-pub fn now() -> Timestamp {
-    Timestamp(seconds(js_sys::Date::now()).unwrap_or(0))
+pub fn now() -> DateTime<Utc> {
+    instant(js_sys::Date::now()).unwrap_or(DateTime::UNIX_EPOCH)
+}
+
+/// The instant of a millisecond time value, in whole seconds (rounded down), if it is a
+/// real time that chrono can hold.
+fn instant(ms: f64) -> Option<DateTime<Utc>> {
+    seconds(ms).and_then(|s| DateTime::from_timestamp(s, 0))
 }
 
 /// Whole seconds (rounded down) of a millisecond time value, if it is a real time.
@@ -25,8 +32,8 @@ fn seconds(ms: f64) -> Option<i64> {
 }
 
 /// A `Date` at `t`, if the browser can represent it.
-fn date_at(t: Timestamp) -> Option<js_sys::Date> {
-    let ms = (t.0 as f64) * 1000.0;
+fn date_at(t: DateTime<Utc>) -> Option<js_sys::Date> {
+    let ms = (t.timestamp() as f64) * 1000.0;
     let date = js_sys::Date::new(&JsValue::from_f64(ms));
     date.get_time().is_finite().then_some(date)
 }
@@ -50,33 +57,34 @@ fn date_at(t: Timestamp) -> Option<js_sys::Date> {
 ///   02:30 CEST (00:30 UTC), the earlier of the two instants.
 ///
 /// These are ECMAScript's rules for local times, the same in every current browser.
-pub fn local_input_to_utc(value: &str) -> Option<Timestamp> {
+pub fn local_input_to_utc(value: &str) -> Option<DateTime<Utc>> {
     let local = parse_local_input(value).ok()?;
-    let t = local_to_utc(local)?;
-    t.date().map(|_| t)
+    local_to_utc(local).filter(|t| time::is_writable(*t))
 }
 
-fn local_to_utc(local: LocalDateTime) -> Option<Timestamp> {
-    let year = u32::from(local.date.year);
+fn local_to_utc(local: LocalDateTime) -> Option<DateTime<Utc>> {
+    // Parsed values: a year 0 to 9999, a month, a day, a time of day; all fit an i32.
+    let year = u32::try_from(local.date.year()).ok()?;
+    let int = |n: u32| i32::try_from(n).unwrap_or(0);
     let date = js_sys::Date::new_with_year_month_day_hr_min_sec(
         year,
-        i32::from(local.date.month) - 1,
-        i32::from(local.date.day),
-        i32::from(local.hour),
-        i32::from(local.minute),
-        i32::from(local.second),
+        int(local.date.month0()),
+        int(local.date.day()),
+        int(local.time.hour()),
+        int(local.time.minute()),
+        int(local.time.second()),
     );
     if year < 100 {
         // `new Date(y, …)` reads years 0 to 99 as 1900 to 1999; setFullYear does not.
         date.set_full_year(year);
     }
-    seconds(date.get_time()).map(Timestamp)
+    instant(date.get_time())
 }
 
 /// The datetime-local value (`YYYY-MM-DDTHH:MM`, with `:SS` only when the seconds are not
 /// zero) showing `t` on the learner's wall clock; empty when `t` lies outside the years
 /// 0000 to 9999 there.
-pub fn utc_to_local_input(t: Timestamp) -> String {
+pub fn utc_to_local_input(t: DateTime<Utc>) -> String {
     let Some(date) = date_at(t) else {
         return String::new();
     };
@@ -123,7 +131,7 @@ fn to_locale_string(date: &js_sys::Date, options: &js_sys::Object) -> Option<Str
 /// `t` on the learner's wall clock, in their locale, with the weekday: e.g.
 /// "Tue 14 May 2024, 15:30" (en-GB) or "Tue, May 14, 2024, 03:30 PM" (en-US). Falls back
 /// to [`format_utc`] when the browser cannot format it.
-pub fn format_local(t: Timestamp) -> String {
+pub fn format_local(t: DateTime<Utc>) -> String {
     let opts = options(&[
         ("weekday", "short"),
         ("day", "numeric"),
@@ -140,7 +148,10 @@ pub fn format_local(t: Timestamp) -> String {
 /// `t` in UTC, in the learner's locale, followed by "UTC": e.g. "14 May 2024, 13:30 UTC"
 /// (en-GB). Falls back to the English form "14 May 2024, 13:30 UTC" without `Intl`, and to
 /// the contract form outside the years 0000 to 9999.
-pub fn format_utc(t: Timestamp) -> String {
+pub fn format_utc(t: DateTime<Utc>) -> String {
+    if !time::is_writable(t) {
+        return format_instant(t);
+    }
     let opts = options(&[
         ("day", "numeric"),
         ("month", "short"),
@@ -156,23 +167,13 @@ pub fn format_utc(t: Timestamp) -> String {
 }
 
 /// "14 May 2024, 13:30 UTC", without the browser.
-fn plain_utc(t: Timestamp) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let Some(date) = t.date() else {
-        return t.to_string();
-    };
-    let secs = t.0.rem_euclid(86_400);
-    let month = MONTHS
-        .get(usize::from(date.month.saturating_sub(1)))
-        .unwrap_or(&"?");
+fn plain_utc(t: DateTime<Utc>) -> String {
     format!(
-        "{} {month} {}, {:02}:{:02} UTC",
-        date.day,
-        date.year,
-        secs / 3600,
-        secs % 3600 / 60
+        "{} {} {}, {} UTC",
+        t.day(),
+        t.format("%b"),
+        t.year(),
+        t.format("%H:%M")
     )
 }
 
