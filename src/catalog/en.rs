@@ -429,6 +429,25 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         NoRefundPolicy,
         Plain("These documents have no Refund Policy, so there is no refund calculator here."),
     ),
+    (
+        NoSuchDocument,
+        Plain("There is no document called \"{id}\" here. Pick one from the list."),
+    ),
+    (
+        NoSuchVersion,
+        Plain("{title} has no version \"{version}\". Showing the current version instead."),
+    ),
+    (
+        NoSuchSection,
+        Plain("{title} has no section \"{section}\". Showing the top of the document instead."),
+    ),
+    (
+        NothingEarlier,
+        Plain(
+            "Version {version} is the first version of {title}: there is nothing earlier to \
+             compare it with.",
+        ),
+    ),
     (DocumentsLabel, Plain("Documents")),
     (OnThisPage, Plain("On this page")),
     (SearchLabel, Plain("Search the documents")),

@@ -342,6 +342,14 @@ keys! {
     ToolsLabel,
     /// "These documents have no Refund Policy, so there is no refund calculator here."
     NoRefundPolicy,
+    /// A link to a document the bundle does not have.
+    NoSuchDocument(id),
+    /// A link to a version the document does not have.
+    NoSuchVersion(title, version),
+    /// A link to a section the version does not have.
+    NoSuchSection(title, section),
+    /// "What changed" asked of a first version.
+    NothingEarlier(version, title),
     /// "Documents" (navigation label).
     DocumentsLabel,
     /// "On this page".
