@@ -3,6 +3,7 @@
 //!
 //! The crate is layered so the structure shows in the tree:
 //!
+//! * [`catalog`]: every piece of learner-facing text, per language (pure Rust).
 //! * [`domain`]: pure Rust (documents, Markdown model, search, routes, time); most tests.
 //! * [`platform`]: the browser edge (fetch, URL fragment, console, scrolling).
 //! * [`components`]: Yew function components and the app state.
@@ -10,6 +11,7 @@
 
 #![warn(missing_docs)]
 
+pub mod catalog;
 pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod content_dir;

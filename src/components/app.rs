@@ -1,4 +1,7 @@
 //! The documents view: navigation, the open document, search, history and problems.
+//!
+//! The view provides its bundle's catalog ([`AppState::catalog`]) to every component
+//! below it, so the calculator and the parts speak of the bundle's platform.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +15,7 @@ use super::parts::{
 };
 use super::refund::{RefundCalculator, RefundVerdictCard};
 use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
+use crate::catalog::{Catalog, Msg};
 use crate::domain::bundle::{self, Loaded};
 use crate::domain::diff;
 use crate::domain::markdown::{self, Document};
@@ -123,6 +127,7 @@ fn load_and_report(text: &str) -> Rc<Loaded> {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(AppState::default);
     let root = use_node_ref();
+    let cat: Rc<Catalog> = state.catalog.clone();
 
     // Load the bundle once per source.
     {
@@ -317,10 +322,13 @@ pub fn App(props: &AppProps) -> Html {
         let routing = props.routing;
         let view = state.view;
         let title = match view {
-            View::Refund => Some("Refund calculator".to_string()),
+            View::Refund => Some(cat.text(Msg::RefundCalculator)),
             _ => open.as_ref().map(|(d, _)| d.title.clone()),
         };
-        let platform_name = loaded.as_ref().map(|l| l.bundle.platform.clone());
+        let has_platform = loaded
+            .as_ref()
+            .is_some_and(|l| !l.bundle.platform.is_empty());
+        let cat = cat.clone();
         use_effect_with((route.clone(), title, view), move |(route, title, view)| {
             if routing == Routing::Hash
                 && let Some(r) = route
@@ -333,9 +341,10 @@ pub fn App(props: &AppProps) -> Html {
                     platform::replace_location_hash(&fragment);
                 }
                 if let Some(title) = title {
-                    let page = match platform_name.filter(|p| !p.is_empty()) {
-                        Some(p) => format!("{title} · {p}"),
-                        None => title.clone(),
+                    let page = if has_platform {
+                        cat.with(Msg::PageTitle, &[("title", title)])
+                    } else {
+                        title.clone()
                     };
                     platform::set_page_title(&page);
                 }
@@ -505,11 +514,11 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match (&state.load, &open, &parsed) {
         (Load::Loading, _, _) => html! {
-            <p class="tw-status" role="status" aria-busy="true">{"Loading documents…"}</p>
+            <p class="tw-status" role="status" aria-busy="true">{ cat.text(Msg::Loading) }</p>
         },
         (Load::Failed(message), _, _) => html! {
             <div class="tw-error" role="alert">
-                <h2>{"The documents could not be loaded"}</h2>
+                <h2>{ cat.text(Msg::LoadFailed) }</h2>
                 <p>{ message.clone() }</p>
             </div>
         },
@@ -542,28 +551,42 @@ pub fn App(props: &AppProps) -> Html {
                     e.prevent_default();
                     follow.emit(id.clone());
                 });
+                let from = version.effective.long();
+                let (before, after) = match until {
+                    Some(u) => cat.around(
+                        Msg::OlderVersionUntil,
+                        &[("from", &from), ("until", &u.long())],
+                        "link",
+                    ),
+                    None => cat.around(Msg::OlderVersion, &[("from", &from)], "link"),
+                };
                 html! {
                     <p class="tw-older" role="note">
-                        {"You are reading an earlier version. It was in effect from "}
-                        { version.effective.long() }
-                        { until.map(|u| format!(" to {}", u.long())).unwrap_or_default() }
-                        {". "}
-                        <a href={current_href} {onclick}>{"Read the current version"}</a>
+                        { before }
+                        <a href={current_href} {onclick}>{ cat.text(Msg::ReadCurrentVersion) }</a>
+                        { after }
                     </p>
                 }
             });
+            let effective_msg = if is_current {
+                Msg::InEffectSince
+            } else {
+                Msg::EffectiveOn
+            };
+            let (effective_before, effective_after) = cat.around(effective_msg, &[], "date");
             html! {
                 <article class="tw-doc" aria-labelledby="tw-doc-title">
                     <header class="tw-doc-header">
                         <h1 id="tw-doc-title" class="tw-doc-title" tabindex="-1">{ doc.title.clone() }</h1>
                         <p class="tw-meta">
-                            <span class="tw-version">{ format!("Version {}", version.version) }</span>
+                            <span class="tw-version">{ cat.with(Msg::VersionLabel, &[("version", &version.version)]) }</span>
                             {" · "}
                             <span class="tw-effective">
-                                { if is_current { "In effect since " } else { "Effective " } }
+                                { effective_before }
                                 <time datetime={version.effective.to_string()}>{ version.effective.long() }</time>
+                                { effective_after }
                             </span>
-                            { if is_current { html! { <span class="tw-badge">{"Current"}</span> } } else { html! {} } }
+                            { if is_current { html! { <span class="tw-badge">{ cat.text(Msg::CurrentBadge) }</span> } } else { html! {} } }
                         </p>
                         { older_notice }
                     </header>
@@ -574,7 +597,7 @@ pub fn App(props: &AppProps) -> Html {
                         if has_earlier {
                             <p class="tw-changes-link">
                                 <FragmentLink fragment={format!("{base}/~changes")} on_fragment={follow.clone()}>
-                                    { format!("What changed in version {}", version.version) }
+                                    { cat.with(Msg::WhatChangedInVersion, &[("version", &version.version)]) }
                                 </FragmentLink>
                                 {" · "}{ version.summary.clone() }
                             </p>
@@ -598,7 +621,7 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
         (Load::Ready(_), _, _) => html! {
-            <p class="tw-status" role="status">{"There are no documents to show."}</p>
+            <p class="tw-status" role="status">{ cat.text(Msg::NoDocuments) }</p>
         },
     };
 
@@ -650,10 +673,12 @@ pub fn App(props: &AppProps) -> Html {
     {
         let rule_problems = Rc::new(rules.1.clone());
         return html! {
-            <div class="tw tw-verdict-only" ref={root}>
-                <ProblemList problems={rule_problems} />
-                <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} />
-            </div>
+            <ContextProvider<Rc<Catalog>> context={cat.clone()}>
+                <div class="tw tw-verdict-only" ref={root}>
+                    <ProblemList problems={rule_problems} />
+                    <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} />
+                </div>
+            </ContextProvider<Rc<Catalog>>>
         };
     }
 
@@ -664,7 +689,7 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         let onclick = Callback::from(move |_: MouseEvent| d.dispatch(Action::Show(View::Verdict)));
         html! {
-            <button type="button" class="tw-link-button tw-back" {onclick}>{"← Back to your refund answer"}</button>
+            <button type="button" class="tw-link-button tw-back" {onclick}>{ cat.text(Msg::BackToVerdict) }</button>
         }
     });
     let main = if state.view == View::Refund {
@@ -674,12 +699,13 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
+        <ContextProvider<Rc<Catalog>> context={cat.clone()}>
         <div class="tw" ref={root}>
-            <a class="tw-skip" href="#" onclick={skip}>{"Skip to the document"}</a>
+            <a class="tw-skip" href="#" onclick={skip}>{ cat.text(Msg::SkipToDocument) }</a>
             <header class="tw-bar">
                 <p class="tw-brand">
                     { platform_name.map(|p| html! { <span class="tw-platform">{ p }</span> }) }
-                    <span class="tw-brand-sub">{"Terms and policies"}</span>
+                    <span class="tw-brand-sub">{ cat.text(Msg::BrandSubtitle) }</span>
                 </p>
                 <SearchBar
                     query={state.query.clone()}
@@ -698,7 +724,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="tw-notice" role="status">
                     { notice }
                     {" "}
-                    <button type="button" class="tw-link-button" onclick={on_dismiss}>{"Dismiss"}</button>
+                    <button type="button" class="tw-link-button" onclick={on_dismiss}>{ cat.text(Msg::Dismiss) }</button>
                 </p>
             }
             <div class="tw-body">
@@ -712,7 +738,7 @@ pub fn App(props: &AppProps) -> Html {
                     // The calculator explains itself with the Refund Policy's sections, so it
                     // is offered only alongside a document with that id.
                     if has_refund_policy {
-                    <nav class="tw-tools" aria-label="Tools">
+                    <nav class="tw-tools" aria-label={cat.text(Msg::ToolsLabel)}>
                         <ul>
                             <li>
                                 <FragmentLink
@@ -720,7 +746,7 @@ pub fn App(props: &AppProps) -> Html {
                                     on_fragment={follow.clone()}
                                     class={classes!("tw-tool-link", (state.view == View::Refund).then_some("tw-here"))}
                                     current={(state.view == View::Refund).then_some(AttrValue::Static("page"))}
-                                >{"Refund calculator"}</FragmentLink>
+                                >{ cat.text(Msg::RefundCalculator) }</FragmentLink>
                             </li>
                         </ul>
                     </nav>
@@ -729,5 +755,6 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="tw-main">{ main }</div>
             </div>
         </div>
+        </ContextProvider<Rc<Catalog>>>
     }
 }

@@ -10,7 +10,8 @@
 //!
 //! The components are controlled and presentational: the caller owns the draft, whether
 //! the dialog is open, and storage (see [`crate::domain::consent`]); these render and
-//! report through `Callback`s. Styles: `styles/consent.css` (`tw-consent-…` classes,
+//! report through `Callback`s. Their words come from the catalog in context
+//! ([`super::use_catalog`]). Styles: `styles/consent.css` (`tw-consent-…` classes,
 //! colours from the widget's custom properties, no inline styles).
 
 use std::cell::Cell;
@@ -19,6 +20,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use yew::prelude::*;
 
+use super::use_catalog;
+use crate::catalog::{Catalog, Msg};
 use crate::domain::consent::{Category, CategorySet, Choice, Reason, Signals};
 
 /// One category's answer in the draft: None = not answered yet (never pre-ticked).
@@ -42,16 +45,6 @@ fn use_base_id(kind: &'static str) -> Rc<String> {
 // Words
 // ---------------------------------------------------------------------------------------
 
-/// "A", "A and B", "A, B, and C" (the serial comma, as the Privacy Policy writes lists).
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
-    }
-}
-
 /// The category's title, or its id when the set no longer has it.
 fn title_of(categories: &CategorySet, id: &str) -> String {
     categories
@@ -61,57 +54,49 @@ fn title_of(categories: &CategorySet, id: &str) -> String {
 
 /// The signal's name, for the sentences that say it was honoured: Global Privacy Control
 /// when it is on, Do Not Track when only that is.
-fn signal_name(signals: Signals) -> Option<&'static str> {
+fn signal_name(cat: &Catalog, signals: Signals) -> Option<String> {
     if signals.gpc {
-        Some("Global Privacy Control")
+        Some(cat.text(Msg::SignalGpc))
     } else if signals.dnt {
-        Some("Do Not Track")
+        Some(cat.text(Msg::SignalDnt))
     } else {
         None
     }
 }
 
-/// The sentence that says a browser signal switched the optional kinds off.
-fn signal_sentence(signals: Signals, where_to_change: &str) -> String {
-    let asked = match signal_name(signals) {
-        Some(name) => format!("Your browser asked sites not to track you ({name})"),
-        None => "Your browser asked sites not to track you".to_string(),
-    };
-    format!("{asked}, so the optional kinds are off. You can still turn them on {where_to_change}")
+/// The sentence that says a browser signal switched the optional kinds off; `place` says
+/// where to turn them on ([`Msg::SignalPlaceBanner`], [`Msg::SignalPlaceDialog`]).
+fn signal_sentence(cat: &Catalog, signals: Signals, place: &str) -> String {
+    match signal_name(cat, signals) {
+        Some(name) => cat.with(Msg::SignalNamed, &[("name", &name), ("place", place)]),
+        None => cat.with(Msg::SignalUnnamed, &[("place", place)]),
+    }
 }
 
 /// Why the learner is asked again, in plain words, e.g. "Our Privacy Policy changed
 /// (version 2 → 3)" or "There is a new kind of processing to decide on: Approximate
 /// location". Category ids are shown by their titles.
-pub fn reason_in_words(reason: &Reason, categories: &CategorySet) -> String {
+pub fn reason_in_words(cat: &Catalog, reason: &Reason, categories: &CategorySet) -> String {
     match reason {
         Reason::PolicyChangedMaterially { from, to } => {
-            format!("Our Privacy Policy changed (version {from} → {to})")
+            cat.with(Msg::ReasonPolicyChanged, &[("from", from), ("to", to)])
         }
         Reason::PolicyTextChanged { version } => {
-            format!(
-                "The wording of our Privacy Policy (version {version}) changed since you agreed to it"
-            )
+            cat.with(Msg::ReasonPolicyText, &[("version", version)])
         }
-        Reason::PolicyVersionUnknown { version } => format!(
-            "You agreed to version {version} of our Privacy Policy, which we can no longer compare with the current one"
-        ),
+        Reason::PolicyVersionUnknown { version } => {
+            cat.with(Msg::ReasonPolicyUnknown, &[("version", version)])
+        }
         Reason::DifferentDocument { from, to } => {
-            format!("You agreed to “{from}”, and “{to}” applies now")
+            cat.with(Msg::ReasonDifferentDocument, &[("from", from), ("to", to)])
         }
         Reason::NewCategories(ids) => {
             let titles: Vec<String> = ids.iter().map(|id| title_of(categories, id)).collect();
-            if titles.len() == 1 {
-                format!(
-                    "There is a new kind of processing to decide on: {}",
-                    titles[0]
-                )
-            } else {
-                format!(
-                    "There are new kinds of processing to decide on: {}",
-                    join_words(&titles)
-                )
-            }
+            cat.count(
+                Msg::ReasonNewCategories,
+                titles.len() as u64,
+                &[("titles", &cat.list(&titles))],
+            )
         }
     }
 }
@@ -125,17 +110,17 @@ fn draft_choice(draft: &[(String, Option<Choice>)], id: &str) -> Option<Choice> 
 }
 
 /// "Read our Privacy Policy", and under which policy the choice is recorded.
-fn policy_line(on_open_policy: &Callback<()>, policy_label: &AttrValue) -> Html {
+fn policy_line(cat: &Catalog, on_open_policy: &Callback<()>, policy_label: &AttrValue) -> Html {
     html! {
         <p class="tw-consent-policy-line">
             <button type="button" class="tw-consent-link"
                 onclick={on_open_policy.reform(|_: MouseEvent| ())}>
-                {"Read our Privacy Policy"}
+                { cat.text(Msg::ReadPrivacyPolicy) }
             </button>
             if !policy_label.is_empty() {
                 {" "}
                 <span class="tw-consent-policy-label">
-                    { format!("Your choice is recorded with {policy_label}.") }
+                    { cat.with(Msg::RecordedWith, &[("policy", policy_label)]) }
                 </span>
             }
         </p>
@@ -191,6 +176,8 @@ pub struct ConsentBannerProps {
 /// size and weight, "Choose…", "Read our Privacy Policy" and "Not now" (also Escape).
 #[component]
 pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
+    let cat = use_catalog();
+    let cat = &*cat;
     let optional: Vec<String> = props
         .categories
         .optional()
@@ -207,67 +194,57 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
         })
     };
     let ask = if optional.is_empty() {
-        "There is nothing optional to choose.".to_string()
+        cat.text(Msg::NothingOptional)
     } else {
-        format!(
-            "With your permission, we’d also like to use {} {}: {}. {} off unless you say yes, and you can change your mind at any time.",
-            if optional.len() == 1 { "an" } else { "some" },
-            if optional.len() == 1 {
-                "optional kind of processing"
-            } else {
-                "optional kinds of processing"
-            },
-            join_words(&optional),
-            if optional.len() == 1 {
-                "It stays"
-            } else {
-                "They stay"
-            },
+        cat.count(
+            Msg::OptionalAsk,
+            optional.len() as u64,
+            &[("list", &cat.list(&optional))],
         )
     };
     html! {
-        <section role="region" aria-label="Privacy choices" class="tw-consent-banner"
+        <section role="region" aria-label={cat.text(Msg::PrivacyChoices)} class="tw-consent-banner"
             {onkeydown}>
             <div class="tw-consent-banner-inner">
                 <div class="tw-consent-banner-head">
-                    <h2 class="tw-consent-banner-title">{"Your privacy choices"}</h2>
+                    <h2 class="tw-consent-banner-title">{ cat.text(Msg::YourPrivacyChoices) }</h2>
                     <button type="button" class="tw-consent-dismiss"
-                        aria-label="Not now: close without choosing"
-                        title="Close without choosing (Escape). We’ll ask again next time."
+                        aria-label={cat.text(Msg::NotNowLabel)}
+                        title={cat.text(Msg::NotNowTitle)}
                         onclick={props.on_dismiss.reform(|_: MouseEvent| ())}>
-                        {"Not now"}
+                        { cat.text(Msg::NotNow) }
                     </button>
                 </div>
                 <div class="tw-consent-banner-body">
                     // What matters most comes first: on a small screen the body scrolls.
                     if props.signal_applied {
-                        <p class="tw-consent-signal">{ signal_sentence(props.signals, "in Choose…") }</p>
+                        <p class="tw-consent-signal">{ signal_sentence(cat, props.signals, &cat.text(Msg::SignalPlaceBanner)) }</p>
                     }
                     { notice_view(&props.notice) }
                     if !props.reasons.is_empty() {
                         <div class="tw-consent-reasons-box">
-                            <p class="tw-consent-reasons-intro">{"We’re asking again because:"}</p>
+                            <p class="tw-consent-reasons-intro">{ cat.text(Msg::AskingAgain) }</p>
                             <ul class="tw-consent-reasons">
                                 { for props.reasons.iter().map(|r| html! {
-                                    <li>{ reason_in_words(r, &props.categories) }</li>
+                                    <li>{ reason_in_words(cat, r, &props.categories) }</li>
                                 }) }
                             </ul>
                         </div>
                     }
                     <p class="tw-consent-text">
                         if has_required {
-                            {"Some storage is strictly necessary for the site to work, so it is always on. "}
+                            { cat.text(Msg::NecessaryAlwaysOn) }
                         }
                         { ask }
                     </p>
-                    { policy_line(&props.on_open_policy, &props.policy_label) }
+                    { policy_line(cat, &props.on_open_policy, &props.policy_label) }
                 </div>
                 <div class="tw-consent-actions">
-                    { reject_and_accept(&props.on_reject_all, &props.on_accept_all) }
+                    { reject_and_accept(cat, &props.on_reject_all, &props.on_accept_all) }
                     <button type="button" class="tw-consent-secondary" data-action="customize"
                         aria-haspopup="dialog"
                         onclick={props.on_customize.reform(|_: MouseEvent| ())}>
-                        {"Choose…"}
+                        { cat.text(Msg::Choose) }
                     </button>
                 </div>
             </div>
@@ -277,16 +254,16 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
 
 /// "Reject all" then "Accept all": one class, one size, one weight, in the banner and
 /// in the dialog alike, so refusing is never harder to find than accepting.
-fn reject_and_accept(on_reject: &Callback<()>, on_accept: &Callback<()>) -> Html {
+fn reject_and_accept(cat: &Catalog, on_reject: &Callback<()>, on_accept: &Callback<()>) -> Html {
     html! {
         <>
             <button type="button" class="tw-consent-primary" data-action="reject-all"
                 onclick={on_reject.reform(|_: MouseEvent| ())}>
-                {"Reject all"}
+                { cat.text(Msg::RejectAll) }
             </button>
             <button type="button" class="tw-consent-primary" data-action="accept-all"
                 onclick={on_accept.reform(|_: MouseEvent| ())}>
-                {"Accept all"}
+                { cat.text(Msg::AcceptAll) }
             </button>
         </>
     }
@@ -339,6 +316,7 @@ pub struct PreferencesProps {
 /// One category in the dialog: title, purposes, storage keys, and either "Always on"
 /// (required) or an Allow / Don't allow radio group (optional).
 fn category_view(
+    cat: &Catalog,
     base: &str,
     category: &Category,
     choice: Option<Choice>,
@@ -351,14 +329,14 @@ fn category_view(
         </ul>
     };
     let storage = if category.storage.is_empty() {
-        html! { <p class="tw-consent-storage">{"Stores nothing in your browser."}</p> }
+        html! { <p class="tw-consent-storage">{ cat.text(Msg::StoresNothing) }</p> }
     } else {
         html! {
             <p class="tw-consent-storage">
-                { if category.storage.len() == 1 { "Cookie or storage key: " } else { "Cookies and storage keys: " } }
+                { cat.count(Msg::StorageKeys, category.storage.len() as u64, &[]) }
                 { for category.storage.iter().enumerate().map(|(i, key)| html! {
                     <>
-                        { if i > 0 { ", " } else { "" } }
+                        { if i > 0 { cat.text(Msg::ListSeparator) } else { String::new() } }
                         <code>{ key.clone() }</code>
                     </>
                 }) }
@@ -373,18 +351,16 @@ fn category_view(
                 <section aria-labelledby={title_id.clone()}>
                     <div class="tw-consent-category-head">
                         <h3 id={title_id} class="tw-consent-category-title">{ category.title.clone() }</h3>
-                        <span class="tw-consent-always">{"Always on"}</span>
+                        <span class="tw-consent-always">{ cat.text(Msg::AlwaysOn) }</span>
                     </div>
                     { purposes }
                     { storage }
-                    <p class="tw-consent-always-note">
-                        {"The site needs these to work and to remember your choices, so they can’t be switched off. They are never used for advertising or tracking."}
-                    </p>
+                    <p class="tw-consent-always-note">{ cat.text(Msg::AlwaysOnNote) }</p>
                 </section>
             </li>
         };
     }
-    let radio = |value: Choice, label: &'static str| {
+    let radio = |value: Choice, label: String| {
         let radio_id = format!("{slug}-{}", value.as_str());
         let onchange = {
             let on_set = on_set.clone();
@@ -408,11 +384,11 @@ fn category_view(
                 { purposes }
                 { storage }
                 <div class="tw-consent-options">
-                    { radio(Choice::Granted, "Allow") }
-                    { radio(Choice::Denied, "Don’t allow") }
+                    { radio(Choice::Granted, cat.text(Msg::Allow)) }
+                    { radio(Choice::Denied, cat.text(Msg::DontAllow)) }
                 </div>
                 if choice.is_none() {
-                    <p id={status_id} class="tw-consent-unanswered">{"Not answered yet."}</p>
+                    <p id={status_id} class="tw-consent-unanswered">{ cat.text(Msg::NotAnswered) }</p>
                 }
                 if let Some(note) = signal_note {
                     <p class="tw-consent-from-signal">{ note }</p>
@@ -428,6 +404,8 @@ fn category_view(
 /// title, and the browser returns it to where it was when the dialog closes.
 #[component]
 pub fn Preferences(props: &PreferencesProps) -> Html {
+    let cat = use_catalog();
+    let cat = &*cat;
     let base = use_base_id("prefs");
     let dialog = use_node_ref();
     let title = use_node_ref();
@@ -487,9 +465,9 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
         (props.signal_applied
             && choice == Some(Choice::Denied)
             && props.from_signal.contains(&c.id))
-        .then(|| match signal_name(props.signals) {
-            Some(name) => format!("Off because your browser sent {name} — you can allow it."),
-            None => "Off because of your browser’s privacy signal — you can allow it.".to_string(),
+        .then(|| match signal_name(cat, props.signals) {
+            Some(name) => cat.with(Msg::OffBySignalNamed, &[("name", &name)]),
+            None => cat.text(Msg::OffBySignal),
         })
     };
 
@@ -497,33 +475,29 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
         <dialog class="tw-consent-dialog" ref={dialog} aria-labelledby={title_id.clone()}
             {oncancel} {onclose}>
             <div class="tw-consent-dialog-head">
-                <h2 id={title_id} class="tw-consent-title" tabindex="-1" ref={title}>{"Privacy choices"}</h2>
+                <h2 id={title_id} class="tw-consent-title" tabindex="-1" ref={title}>{ cat.text(Msg::PrivacyChoices) }</h2>
                 <button type="button" class="tw-consent-close"
                     onclick={props.on_close.reform(|_: MouseEvent| ())}>
-                    {"Close"}
+                    { cat.text(Msg::Close) }
                 </button>
             </div>
             <div class="tw-consent-dialog-body">
-                <p class="tw-consent-intro">
-                    {"Choose which optional kinds of processing you allow. Nothing optional is on \
-                      until you say yes, and you can change your mind at any time: Reject all \
-                      switches everything optional off again."}
-                </p>
+                <p class="tw-consent-intro">{ cat.text(Msg::PreferencesIntro) }</p>
                 if props.signal_applied {
-                    <p class="tw-consent-signal">{ signal_sentence(props.signals, "below.") }</p>
+                    <p class="tw-consent-signal">{ signal_sentence(cat, props.signals, &cat.text(Msg::SignalPlaceDialog)) }</p>
                 }
                 { notice_view(&props.notice) }
-                { policy_line(&props.on_open_policy, &props.policy_label) }
+                { policy_line(cat, &props.on_open_policy, &props.policy_label) }
                 <ul class="tw-consent-categories">
                     { for props.categories.categories().iter().map(|c| {
                         let choice = draft_choice(&props.draft, &c.id);
-                        category_view(&base, c, choice, note_for(c, choice), &props.on_set)
+                        category_view(cat, &base, c, choice, note_for(c, choice), &props.on_set)
                     }) }
                 </ul>
                 <section class="tw-consent-history" aria-labelledby={history_id.clone()}>
-                    <h3 id={history_id} class="tw-consent-history-title">{"Your history"}</h3>
+                    <h3 id={history_id} class="tw-consent-history-title">{ cat.text(Msg::YourHistory) }</h3>
                     if props.history.is_empty() {
-                        <p class="tw-consent-empty">{"Nothing saved yet."}</p>
+                        <p class="tw-consent-empty">{ cat.text(Msg::NothingSaved) }</p>
                     } else {
                         <ol class="tw-consent-history-list">
                             { for props.history.iter().map(|line| html! { <li>{ line.clone() }</li> }) }
@@ -534,12 +508,12 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
                             disabled={!props.has_record}
                             aria-describedby={(!props.has_record).then(|| download_hint_id.clone())}
                             onclick={props.on_download_receipt.reform(|_: MouseEvent| ())}>
-                            {"Download a receipt (JSON)"}
+                            { cat.text(Msg::DownloadReceipt) }
                         </button>
                         if !props.has_record {
                             {" "}
                             <span id={download_hint_id} class="tw-consent-hint">
-                                {"There is a receipt to download once you have saved a choice."}
+                                { cat.text(Msg::ReceiptLater) }
                             </span>
                         }
                     </p>
@@ -547,17 +521,17 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
             </div>
             <div class="tw-consent-dialog-foot">
                 <div class="tw-consent-actions">
-                    { reject_and_accept(&props.on_reject_all, &props.on_accept_all) }
+                    { reject_and_accept(cat, &props.on_reject_all, &props.on_accept_all) }
                     <button type="button" class="tw-consent-secondary tw-consent-save" data-action="save"
                         disabled={!complete}
                         aria-describedby={(!complete).then(|| save_hint_id.clone())}
                         onclick={props.on_save.reform(|_: MouseEvent| ())}>
-                        {"Save my choices"}
+                        { cat.text(Msg::SaveChoices) }
                     </button>
                 </div>
                 if !complete {
                     <p id={save_hint_id} class="tw-consent-hint tw-consent-save-hint">
-                        {"Answer each kind to save, or use Accept all / Reject all."}
+                        { cat.text(Msg::SaveHint) }
                     </p>
                 }
             </div>
@@ -574,7 +548,7 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
 pub struct PrivacyChoicesButtonProps {
     /// Open the Privacy choices dialog.
     pub on_open: Callback<()>,
-    /// The button's text; "Privacy choices" when not given.
+    /// The button's text; the catalog's "Privacy choices" when not given.
     #[prop_or_default]
     pub label: Option<AttrValue>,
 }
@@ -583,10 +557,11 @@ pub struct PrivacyChoicesButtonProps {
 /// or withdraw at any time).
 #[component]
 pub fn PrivacyChoicesButton(props: &PrivacyChoicesButtonProps) -> Html {
+    let cat = use_catalog();
     let label = props
         .label
         .clone()
-        .unwrap_or(AttrValue::Static("Privacy choices"));
+        .unwrap_or_else(|| AttrValue::from(cat.text(Msg::PrivacyChoices)));
     html! {
         <button type="button" class="tw-consent-open" aria-haspopup="dialog"
             onclick={props.on_open.reform(|_: MouseEvent| ())}>
@@ -602,8 +577,10 @@ mod tests {
     #[test]
     fn reasons_read_as_plain_words() {
         let cats = CategorySet::default_set();
+        let cat = Catalog::en();
         assert_eq!(
             reason_in_words(
+                &cat,
                 &Reason::PolicyChangedMaterially {
                     from: "2".into(),
                     to: "3".into()
@@ -613,11 +590,12 @@ mod tests {
             "Our Privacy Policy changed (version 2 → 3)"
         );
         assert_eq!(
-            reason_in_words(&Reason::NewCategories(vec!["location".into()]), &cats),
+            reason_in_words(&cat, &Reason::NewCategories(vec!["location".into()]), &cats),
             "There is a new kind of processing to decide on: Approximate location"
         );
         assert_eq!(
             reason_in_words(
+                &cat,
                 &Reason::NewCategories(vec!["location".into(), "surveys".into()]),
                 &cats
             ),
@@ -627,17 +605,18 @@ mod tests {
 
     #[test]
     fn the_signal_is_named() {
+        let cat = Catalog::en();
         let dnt = Signals {
             gpc: false,
             dnt: true,
         };
-        assert!(signal_sentence(dnt, "in Choose…").contains("(Do Not Track)"));
+        assert!(signal_sentence(&cat, dnt, "in Choose…").contains("(Do Not Track)"));
         let both = Signals {
             gpc: true,
             dnt: true,
         };
         assert_eq!(
-            signal_sentence(both, "in Choose…"),
+            signal_sentence(&cat, both, "in Choose…"),
             "Your browser asked sites not to track you (Global Privacy Control), so the optional kinds are off. You can still turn them on in Choose…"
         );
     }

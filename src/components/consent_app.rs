@@ -5,6 +5,9 @@
 //! State is a `Reducible` ([`ConsentState`]); everything that touches the browser
 //! (storage, clock, randomness, the host page) happens in callbacks and effects here, and
 //! only its results reach the reducer.
+//!
+//! The banner and the dialog get their words from the catalog of the bundle (naming its
+//! platform), provided here as a context.
 
 use std::rc::Rc;
 
@@ -13,6 +16,7 @@ use yew::prelude::*;
 use super::app::{App, AppProps, Routing, load_bundle};
 use super::consent::{ConsentBanner, Draft, Preferences};
 use super::state::Source;
+use crate::catalog::{Catalog, Msg};
 use crate::domain::bundle::Loaded;
 use crate::domain::consent::{
     self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
@@ -237,6 +241,7 @@ pub struct ConsentAppProps {
 
 /// Records a decision: a new record, saved (merged with other tabs), then applied.
 fn decide(
+    cat: &Catalog,
     ready: &Ready,
     choices: Vec<(String, Choice)>,
     method: Method,
@@ -254,9 +259,9 @@ fn decide(
     let policy = &ready.policy.current;
     if let Err(e) = history.record(&ready.config.categories, policy, ctx, method, choices) {
         platform::console_error(&format!("could not record the decision: {e}"));
-        dispatch.dispatch(ConsentAction::Notice(Some(format!(
-            "Your choice could not be recorded: {e}"
-        ))));
+        dispatch.dispatch(ConsentAction::Notice(Some(
+            cat.with(Msg::NotRecorded, &[("error", &e.to_string())]),
+        )));
         return;
     }
     let history = match store.save(&history) {
@@ -465,6 +470,15 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         });
     }
 
+    // The words of the bundle's platform (the default one until it is read).
+    let cat: Rc<Catalog> = use_memo(
+        state
+            .ready
+            .as_ref()
+            .map(|r| r.loaded.bundle.platform.clone()),
+        |platform| Catalog::en().with_platform(platform.as_deref().unwrap_or_default()),
+    );
+
     if let Some(error) = &state.error {
         return html! { <div class="tw tw-consent-error" role="alert">{ error.clone() }</div> };
     }
@@ -482,6 +496,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     };
     let all = |choice: Choice, method: Method| {
         let d = state.dispatcher();
+        let cat = cat.clone();
         let host = props.host.clone();
         let ready = ready.clone();
         Callback::from(move |_| {
@@ -491,7 +506,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 .optional()
                 .map(|c| (c.id.clone(), choice))
                 .collect();
-            decide(&ready, choices, method, &host, &d);
+            decide(&cat, &ready, choices, method, &host, &d);
         })
     };
     let save = {
@@ -499,6 +514,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let host = props.host.clone();
         let ready = ready.clone();
         let draft = state.draft.clone();
+        let cat = cat.clone();
         Callback::from(move |_| {
             let choices: Option<Vec<(String, Choice)>> = ready
                 .config
@@ -513,7 +529,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 })
                 .collect();
             if let Some(choices) = choices {
-                decide(&ready, choices, Method::Preferences, &host, &d);
+                decide(&cat, &ready, choices, Method::Preferences, &host, &d);
             }
         })
     };
@@ -536,15 +552,18 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         .bundle
         .document(&ready.config.policy_document)
         .map(|d| d.current().version.clone());
-    let policy_label = AttrValue::from(format!(
-        "{}, version {}",
-        ready
-            .loaded
-            .bundle
-            .document(&ready.config.policy_document)
-            .map(|d| d.title.clone())
-            .unwrap_or_else(|| "Privacy Policy".into()),
-        current.unwrap_or_default()
+    let policy_title = ready
+        .loaded
+        .bundle
+        .document(&ready.config.policy_document)
+        .map(|d| d.title.clone())
+        .unwrap_or_else(|| cat.text(Msg::PrivacyPolicy));
+    let policy_label = AttrValue::from(cat.with(
+        Msg::PolicyLabel,
+        &[
+            ("title", &policy_title),
+            ("version", &current.unwrap_or_default()),
+        ],
     ));
     let signal_applied = state.signal_honoured || !state.from_signal.is_empty();
     let notice = state.notice.clone().map(AttrValue::from);
@@ -618,16 +637,18 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 refund_policy: None,
             };
             html! {
-                <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label="Privacy Policy">
+                <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label={policy_title}>
                     <button type="button" class="tw-consent-primary tw-consent-back" onclick={back.reform(|_: MouseEvent| ())}>
-                        {"← Back to your privacy choices"}
+                        { cat.text(Msg::BackToChoices) }
                     </button>
                     <App ..props />
                 </div>
             }
         }
     };
-    html! { <>{ for banner }{ panel }</> }
+    html! {
+        <ContextProvider<Rc<Catalog>> context={cat.clone()}>{ for banner }{ panel }</ContextProvider<Rc<Catalog>>>
+    }
 }
 
 /// The banner and "nothing shown" are where focus returns when a panel closes.

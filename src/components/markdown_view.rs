@@ -9,6 +9,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::parts::FragmentLink;
+use super::use_catalog;
+use crate::catalog::{Catalog, Msg};
 use crate::domain::markdown::{Alignment, Block, Document, Inline, LinkTarget, Text};
 use crate::domain::search::{Match, matches_in_leaf, split_leaf};
 
@@ -40,12 +42,15 @@ impl PartialEq for MarkdownViewProps {
 /// The rendered body of one document version.
 #[component]
 pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
-    let ctx = Ctx { props };
+    let cat = use_catalog();
+    let ctx = Ctx { props, cat: &cat };
     html! { <div class="tw-md">{ ctx.blocks(&props.doc.blocks, false) }</div> }
 }
 
 struct Ctx<'a> {
     props: &'a MarkdownViewProps,
+    /// The words around the content (labels, the new-tab note).
+    cat: &'a Catalog,
 }
 
 impl Ctx<'_> {
@@ -69,7 +74,7 @@ impl Ctx<'_> {
                     href,
                     html! { <span aria-hidden="true">{"#"}</span> },
                     Some("tw-anchor"),
-                    Some("Link to this section"),
+                    Some(&self.cat.text(Msg::LinkToSection)),
                 );
                 let inner = html! { <>{ self.inlines(content) }{" "}{ anchor }</> };
                 let id = slug.clone();
@@ -133,7 +138,7 @@ impl Ctx<'_> {
                 };
                 let columns = head.len();
                 html! {
-                    <div class="tw-table" role="region" aria-label="Table" tabindex="0">
+                    <div class="tw-table" role="region" aria-label={self.cat.text(Msg::TableLabel)} tabindex="0">
                         <table>
                             <thead><tr>{ for head.iter().enumerate().map(|(i, cell)| html! {
                                 <th scope="col" class={align(i)}>{ self.inlines(cell) }</th>
@@ -166,7 +171,7 @@ impl Ctx<'_> {
             Inline::HardBreak => html! { <br /> },
             Inline::RawHtml(t) => html! { <span class="tw-raw">{ self.leaf(t) }</span> },
             Inline::Image { alt } => html! {
-                <span class="tw-image-alt">{"[Image: "}{ self.inlines(alt) }{"]"}</span>
+                <span class="tw-image-alt">{ self.cat.text(Msg::ImageStart) }{ self.inlines(alt) }{ self.cat.text(Msg::ImageEnd) }</span>
             },
             Inline::Link {
                 target,
@@ -179,7 +184,7 @@ impl Ctx<'_> {
                     LinkTarget::External(url) => html! {
                         <a href={url.clone()} {title} rel="noopener noreferrer" target="_blank">
                             { content }
-                            <span class="tw-visually-hidden">{" (opens in a new tab)"}</span>
+                            <span class="tw-visually-hidden">{ self.cat.text(Msg::OpensInNewTab) }</span>
                         </a>
                     },
                     LinkTarget::Mailto(url) => {
@@ -192,7 +197,7 @@ impl Ctx<'_> {
                         self.fragment_link(format!("#{fragment}"), content, None, title.as_deref())
                     }
                     LinkTarget::Blocked(href) => html! {
-                        <span class="tw-blocked-link" title={format!("Link removed: {href} is not a safe address")}>
+                        <span class="tw-blocked-link" title={self.cat.with(Msg::LinkRemoved, &[("href", href)])}>
                             { content }
                         </span>
                     },

@@ -1,10 +1,12 @@
 //! The smaller pieces of the documents view, each a function component with `Props`
-//! and `Callback`s.
+//! and `Callback`s; their words come from the catalog in context ([`use_catalog`]).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::use_catalog;
+use crate::catalog::Msg;
 use crate::domain::bundle::{Problem, Version};
 use crate::domain::diff::{Change, Words};
 use crate::domain::markdown::Heading;
@@ -80,8 +82,9 @@ pub struct DocNavProps {
 /// The list of documents.
 #[component]
 pub fn DocNav(props: &DocNavProps) -> Html {
+    let cat = use_catalog();
     html! {
-        <nav class="tw-docs" aria-label="Documents">
+        <nav class="tw-docs" aria-label={cat.text(Msg::DocumentsLabel)}>
             <ul>
                 { for props.items.iter().map(|item| {
                     let here = props.current.as_deref() == Some(item.id.as_str());
@@ -115,6 +118,7 @@ pub struct TocProps {
 /// The table of contents of the open document (its `##` and `###` headings).
 #[component]
 pub fn Toc(props: &TocProps) -> Html {
+    let cat = use_catalog();
     let shown: Vec<&Heading> = props.headings.iter().filter(|h| h.level <= 3).collect();
     if shown.is_empty() {
         return html! {};
@@ -122,8 +126,8 @@ pub fn Toc(props: &TocProps) -> Html {
     let top = shown.iter().map(|h| h.level).min().unwrap_or(2);
     html! {
         <details class="tw-toc" open=true>
-            <summary>{"On this page"}</summary>
-            <nav aria-label="On this page">
+            <summary>{ cat.text(Msg::OnThisPage) }</summary>
+            <nav aria-label={cat.text(Msg::OnThisPage)}>
                 <ul>
                     { for shown.iter().map(|h| html! {
                         <li class={if h.level > top { "tw-toc-sub" } else { "tw-toc-top" }}>
@@ -165,6 +169,7 @@ pub struct SearchBarProps {
 /// Search in the open document, with counts for the others.
 #[component]
 pub fn SearchBar(props: &SearchBarProps) -> Html {
+    let cat = use_catalog();
     let oninput = {
         let cb = props.on_query.clone();
         Callback::from(move |e: InputEvent| {
@@ -199,13 +204,13 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
     let status = if !searching {
         String::new()
     } else if props.total == 0 {
-        "No matches in this document".to_string()
+        cat.text(Msg::NoMatches)
     } else {
-        format!(
-            "{} of {} {}",
-            props.current.map_or(0, |c| c + 1),
-            props.total,
-            if props.total == 1 { "match" } else { "matches" }
+        let current = props.current.map_or(0, |c| c + 1).to_string();
+        cat.count(
+            Msg::MatchCount,
+            props.total as u64,
+            &[("current", &current)],
         )
     };
     let next = props.on_next.reform(|_: MouseEvent| ());
@@ -217,20 +222,23 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
                 <input
                     type="search"
                     class="tw-search-input"
-                    aria-label="Search the documents"
-                    placeholder="Search"
+                    aria-label={cat.text(Msg::SearchLabel)}
+                    placeholder={cat.text(Msg::SearchPlaceholder)}
                     autocomplete="off"
                     spellcheck="false"
                     value={props.query.clone()}
                     {oninput}
                     {onkeydown}
                 />
-                <button type="button" class="tw-icon-button" aria-label="Previous match" title="Previous match (Shift+Enter)"
+                <button type="button" class="tw-icon-button" aria-label={cat.text(Msg::PreviousMatch)}
+                    title={cat.text(Msg::PreviousMatchTitle)}
                     disabled={props.total == 0} onclick={prev}>{"↑"}</button>
-                <button type="button" class="tw-icon-button" aria-label="Next match" title="Next match (Enter)"
+                <button type="button" class="tw-icon-button" aria-label={cat.text(Msg::NextMatch)}
+                    title={cat.text(Msg::NextMatchTitle)}
                     disabled={props.total == 0} onclick={next}>{"↓"}</button>
                 if searching {
-                    <button type="button" class="tw-icon-button" aria-label="Clear search" title="Clear (Escape)"
+                    <button type="button" class="tw-icon-button" aria-label={cat.text(Msg::ClearSearch)}
+                        title={cat.text(Msg::ClearSearchTitle)}
                         onclick={clear}>{"✕"}</button>
                 }
             </div>
@@ -238,12 +246,12 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
                 { status }
                 if searching && !props.elsewhere.is_empty() {
                     <span class="tw-elsewhere">
-                        {" · Also in: "}
+                        { cat.text(Msg::AlsoIn) }
                         { for props.elsewhere.iter().enumerate().map(|(i, (id, title, n))| html! {
                             <>
-                                { if i > 0 { ", " } else { "" } }
+                                { if i > 0 { cat.text(Msg::ListSeparator) } else { String::new() } }
                                 <FragmentLink fragment={id.clone()} on_fragment={props.on_fragment.clone()}>
-                                    { format!("{title} ({n})") }
+                                    { cat.with(Msg::AlsoInItem, &[("title", title), ("count", &n.to_string())]) }
                                 </FragmentLink>
                             </>
                         }) }
@@ -294,13 +302,15 @@ pub struct VersionHistoryProps {
 /// Every version of the document, newest first, with what changed.
 #[component]
 pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
+    let cat = use_catalog();
     let newest = props.versions.last().map(|v| v.version.clone());
     html! {
         <section class="tw-history" aria-labelledby="tw-history-title">
-            <h2 id="tw-history-title">{"Versions of this document"}</h2>
+            <h2 id="tw-history-title">{ cat.text(Msg::VersionsTitle) }</h2>
             <ol reversed=true>
                 { for props.versions.iter().rev().map(|v| {
                     let shown = *props.shown == *v.version;
+                    let what_changed = cat.with(Msg::WhatChangedInVersion, &[("version", &v.version)]);
                     let fragment = if Some(&v.version) == newest.as_ref() {
                         props.document.to_string()
                     } else {
@@ -310,22 +320,22 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                         <li class={classes!("tw-history-item", shown.then_some("tw-here"))}>
                             <FragmentLink fragment={fragment.clone()} on_fragment={props.on_fragment.clone()}
                                 current={shown.then_some(AttrValue::Static("true"))}>
-                                { format!("Version {}", v.version) }
+                                { cat.with(Msg::VersionLabel, &[("version", &v.version)]) }
                             </FragmentLink>
                             {" · "}
                             <time datetime={v.effective.to_string()}>{ v.effective.long() }</time>
                             if v.material {
-                                {" "}<span class="tw-badge tw-badge-material">{"Important change"}</span>
+                                {" "}<span class="tw-badge tw-badge-material">{ cat.text(Msg::ImportantChange) }</span>
                             }
                             if props.versions.first().is_some_and(|first| first.version != v.version) {
                                 {" · "}
                                 <FragmentLink fragment={format!("{fragment}/~changes")} on_fragment={props.on_fragment.clone()}
-                                    label={AttrValue::from(format!("What changed in version {}", v.version))}>
-                                    {"What changed"}
+                                    label={AttrValue::from(what_changed)}>
+                                    { cat.text(Msg::WhatChanged) }
                                 </FragmentLink>
                             }
                             if shown {
-                                {" "}<span class="tw-badge">{"Shown"}</span>
+                                {" "}<span class="tw-badge">{ cat.text(Msg::ShownBadge) }</span>
                             }
                             <p class="tw-history-summary">{ v.summary.clone() }</p>
                         </li>
@@ -346,6 +356,7 @@ pub struct ProblemListProps {
 /// What is wrong with the bundle, for whoever maintains it. Hidden when nothing is.
 #[component]
 pub fn ProblemList(props: &ProblemListProps) -> Html {
+    let cat = use_catalog();
     if props.problems.is_empty() {
         return html! {};
     }
@@ -353,7 +364,7 @@ pub fn ProblemList(props: &ProblemListProps) -> Html {
     html! {
         <details class="tw-problems" open=true role="alert">
             <summary>
-                { format!("{n} problem{} in the documents: some content is not shown", if n == 1 { "" } else { "s" }) }
+                { cat.count(Msg::ProblemsInDocuments, n as u64, &[]) }
             </summary>
             <ul>
                 { for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }
@@ -391,13 +402,19 @@ impl PartialEq for ChangesViewProps {
 /// added text underlined, reworded paragraphs word by word.
 #[component]
 pub fn ChangesView(props: &ChangesViewProps) -> Html {
+    let cat = use_catalog();
+    let (removed, added, end) = (
+        cat.text(Msg::RemovedStart),
+        cat.text(Msg::AddedStart),
+        cat.text(Msg::ChangeEnd),
+    );
     let words = |w: &Words| match w {
         Words::Same(t) => html! { <>{ t.clone() }{" "}</> },
         Words::Removed(t) => html! {
-            <><del class="tw-del"><span class="tw-visually-hidden">{"[removed: "}</span>{ t.clone() }<span class="tw-visually-hidden">{"]"}</span></del>{" "}</>
+            <><del class="tw-del"><span class="tw-visually-hidden">{ removed.clone() }</span>{ t.clone() }<span class="tw-visually-hidden">{ end.clone() }</span></del>{" "}</>
         },
         Words::Added(t) => html! {
-            <><ins class="tw-ins"><span class="tw-visually-hidden">{"[added: "}</span>{ t.clone() }<span class="tw-visually-hidden">{"]"}</span></ins>{" "}</>
+            <><ins class="tw-ins"><span class="tw-visually-hidden">{ added.clone() }</span>{ t.clone() }<span class="tw-visually-hidden">{ end.clone() }</span></ins>{" "}</>
         },
     };
     // Consecutive additions (or removals) in one section read as one block.
@@ -428,19 +445,19 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let render = |item: &Item| match item {
         Item::Added(texts) => html! {
             <div class="tw-change tw-change-added">
-                <span class="tw-change-label">{"Added"}</span>
+                <span class="tw-change-label">{ cat.text(Msg::ChangeAdded) }</span>
                 { for texts.iter().map(|t| html! { <p><ins class="tw-ins">{ t.to_string() }</ins></p> }) }
             </div>
         },
         Item::Removed(texts) => html! {
             <div class="tw-change tw-change-removed">
-                <span class="tw-change-label">{"Removed"}</span>
+                <span class="tw-change-label">{ cat.text(Msg::ChangeRemoved) }</span>
                 { for texts.iter().map(|t| html! { <p><del class="tw-del">{ t.to_string() }</del></p> }) }
             </div>
         },
         Item::Reworded(ws) => html! {
             <div class="tw-change tw-change-reworded">
-                <span class="tw-change-label">{"Reworded"}</span>
+                <span class="tw-change-label">{ cat.text(Msg::ChangeReworded) }</span>
                 <p>{ for ws.iter().map(words) }</p>
             </div>
         },
@@ -448,22 +465,22 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     let count = props.changes.len();
     html! {
         <section class="tw-changes" aria-labelledby="tw-changes-title">
-            <h2 id="tw-changes-title">{ format!("What changed in version {} since version {}", props.to, props.from) }</h2>
+            <h2 id="tw-changes-title">{ cat.with(Msg::ChangesTitle, &[("to", &props.to), ("from", &props.from)]) }</h2>
             <p class="tw-changes-summary">
                 { if count == 0 {
-                    "The wording is the same; only formatting changed.".to_string()
+                    cat.text(Msg::ChangesNone)
                 } else {
-                    format!("{count} change{} in {} section{}.", if count == 1 { "" } else { "s" },
-                        sections.len(), if sections.len() == 1 { "" } else { "s" })
+                    let in_sections = cat.count(Msg::ChangedSections, sections.len() as u64, &[]);
+                    cat.count(Msg::ChangesCount, count as u64, &[("sections", &in_sections)])
                 } }
                 {" "}
                 <FragmentLink fragment={props.full_text.clone()} on_fragment={props.on_fragment.clone()}>
-                    {"Show the full text"}
+                    { cat.text(Msg::ShowFullText) }
                 </FragmentLink>
             </p>
             { for sections.iter().map(|(name, items)| html! {
                 <div class="tw-changes-section">
-                    <h3>{ if name.is_empty() { "Introduction" } else { name } }</h3>
+                    <h3>{ if name.is_empty() { cat.text(Msg::Introduction) } else { name.to_string() } }</h3>
                     { for items.iter().map(render) }
                 </div>
             }) }

@@ -9,7 +9,8 @@
 //!
 //! Both go through the refund engine ([`crate::domain::refund`]) by way of the form model
 //! ([`crate::domain::refund_form`]); the browser's clock and time zone come from
-//! [`crate::platform::localtime`]. "Now" is read when the component mounts, on every edit,
+//! [`crate::platform::localtime`]; the words from the catalog in context
+//! ([`super::use_catalog`]). "Now" is read when the component mounts, on every edit,
 //! and every 30 seconds. Styles: `styles/refund.css` (`tw-refund-…` classes; no inline
 //! styles anywhere, including the timeline drawing).
 
@@ -23,8 +24,10 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::parts::FragmentLink;
+use super::use_catalog;
+use crate::catalog::{Catalog, Msg};
 use crate::domain::refund::{
-    CustomWindow, Decision, Kind, Outcome, RefundError, RefundPolicy, Via, format_duration,
+    CustomWindow, Decision, Kind, Outcome, RefundError, RefundPolicy, Via,
 };
 use crate::domain::refund_form::{
     FormEdit, FormField, Mark, MarkKind, Problem, RefundForm, canonical_local_input, card_decision,
@@ -84,20 +87,21 @@ enum Detail {
 /// The answer: headline, deadline in local time and UTC, time left, reason, the rule link
 /// and the policy version.
 fn verdict_view(
+    cat: &Catalog,
     input: &Value,
     decision: &Decision,
     zone: &str,
     on_open_clause: &Callback<String>,
     detail: Detail,
 ) -> Html {
-    let title = headline(input, decision, localtime::format_local);
+    let title = headline(cat, input, decision, localtime::format_local);
     let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
     let deadline = decision.deadline.map(|deadline| {
-        let label = if decision.eligible == Some(true) {
-            "Refund window closes"
+        let label = cat.text(if decision.eligible == Some(true) {
+            Msg::WindowCloses
         } else {
-            "Refund window closed"
-        };
+            Msg::WindowClosed
+        });
         html! {
             <div class="tw-refund-fact tw-refund-fact-deadline">
                 <dt>{ label }</dt>
@@ -105,7 +109,7 @@ fn verdict_view(
                     <time class="tw-refund-local" datetime={format_instant(deadline)}>
                         { localtime::format_local(deadline) }
                     </time>
-                    {" "}<span class="tw-refund-zone">{ format!("your time ({zone})") }</span>
+                    {" "}<span class="tw-refund-zone">{ cat.with(Msg::DeadlineZone, &[("zone", zone)]) }</span>
                     <br />
                     <span class="tw-refund-utc">{ localtime::format_utc(deadline) }</span>
                 </dd>
@@ -113,28 +117,32 @@ fn verdict_view(
         }
     });
     let left = decision.seconds_left.map(|seconds| {
-        let words = if cancelled {
-            format!("{} to spare when you cancelled", format_duration(seconds))
+        let duration = cat.duration(seconds);
+        let msg = if cancelled {
+            Msg::DurationToSpare
         } else {
-            format!("{} left", format_duration(seconds))
+            Msg::DurationLeft
         };
+        let words = cat.with(msg, &[("duration", &duration)]);
         html! {
             <div class="tw-refund-fact tw-refund-fact-left">
-                <dt>{"Time left"}</dt>
+                <dt>{ cat.text(Msg::TimeLeft) }</dt>
                 // Not announced on every clock tick: the region announces the verdict.
                 <dd class="tw-refund-left" aria-live="off">{ words }</dd>
             </div>
         }
     });
     let judged = cancelled.then(|| {
+        let (before, after) = cat.around(Msg::JudgedAtCancellation, &[], "time");
         html! {
             <div class="tw-refund-fact tw-refund-fact-asof">
-                <dt>{"Judged at"}</dt>
+                <dt>{ cat.text(Msg::JudgedAt) }</dt>
                 <dd>
-                    {"When you cancelled or asked: "}
+                    { before }
                     <time datetime={format_instant(decision.as_of)}>
                         { localtime::format_local(decision.as_of) }
                     </time>
+                    { after }
                 </dd>
             </div>
         }
@@ -161,20 +169,20 @@ fn verdict_view(
                     on_fragment={on_open_clause.clone()}
                     class={classes!("tw-refund-rule-link")}
                 >
-                    { format!("Read the rule: {}", section_title(&clause)) }
+                    { cat.with(Msg::ReadTheRule, &[("section", &section_title(cat, &clause))]) }
                 </FragmentLink>
             </p>
-            <p class="tw-refund-policy">{ policy_line(decision) }</p>
+            <p class="tw-refund-policy">{ policy_line(cat, decision) }</p>
         </div>
     }
 }
 
 /// A small drawing of the moments that decided the answer, with the same in words.
-fn timeline_view(input: &Value, decision: &Decision) -> Html {
+fn timeline_view(cat: &Catalog, input: &Value, decision: &Decision) -> Html {
     const WIDTH: f64 = 480.0;
     const MARGIN: f64 = 12.0;
     const AXIS: f64 = 62.0;
-    let marks = timeline(input, decision, WIDTH, MARGIN);
+    let marks = timeline(cat, input, decision, WIDTH, MARGIN);
     if marks.len() < 2 {
         return html! {};
     }
@@ -188,9 +196,16 @@ fn timeline_view(input: &Value, decision: &Decision) -> Html {
     };
     let words: Vec<String> = marks
         .iter()
-        .map(|m| format!("{}: {}", m.kind.label(), localtime::format_local(m.at)))
+        .map(|m| {
+            let time = localtime::format_local(m.at);
+            cat.with(
+                Msg::TimelineMoment,
+                &[("mark", &m.kind.label(cat)), ("time", &time)],
+            )
+        })
         .collect();
-    let label = format!("Timeline. {}.", words.join("; "));
+    let moments = words.join(&cat.text(Msg::TimelineMomentSeparator));
+    let label = cat.with(Msg::TimelineLabel, &[("moments", &moments)]);
     let label_y = |row: u8| match row {
         0 => AXIS - 16.0,
         1 => AXIS + 28.0,
@@ -217,13 +232,13 @@ fn timeline_view(input: &Value, decision: &Decision) -> Html {
                                   y1={format!("{tick_from:.1}")} y2={format!("{tick_to:.1}")} stroke="currentColor" />
                             <circle class="tw-refund-tl-dot" cx={x.clone()} cy={AXIS.to_string()} r="5" />
                             <text class="tw-refund-tl-label" x={x} y={format!("{y:.1}")}
-                                  text-anchor={m.anchor.as_str()}>{ m.kind.label() }</text>
+                                  text-anchor={m.anchor.as_str()}>{ m.kind.label(cat) }</text>
                         </g>
                     }
                 }) }
             </svg>
             <figcaption class="tw-refund-timeline-caption">
-                {"Timeline from your payment to now. The bar is the refund window."}
+                { cat.text(Msg::TimelineCaption) }
             </figcaption>
         </figure>
     }
@@ -308,17 +323,12 @@ fn is_prompt(problem: &Problem) -> bool {
 
 /// A note when the browser had to move a local time that does not exist (clocks going
 /// forward): the learner sees which time was used.
-fn shifted_note(value: &str) -> Option<String> {
+fn shifted_note(cat: &Catalog, value: &str) -> Option<String> {
     let typed = canonical_local_input(value.trim())?;
     let utc = localtime::local_input_to_utc(&typed)?;
     let used = localtime::utc_to_local_input(utc);
-    (used != typed && parse_local_input(&used).is_ok()).then(|| {
-        format!(
-            "That time doesn't exist in your time zone on that day (the clocks changed), so \
-             it is read as {}.",
-            localtime::format_local(utc)
-        )
-    })
+    (used != typed && parse_local_input(&used).is_ok())
+        .then(|| cat.with(Msg::ShiftedTime, &[("time", &localtime::format_local(utc))]))
 }
 
 /// The answer the learner reads while filling in the form, or a learner-facing summary of
@@ -328,6 +338,8 @@ fn shifted_note(value: &str) -> Option<String> {
 pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     let form = use_reducer(FormState::default);
     let now = use_now();
+    let cat = use_catalog();
+    let cat = &*cat;
     let base = use_memo((), |_| {
         format!("tw-refund-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
     });
@@ -374,7 +386,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
         let error = problems
             .iter()
             .find(|p| p.field == field && !is_prompt(p))
-            .map(|p| form_message(&p.error, kind));
+            .map(|p| form_message(cat, &p.error, kind));
         Described {
             hint_id: format!("{}-hint", id(field)),
             error_id: format!("{}-error", id(field)),
@@ -383,7 +395,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
         }
     };
     let max_now = localtime::utc_to_local_input(*now);
-    let your_time = format!("your time, {zone}");
+    let your_time = cat.with(Msg::AskZone, &[("zone", &zone)]);
 
     // A datetime-local question.
     let datetime = |field: FormField,
@@ -392,7 +404,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                     hint: Option<String>,
                     make: fn(String) -> FormEdit,
                     in_past: bool| {
-        let hint = match (shifted_note(value), hint) {
+        let hint = match (shifted_note(cat, value), hint) {
             (Some(note), Some(hint)) => Some(format!("{hint} {note}")),
             (note, hint) => note.or(hint),
         };
@@ -401,7 +413,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
             <div class="tw-refund-field tw-refund-field-time" data-field={field.name()}>
                 <label for={id(field)}>
                     { label.to_owned() }
-                    {" "}<span class="tw-refund-zone">{ format!("({your_time})") }</span>
+                    {" "}<span class="tw-refund-zone">{ your_time.clone() }</span>
                 </label>
                 <input type="datetime-local" id={id(field)} name={field.name()}
                     class="tw-refund-input"
@@ -439,17 +451,17 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     };
     let kind_field = html! {
         <div class="tw-refund-field" data-field="kind">
-            <label for={id(FormField::Kind)}>{"What did you buy?"}</label>
+            <label for={id(FormField::Kind)}>{ cat.text(Msg::AskKind) }</label>
             <select id={id(FormField::Kind)} name="kind" class="tw-refund-input" onchange={on_kind}>
                 { for Kind::ALL.into_iter().map(|k| html! {
-                    <option value={k.as_str()} selected={k == kind}>{ kind_label(k) }</option>
+                    <option value={k.as_str()} selected={k == kind}>{ kind_label(cat, k) }</option>
                 }) }
             </select>
         </div>
     };
     let via_field = html! {
         <fieldset class="tw-refund-choices" data-field="via">
-            <legend>{"Where did you pay?"}</legend>
+            <legend>{ cat.text(Msg::AskVia) }</legend>
             { for Via::ALL.into_iter().map(|via| {
                 let radio_id = format!("{base}-via-{}", via.as_str());
                 let onchange = {
@@ -460,7 +472,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                     <div class="tw-refund-choice">
                         <input type="radio" id={radio_id.clone()} name={format!("{base}-via")}
                             value={via.as_str()} checked={via == answers.via} {onchange} />
-                        <label for={radio_id}>{ via_label(via) }</label>
+                        <label for={radio_id}>{ via_label(cat, via) }</label>
                     </div>
                 }
             }) }
@@ -468,59 +480,57 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     };
     let paid_field = datetime(
         FormField::PaidAt,
-        "When did you pay?",
+        &cat.text(Msg::AskPaidAt),
         &answers.paid_at,
-        Some(match kind {
-            Kind::SubscriptionMonthly | Kind::PlusSubscription => {
-                "For a renewal, the date of that renewal charge.".to_owned()
-            }
-            _ => "The date and time on your receipt.".to_owned(),
-        }),
+        Some(cat.text(match kind {
+            Kind::SubscriptionMonthly | Kind::PlusSubscription => Msg::HintPaidAtRenewal,
+            _ => Msg::HintPaidAtReceipt,
+        })),
         FormEdit::PaidAt,
         true,
     );
 
     // About the purchase.
-    let launch_noun = match kind {
-        Kind::Specialization => "its first course",
-        _ => "it",
-    };
+    let specialization = kind == Kind::Specialization;
     let mut details: Vec<Html> = Vec::new();
     if asks(FormField::PreEnrolled) {
         details.push(checkbox(
             "pre_enrolled",
-            format!("I paid before {launch_noun} launched (pre-enrolment)"),
+            cat.text(if specialization {
+                Msg::AskPreEnrolledSpecialization
+            } else {
+                Msg::AskPreEnrolled
+            }),
             answers.pre_enrolled,
             FormEdit::PreEnrolled,
         ));
         if answers.pre_enrolled && asks(FormField::LaunchAt) {
             details.push(datetime(
                 FormField::LaunchAt,
-                "Launch date",
+                &cat.text(Msg::AskLaunchAt),
                 &answers.launch_at,
-                Some("Leave it empty if no launch date has been announced yet.".to_owned()),
+                Some(cat.text(Msg::HintLaunchAt)),
                 FormEdit::LaunchAt,
                 false,
             ));
         }
     }
     if asks(FormField::CertificateEarnedAt) {
-        let label = match kind {
-            Kind::Specialization => {
-                "I have earned a Course Certificate in one of its courses since paying"
-            }
-            _ => "I have earned the Course Certificate since paying",
-        };
+        let label = cat.text(if specialization {
+            Msg::AskCertificateSpecialization
+        } else {
+            Msg::AskCertificate
+        });
         details.push(checkbox(
             "certificate_earned",
-            label.to_owned(),
+            label,
             answers.certificate_earned,
             FormEdit::CertificateEarned,
         ));
         if answers.certificate_earned {
             details.push(datetime(
                 FormField::CertificateEarnedAt,
-                "When did you earn it?",
+                &cat.text(Msg::AskCertificateAt),
                 &answers.certificate_earned_at,
                 None,
                 FormEdit::CertificateEarnedAt,
@@ -532,24 +542,20 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
         let required = policy.kinds.get(kind).custom_window == CustomWindow::Required;
         let (check, label, hint) = if required {
             (
-                "A refund window was stated for this service",
-                "The window stated for that service (days)",
-                "As shown when you signed up or on your receipt.".to_owned(),
+                Msg::AskServiceWindow,
+                Msg::AskServiceWindowDays,
+                cat.text(Msg::HintServiceWindow),
             )
         } else {
-            let limit = policy
-                .custom_window_limit(kind)
-                .map(|days| format!(" It can be at most {days} days."))
-                .unwrap_or_default();
-            (
-                "A shorter refund window was stated when I signed up",
-                "Refund window stated at sign-up (days)",
-                format!("Shown on the enrolment page before you paid.{limit}"),
-            )
+            let hint = match policy.custom_window_limit(kind) {
+                Some(days) => cat.count(Msg::HintShorterWindowLimit, days, &[]),
+                None => cat.text(Msg::HintShorterWindow),
+            };
+            (Msg::AskShorterWindow, Msg::AskShorterWindowDays, hint)
         };
         details.push(checkbox(
             "custom_window",
-            check.to_owned(),
+            cat.text(check),
             answers.custom_window_stated,
             FormEdit::CustomWindowStated,
         ));
@@ -561,7 +567,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                 .map(|days| days.to_string());
             details.push(html! {
                 <div class="tw-refund-field tw-refund-field-days" data-field={field.name()}>
-                    <label for={id(field)}>{ label }</label>
+                    <label for={id(field)}>{ cat.text(label) }</label>
                     <input type="number" id={id(field)} name={field.name()}
                         class="tw-refund-input tw-refund-days"
                         inputmode="numeric" min="0" step="1" max={max}
@@ -577,14 +583,14 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     if asks(FormField::FreeTrialEndsAt) {
         details.push(checkbox(
             "free_trial",
-            "This subscription started with a free trial".to_owned(),
+            cat.text(Msg::AskFreeTrial),
             answers.free_trial,
             FormEdit::FreeTrial,
         ));
         if answers.free_trial {
             details.push(datetime(
                 FormField::FreeTrialEndsAt,
-                "When does (or did) the free trial end?",
+                &cat.text(Msg::AskFreeTrialEnd),
                 &answers.free_trial_ends_at,
                 None,
                 FormEdit::FreeTrialEndsAt,
@@ -592,28 +598,28 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
             ));
         }
     }
-    let details_legend = match kind {
-        Kind::Course => "About the course",
-        Kind::Specialization => "About the Specialization",
-        Kind::PlusSubscription | Kind::SubscriptionMonthly => "About the subscription",
-        _ => "About the service",
-    };
+    let details_legend = cat.text(match kind {
+        Kind::Course => Msg::GroupAboutCourse,
+        Kind::Specialization => Msg::GroupAboutSpecialization,
+        Kind::PlusSubscription | Kind::SubscriptionMonthly => Msg::GroupAboutSubscription,
+        _ => Msg::GroupAboutService,
+    });
 
     // Cancellation and conduct.
     let mut conduct: Vec<Html> = Vec::new();
     if asks(FormField::CancelledAt) {
         conduct.push(checkbox(
             "cancelled",
-            "I have already cancelled or asked for a refund".to_owned(),
+            cat.text(Msg::AskCancelled),
             answers.cancelled,
             FormEdit::Cancelled,
         ));
         if answers.cancelled {
             conduct.push(datetime(
                 FormField::CancelledAt,
-                "When did you cancel or ask?",
+                &cat.text(Msg::AskCancelledAt),
                 &answers.cancelled_at,
-                Some("The answer is judged at that moment instead of now.".to_owned()),
+                Some(cat.text(Msg::HintCancelledAt)),
                 FormEdit::CancelledAt,
                 true,
             ));
@@ -622,15 +628,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     if asks(FormField::HonorCodeViolation) {
         let field = FormField::HonorCodeViolation;
         let check_id = format!("{}-check", id(field));
-        let d = describe(
-            field,
-            Some(
-                "Tick this only if Kestrel Learning has told you that a breach was confirmed. \
-                 Being asked about something, or a report that is still being looked into, \
-                 does not count."
-                    .to_owned(),
-            ),
-        );
+        let d = describe(field, Some(cat.text(Msg::HintViolation)));
         conduct.push(html! {
             <div class="tw-refund-field tw-refund-check" data-field={field.name()}>
                 <input type="checkbox" id={check_id.clone()} name={field.name()}
@@ -638,10 +636,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                     aria-invalid={d.invalid()}
                     aria-describedby={d.describedby()}
                     onchange={check_input(FormEdit::HonorCodeViolation)} />
-                <label for={check_id}>
-                    {"Kestrel Learning has confirmed a breach of the Terms of Use, the Acceptable \
-                      Use Policy or the Honor Code on this account"}
-                </label>
+                <label for={check_id}>{ cat.text(Msg::AskViolation) }</label>
                 { d.messages() }
             </div>
         });
@@ -665,22 +660,21 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
         })
     };
     let answer = match &result {
-        Ok((input, decision)) => {
-            verdict_view(input, decision, &zone, &props.on_open_clause, Detail::Full)
-        }
+        Ok((input, decision)) => verdict_view(
+            cat,
+            input,
+            decision,
+            &zone,
+            &props.on_open_clause,
+            Detail::Full,
+        ),
         Err(list) if list.iter().all(is_prompt) => html! {
-            <p class="tw-refund-prompt">
-                {"Enter the date and time you paid to see whether a full refund is due, and until when."}
-            </p>
+            <p class="tw-refund-prompt">{ cat.text(Msg::RefundPrompt) }</p>
         },
         Err(list) => html! {
             <div class="tw-refund-summary">
                 <p class="tw-refund-summary-title">
-                    { if list.iter().filter(|p| !is_prompt(p)).count() == 1 {
-                        "There is one thing to check before we can answer:"
-                    } else {
-                        "There are a few things to check before we can answer:"
-                    } }
+                    { cat.count(Msg::ProblemsTitle, list.iter().filter(|p| !is_prompt(p)).count() as u64, &[]) }
                 </p>
                 <ul>
                     { for list.iter().filter(|p| !is_prompt(p)).map(|p| {
@@ -690,12 +684,15 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                             field => id(field),
                         };
                         let go = on_focus_field.reform(move |_: MouseEvent| target.clone());
+                        let message = form_message(cat, &p.error, kind);
+                        let (before, after) = cat.around(Msg::ProblemItem, &[("message", &message)], "field");
                         html! {
                             <li data-code={p.error.code()}>
+                                { before }
                                 <button type="button" class="tw-link-button tw-refund-goto" onclick={go}>
-                                    { p.field.label() }
+                                    { p.field.label(cat) }
                                 </button>
-                                {": "}{ form_message(&p.error, kind) }
+                                { after }
                             </li>
                         }
                     }) }
@@ -707,7 +704,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
         Ok((input, decision))
             if decision.deadline.is_some() || decision.outcome == Outcome::FullRefund =>
         {
-            timeline_view(input, decision)
+            timeline_view(cat, input, decision)
         }
         _ => html! {},
     };
@@ -716,15 +713,12 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     let title_id = format!("{base}-title");
     html! {
         <section class="tw-refund" aria-labelledby={title_id.clone()} ref={root}>
-            <h2 id={title_id} class="tw-refund-title" tabindex="-1">{"Refund calculator"}</h2>
-            <p class="tw-refund-intro">
-                {"Answer a few questions to see whether a full refund is due and until when. \
-                  Times are in your time zone ("}{ (*zone).clone() }{"). Nothing you enter leaves your browser."}
-            </p>
+            <h2 id={title_id} class="tw-refund-title" tabindex="-1">{ cat.text(Msg::RefundCalculator) }</h2>
+            <p class="tw-refund-intro">{ cat.with(Msg::RefundIntro, &[("zone", &zone)]) }</p>
             <div class="tw-refund-layout">
                 <form class="tw-refund-form" novalidate=true {onsubmit}>
                     <fieldset class="tw-refund-group" data-group="purchase">
-                        <legend>{"Your purchase"}</legend>
+                        <legend>{ cat.text(Msg::GroupPurchase) }</legend>
                         { kind_field }
                         { via_field }
                         { paid_field }
@@ -737,7 +731,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                     }
                     if !conduct.is_empty() {
                         <fieldset class="tw-refund-group" data-group="conduct">
-                            <legend>{"Cancellation and conduct"}</legend>
+                            <legend>{ cat.text(Msg::GroupConduct) }</legend>
                             { for conduct }
                         </fieldset>
                     }
@@ -777,16 +771,18 @@ pub struct RefundVerdictCardProps {
 pub fn RefundVerdictCard(props: &RefundVerdictCardProps) -> Html {
     let now = use_now();
     let zone = use_memo((), |_| localtime::time_zone_name());
+    let cat = use_catalog();
+    let label = cat.text(Msg::CardLabel);
     match card_decision(&props.input, *now, &props.policy) {
         Ok((input, decision)) => html! {
-            <section class="tw-refund-card" aria-label="Refund" aria-live="polite">
-                { verdict_view(&input, &decision, &zone, &props.on_open_clause, Detail::Card) }
+            <section class="tw-refund-card" aria-label={label} aria-live="polite">
+                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, Detail::Card) }
             </section>
         },
         Err(error) => html! {
-            <section class="tw-refund-card tw-refund-card-error" aria-label="Refund"
+            <section class="tw-refund-card tw-refund-card-error" aria-label={label}
                      data-code={error.code()} data-field={error.field()}>
-                <p class="tw-refund-headline">{"The refund answer can't be shown"}</p>
+                <p class="tw-refund-headline">{ cat.text(Msg::CardFailed) }</p>
                 <p class="tw-refund-card-message">{ card_message(&error) }</p>
             </section>
         },

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::catalog::{Catalog, Msg};
 use crate::domain::bundle::Loaded;
 use crate::domain::route::{Resolved, Route, RouteError, check, resolve};
 
@@ -69,6 +70,9 @@ pub struct AppState {
     pub nav_serial: u32,
     /// Bumped when the reader steps through matches, so the view scrolls to the match.
     pub match_serial: u32,
+    /// The words of this bundle: English naming its platform (the default platform until
+    /// it loads). The view provides it to every component, and notices use it.
+    pub catalog: Rc<Catalog>,
 }
 
 impl Default for AppState {
@@ -82,6 +86,7 @@ impl Default for AppState {
             current_match: 0,
             nav_serial: 0,
             match_serial: 0,
+            catalog: Rc::new(Catalog::en()),
         }
     }
 }
@@ -114,6 +119,21 @@ pub enum Action {
     Show(View),
 }
 
+/// Why a link could not go exactly where it pointed, in the catalog's words.
+fn route_notice(cat: &Catalog, error: &RouteError) -> String {
+    match error {
+        RouteError::NoSuchDocument(id) => cat.with(Msg::NoSuchDocument, &[("id", id)]),
+        RouteError::NoSuchVersion { title, version } => cat.with(
+            Msg::NoSuchVersion,
+            &[("title", title), ("version", version)],
+        ),
+        RouteError::NoSuchSection { title, section } => cat.with(
+            Msg::NoSuchSection,
+            &[("title", title), ("section", section)],
+        ),
+    }
+}
+
 impl AppState {
     /// The loaded bundle, if ready.
     pub fn loaded(&self) -> Option<&Rc<Loaded>> {
@@ -141,14 +161,14 @@ impl AppState {
         ) {
             Ok(()) => route,
             Err(e @ RouteError::NoSuchVersion { .. }) => {
-                self.notice = Some(e.to_string());
+                self.notice = Some(route_notice(&self.catalog, &e));
                 Route {
                     version: None,
                     ..route
                 }
             }
             Err(e) => {
-                self.notice = Some(e.to_string());
+                self.notice = Some(route_notice(&self.catalog, &e));
                 match bundle.documents.first() {
                     Some(d) => Route::document(d.id.clone()),
                     None => return,
@@ -163,9 +183,9 @@ impl AppState {
                     .clone()
                     .unwrap_or_else(|| d.current().version.clone());
                 if d.versions.first().is_some_and(|v| v.version == label) {
-                    self.notice = Some(format!(
-                        "Version {label} is the first version of {}: there is nothing earlier to compare it with.",
-                        d.title
+                    self.notice = Some(self.catalog.with(
+                        Msg::NothingEarlier,
+                        &[("version", &label), ("title", &d.title)],
                     ));
                     Route {
                         changes: false,
@@ -208,6 +228,7 @@ impl Reducible for AppState {
                     .documents
                     .first()
                     .map(|d| Route::document(d.id.clone()));
+                next.catalog = Rc::new(Catalog::en().with_platform(&loaded.bundle.platform));
                 next.load = Load::Ready(loaded);
                 match start.or(first) {
                     Some(route) => next.navigate(route),
@@ -224,10 +245,7 @@ impl Reducible for AppState {
                     next.view = View::Refund;
                     next.notice = None;
                 } else {
-                    next.notice = Some(
-                        "These documents have no Refund Policy, so there is no refund calculator here."
-                            .into(),
-                    );
+                    next.notice = Some(next.catalog.text(Msg::NoRefundPolicy));
                 }
                 next.nav_serial = next.nav_serial.wrapping_add(1);
             }
@@ -242,7 +260,7 @@ impl Reducible for AppState {
                 }
             }
             Action::SectionMissing(error) => {
-                next.notice = Some(error.to_string());
+                next.notice = Some(route_notice(&next.catalog, &error));
                 if let Some(r) = &mut next.route {
                     r.section = None;
                 }
@@ -315,6 +333,34 @@ mod tests {
 
     fn ready() -> Rc<AppState> {
         Rc::new(AppState::default()).reduce(Action::Loaded(loaded(), None))
+    }
+
+    #[test]
+    fn the_catalog_names_the_bundles_platform() {
+        // No name in the bundle: the default.
+        assert_eq!(ready().catalog.platform(), crate::catalog::DEFAULT_PLATFORM);
+        let partner = Rc::new(load_value(&json!({"format": "terms-widget/bundle@1",
+            "platform": {"name": "Heron Academy"}, "documents": []})));
+        let s = Rc::new(AppState::default()).reduce(Action::Loaded(partner, None));
+        assert_eq!(s.catalog.platform(), "Heron Academy");
+    }
+
+    #[test]
+    fn route_notices_read_as_the_route_errors_do() {
+        let cat = Catalog::en();
+        for e in [
+            RouteError::NoSuchDocument("ghost".into()),
+            RouteError::NoSuchVersion {
+                title: "One".into(),
+                version: "7".into(),
+            },
+            RouteError::NoSuchSection {
+                title: "One".into(),
+                section: "x".into(),
+            },
+        ] {
+            assert_eq!(route_notice(&cat, &e), e.to_string());
+        }
     }
 
     #[test]

@@ -36,15 +36,23 @@
 //! | certificate earned, and when | course, Specialization |
 //! | shorter window stated at sign-up | course, Specialization |
 //! | the window stated for the service | other service |
-//! | free trial, and when it ends | Kestrel Plus (a monthly subscription is never refunded, trial or not) |
-//! | already cancelled / asked, and when | course, Specialization, Kestrel Plus, other service |
-//! | confirmed violation | course, Specialization, Kestrel Plus, other service |
+//! | free trial, and when it ends | the annual Plus subscription (a monthly subscription is never refunded, trial or not) |
+//! | already cancelled / asked, and when | course, Specialization, Plus, other service |
+//! | confirmed violation | course, Specialization, Plus, other service |
 //!
 //! When someone else decides (bought in an app store or through an organization, or a
 //! degree or university certificate) only the first three questions are asked.
+//!
+//! # Words
+//!
+//! The labels, messages and headlines the learner reads come from the
+//! [`Catalog`](crate::catalog::Catalog) passed in, so they name the bundle's platform and
+//! can be in another language; this module decides which message applies.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
 use serde_json::{Map, Value, json};
+
+use crate::catalog::{Catalog, Msg};
 
 use super::refund::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, Via,
@@ -211,46 +219,46 @@ impl FormField {
     }
 
     /// A short name of the question for summaries, e.g. "Certificate date".
-    pub fn label(self) -> &'static str {
-        match self {
-            FormField::Kind => "What you bought",
-            FormField::Via => "Where you paid",
-            FormField::PaidAt => "Payment date",
-            FormField::PreEnrolled => "Pre-enrolment",
-            FormField::LaunchAt => "Launch date",
-            FormField::CertificateEarnedAt => "Certificate date",
-            FormField::CustomWindowDays => "Refund window",
-            FormField::FreeTrialEndsAt => "End of the free trial",
-            FormField::CancelledAt => "Cancellation date",
-            FormField::HonorCodeViolation => "Confirmed violation",
-        }
+    pub fn label(self, cat: &Catalog) -> String {
+        cat.text(match self {
+            FormField::Kind => Msg::FieldKind,
+            FormField::Via => Msg::FieldVia,
+            FormField::PaidAt => Msg::FieldPaidAt,
+            FormField::PreEnrolled => Msg::FieldPreEnrolled,
+            FormField::LaunchAt => Msg::FieldLaunchAt,
+            FormField::CertificateEarnedAt => Msg::FieldCertificateEarnedAt,
+            FormField::CustomWindowDays => Msg::FieldCustomWindowDays,
+            FormField::FreeTrialEndsAt => Msg::FieldFreeTrialEndsAt,
+            FormField::CancelledAt => Msg::FieldCancelledAt,
+            FormField::HonorCodeViolation => Msg::FieldHonorCodeViolation,
+        })
     }
 }
 
 /// What the learner calls each kind of purchase, for the "What did you buy?" list.
-pub fn kind_label(kind: Kind) -> &'static str {
-    match kind {
-        Kind::SubscriptionMonthly => "Monthly subscription",
-        Kind::PlusSubscription => "Kestrel Plus (annual)",
-        Kind::Course => "Course",
-        Kind::Specialization => "Specialization",
-        Kind::GuidedProject => "Guided project",
-        Kind::Degree => "Degree",
-        Kind::UniversityCertificate => "University certificate",
-        Kind::Other => "Other service",
-    }
+/// The annual Plus subscription carries the platform's name ("Kestrel Plus (annual)").
+pub fn kind_label(cat: &Catalog, kind: Kind) -> String {
+    cat.text(match kind {
+        Kind::SubscriptionMonthly => Msg::KindSubscriptionMonthly,
+        Kind::PlusSubscription => Msg::KindPlusSubscription,
+        Kind::Course => Msg::KindCourse,
+        Kind::Specialization => Msg::KindSpecialization,
+        Kind::GuidedProject => Msg::KindGuidedProject,
+        Kind::Degree => Msg::KindDegree,
+        Kind::UniversityCertificate => Msg::KindUniversityCertificate,
+        Kind::Other => Msg::KindOther,
+    })
 }
 
 /// What the learner calls each place to pay, for the "Where did you pay?" choices.
-pub fn via_label(via: Via) -> &'static str {
-    match via {
-        Via::Direct => "Directly with Kestrel Learning (card or PayPal on our site)",
-        Via::AppStore => "Apple App Store (in the iPhone or iPad app)",
-        Via::GooglePlay => "Google Play (in the Android app)",
-        Via::Organization => {
-            "Through an organization (an employer, government, campus or social-good programme)"
-        }
-    }
+/// Paying directly names the platform.
+pub fn via_label(cat: &Catalog, via: Via) -> String {
+    cat.text(match via {
+        Via::Direct => Msg::ViaDirect,
+        Via::AppStore => Msg::ViaAppStore,
+        Via::GooglePlay => Msg::ViaGooglePlay,
+        Via::Organization => Msg::ViaOrganization,
+    })
 }
 
 /// Whether the platform itself refunds `kind` bought through `via` under `policy`, by a
@@ -537,77 +545,47 @@ fn days_value(text: &str) -> Value {
 // ---------------------------------------------------------------------------------------------
 
 /// The message to show at the question `error` concerns, in the form's words: times are
-/// the learner's own, and "now" is the current time.
-pub fn form_message(error: &RefundError, kind: Kind) -> String {
-    let certificate = match kind {
-        Kind::Specialization => "your first Course Certificate in this Specialization",
-        _ => "the certificate",
-    };
-    match error {
+/// the learner's own, and "now" is the current time. Errors the form can't cause keep the
+/// engine's message.
+pub fn form_message(cat: &Catalog, error: &RefundError, kind: Kind) -> String {
+    let specialization = kind == Kind::Specialization;
+    let msg = match error {
         RefundError::MissingField { field } => match *field {
-            "paid_at" => "Enter the date and time you paid.".to_owned(),
-            "certificate_earned_at" => format!(
-                "Enter when you earned {certificate}, or untick the box if you haven't earned it."
-            ),
-            "free_trial_ends_at" => "Enter when the free trial ends (or ended), or untick the \
-                                     box if there was no free trial."
-                .to_owned(),
-            "cancelled_at" => "Enter when you cancelled or asked for a refund, or untick the \
-                               box if you haven't yet."
-                .to_owned(),
-            "launch_at" => {
-                "Enter the launch date, or leave it empty if none is announced.".to_owned()
-            }
-            _ => error.to_string(),
+            "paid_at" => Msg::MissingPaidAt,
+            "certificate_earned_at" if specialization => Msg::MissingCertificateSpecialization,
+            "certificate_earned_at" => Msg::MissingCertificate,
+            "free_trial_ends_at" => Msg::MissingFreeTrialEnd,
+            "cancelled_at" => Msg::MissingCancelledAt,
+            "launch_at" => Msg::MissingLaunchAt,
+            _ => return error.to_string(),
         },
         RefundError::InvalidTimestamp { problem, .. } => match problem {
-            Some(TimeError::NoSuchDate) => {
-                "That date doesn't exist in the calendar. Check the day and the month.".to_owned()
-            }
-            Some(TimeError::NoSuchTime) => {
-                "That time of day doesn't exist. Use hours 00 to 23 and minutes 00 to 59."
-                    .to_owned()
-            }
-            Some(TimeError::Format { .. }) => {
-                "Enter a full date and time: day, month, year, hours and minutes.".to_owned()
-            }
-            None => "We couldn't read that date and time. Enter a date between the years \
-                     0001 and 9999, with hours and minutes."
-                .to_owned(),
+            Some(TimeError::NoSuchDate) => Msg::NoSuchDate,
+            Some(TimeError::NoSuchTime) => Msg::NoSuchTime,
+            Some(TimeError::Format { .. }) => Msg::IncompleteDateTime,
+            None => Msg::UnreadableDateTime,
         },
-        RefundError::InvalidCustomWindow => {
-            "Enter the refund window as a whole number of days, like 7.".to_owned()
+        RefundError::InvalidCustomWindow => Msg::InvalidCustomWindow,
+        RefundError::NegativeCustomWindow => Msg::NegativeCustomWindow,
+        RefundError::CustomWindowExceedsStandard { max_days } => {
+            return cat.count(Msg::CustomWindowExceedsStandard, *max_days, &[]);
         }
-        RefundError::NegativeCustomWindow => {
-            "The refund window can't be a negative number of days.".to_owned()
+        RefundError::NowBeforePayment => Msg::NowBeforePayment,
+        RefundError::CertificateBeforePayment if specialization => {
+            Msg::CertificateBeforePaymentSpecialization
         }
-        RefundError::CustomWindowExceedsStandard { max_days } => format!(
-            "A shorter window stated at sign-up can be at most {max_days} days, the standard \
-             window. If no shorter window was stated, untick the box."
-        ),
-        RefundError::NowBeforePayment => {
-            "The payment date is in the future. Enter when you actually paid.".to_owned()
-        }
-        RefundError::CertificateBeforePayment => format!(
-            "The certificate date is before the payment date. Only {certificate} earned \
-             with this payment counts: check both dates."
-        ),
-        RefundError::CertificateAfterNow => {
-            "The certificate date is in the future. Enter it once you have earned it.".to_owned()
-        }
-        RefundError::CancelledBeforePayment => "The cancellation date is before the payment \
-             date: check both dates. If you were charged after you had cancelled, that is a \
-             billing error, not a refund: contact support."
-            .to_owned(),
-        RefundError::CancelledAfterNow => "The cancellation date is in the future. Enter it \
-             once you have cancelled or asked for a refund."
-            .to_owned(),
+        RefundError::CertificateBeforePayment => Msg::CertificateBeforePayment,
+        RefundError::CertificateAfterNow => Msg::CertificateAfterNow,
+        RefundError::CancelledBeforePayment => Msg::CancelledBeforePayment,
+        RefundError::CancelledAfterNow => Msg::CancelledAfterNow,
+        // Not reachable from the form: the engine's own message.
         RefundError::NotJson
         | RefundError::NotAnObject
         | RefundError::NotYesOrNo { .. }
         | RefundError::UnknownKind
-        | RefundError::UnknownVia => error.to_string(),
-    }
+        | RefundError::UnknownVia => return error.to_string(),
+    };
+    cat.text(msg)
 }
 
 /// The message for a verdict card whose contract input (UTC timestamps, written by the host
@@ -621,32 +599,33 @@ pub fn card_message(error: &RefundError) -> String {
 
 /// The name of the Refund Policy section with this heading slug, for "Read the rule: …".
 /// The default policy's sections have their headings; any other slug is read back from its
-/// words ("app-store-purchases" → "App store purchases").
-pub fn section_title(clause: &str) -> String {
+/// words ("app-store-purchases" → "App store purchases"). The default policy's slug for
+/// the Plus subscription is `kestrel-plus`; its title names the bundle's platform.
+pub fn section_title(cat: &Catalog, clause: &str) -> String {
     let known = match clause {
-        "how-refund-windows-are-measured" => Some("How refund windows are measured"),
-        "monthly-subscriptions" => Some("Monthly subscriptions"),
-        "kestrel-plus" => Some("Kestrel Plus"),
-        "courses-and-specializations" => Some("Courses and specializations"),
-        "pre-enrolment" => Some("Pre-enrolment"),
-        "shorter-refund-windows" => Some("Shorter refund windows"),
-        "guided-projects" => Some("Guided projects"),
-        "degrees-and-university-certificates" => Some("Degrees and university certificates"),
-        "app-store-purchases" => Some("App store purchases"),
-        "purchases-through-an-organization" => Some("Purchases through an organization"),
-        "other-services" => Some("Other services"),
-        "violations-of-our-policies" => Some("Violations of our policies"),
-        "how-to-ask-for-a-refund" => Some("How to ask for a refund"),
+        "how-refund-windows-are-measured" => Some(Msg::SectionWindowsMeasured),
+        "monthly-subscriptions" => Some(Msg::SectionMonthlySubscriptions),
+        "kestrel-plus" => Some(Msg::SectionPlus),
+        "courses-and-specializations" => Some(Msg::SectionCourses),
+        "pre-enrolment" => Some(Msg::SectionPreEnrolment),
+        "shorter-refund-windows" => Some(Msg::SectionShorterWindows),
+        "guided-projects" => Some(Msg::SectionGuidedProjects),
+        "degrees-and-university-certificates" => Some(Msg::SectionDegrees),
+        "app-store-purchases" => Some(Msg::SectionAppStores),
+        "purchases-through-an-organization" => Some(Msg::SectionOrganizations),
+        "other-services" => Some(Msg::SectionOtherServices),
+        "violations-of-our-policies" => Some(Msg::SectionViolations),
+        "how-to-ask-for-a-refund" => Some(Msg::SectionHowToAsk),
         _ => None,
     };
     if let Some(title) = known {
-        return title.to_owned();
+        return cat.text(title);
     }
     let words = clause.replace('-', " ");
     let mut chars = words.trim().chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => "Refund Policy".to_owned(),
+        None => cat.text(Msg::SectionFallback),
     }
 }
 
@@ -656,13 +635,13 @@ pub fn clause_fragment(clause: &str) -> String {
 }
 
 /// "Policy version 2, in effect since 1 September 2025".
-pub fn policy_line(decision: &Decision) -> String {
+pub fn policy_line(cat: &Catalog, decision: &Decision) -> String {
     let since = parse_date(&decision.policy_effective)
         .map(NaiveDate::long)
         .unwrap_or_else(|_| decision.policy_effective.clone());
-    format!(
-        "Policy version {}, in effect since {since}",
-        decision.policy_version
+    cat.with(
+        Msg::PolicyLine,
+        &[("version", &decision.policy_version), ("since", &since)],
     )
 }
 
@@ -670,26 +649,26 @@ pub fn policy_line(decision: &Decision) -> String {
 /// judged (it tells whether the learner already cancelled); `local` words a deadline in the
 /// learner's time (the browser's job), e.g. "Tue 14 May 2024, 15:30".
 pub fn headline(
+    cat: &Catalog,
     input: &Value,
     decision: &Decision,
     local: impl Fn(DateTime<Utc>) -> String,
 ) -> String {
     let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
-    match (decision.outcome, decision.deadline) {
-        (Outcome::FullRefund, _) if cancelled => {
-            "Full refund due: you cancelled in time".to_owned()
-        }
+    let msg = match (decision.outcome, decision.deadline) {
+        (Outcome::FullRefund, _) if cancelled => Msg::HeadlineCancelledInTime,
         (Outcome::FullRefund, Some(deadline)) => {
-            format!("Full refund available until {} your time", local(deadline))
+            return cat.with(Msg::HeadlineUntil, &[("deadline", &local(deadline))]);
         }
-        (Outcome::FullRefund, None) => "Full refund available: the window is still open".to_owned(),
-        (Outcome::NoRefund, Some(_)) => "No refund: the refund window has closed".to_owned(),
-        (Outcome::NoRefund, None) => "Not refundable".to_owned(),
-        (Outcome::NotEligibleViolation, _) => "Not entitled to a refund".to_owned(),
-        (Outcome::MarketplacePolicy, _) => "The store decides, not Kestrel".to_owned(),
-        (Outcome::OrganizationContract, _) => "Your organization decides".to_owned(),
-        (Outcome::PartnerPolicy, _) => "The university decides".to_owned(),
-    }
+        (Outcome::FullRefund, None) => Msg::HeadlineOpen,
+        (Outcome::NoRefund, Some(_)) => Msg::HeadlineClosed,
+        (Outcome::NoRefund, None) => Msg::HeadlineNotRefundable,
+        (Outcome::NotEligibleViolation, _) => Msg::HeadlineViolation,
+        (Outcome::MarketplacePolicy, _) => Msg::HeadlineStore,
+        (Outcome::OrganizationContract, _) => Msg::HeadlineOrganization,
+        (Outcome::PartnerPolicy, _) => Msg::HeadlineUniversity,
+    };
+    cat.text(msg)
 }
 
 /// What tone the answer has, for styling: `"yes"`, `"no"` or `"elsewhere"`.
@@ -724,15 +703,15 @@ pub enum MarkKind {
 
 impl MarkKind {
     /// A one-word or two-word label for the drawing.
-    pub fn label(self) -> &'static str {
-        match self {
-            MarkKind::Paid => "Paid",
-            MarkKind::Launch => "Launch",
-            MarkKind::Certificate => "Certificate",
-            MarkKind::Cancelled => "Cancelled",
-            MarkKind::Deadline => "Window closes",
-            MarkKind::Now => "Now",
-        }
+    pub fn label(self, cat: &Catalog) -> String {
+        cat.text(match self {
+            MarkKind::Paid => Msg::MarkPaid,
+            MarkKind::Launch => Msg::MarkLaunch,
+            MarkKind::Certificate => Msg::MarkCertificate,
+            MarkKind::Cancelled => Msg::MarkCancelled,
+            MarkKind::Deadline => Msg::MarkDeadline,
+            MarkKind::Now => Msg::MarkNow,
+        })
     }
 
     /// The CSS class suffix, e.g. `"deadline"`.
@@ -786,8 +765,9 @@ pub struct Mark {
 }
 
 /// Approximate width of a label in drawing units, for a font of about 13 units.
-pub fn label_width(kind: MarkKind) -> f64 {
-    kind.label().len() as f64 * 7.5 + 10.0
+/// (in `cat`'s words).
+pub fn label_width(cat: &Catalog, kind: MarkKind) -> f64 {
+    kind.label(cat).chars().count() as f64 * 7.5 + 10.0
 }
 
 /// The moments of a decision worth drawing, in time order, placed between `margin` and
@@ -795,7 +775,13 @@ pub fn label_width(kind: MarkKind) -> f64 {
 /// and now, whichever the input and decision have. Labels are anchored to stay inside
 /// `0..width` and spread over four rows so they do not overlap. Empty when the input has no
 /// readable payment.
-pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> Vec<Mark> {
+pub fn timeline(
+    cat: &Catalog,
+    input: &Value,
+    decision: &Decision,
+    width: f64,
+    margin: f64,
+) -> Vec<Mark> {
     let at = |field: &str| {
         input
             .get(field)
@@ -835,7 +821,7 @@ pub fn timeline(input: &Value, decision: &Decision, width: f64, margin: f64) -> 
         .into_iter()
         .map(|(kind, t)| {
             let x = margin + (t.timestamp().saturating_sub(first)) as f64 / span * inner;
-            let w = label_width(kind);
+            let w = label_width(cat, kind);
             let (anchor, from, to) = if x - w / 2.0 < 0.0 {
                 (Anchor::Start, x, x + w)
             } else if x + w / 2.0 > width {
@@ -886,6 +872,11 @@ pub fn card_decision(
 mod tests {
     use super::*;
     use chrono::TimeDelta;
+
+    /// The English catalog naming the default platform.
+    fn cat() -> Catalog {
+        Catalog::en()
+    }
 
     /// The learner's zone in these tests: UTC+2, no daylight saving.
     fn plus_two(text: &str) -> Option<DateTime<Utc>> {
@@ -1047,7 +1038,10 @@ mod tests {
 
     #[test]
     fn labels_for_every_kind_and_channel() {
-        let kinds: Vec<_> = Kind::ALL.into_iter().map(kind_label).collect();
+        let kinds: Vec<_> = Kind::ALL
+            .into_iter()
+            .map(|k| kind_label(&cat(), k))
+            .collect();
         assert_eq!(
             kinds,
             [
@@ -1062,11 +1056,11 @@ mod tests {
             ]
         );
         for via in Via::ALL {
-            assert!(!via_label(via).is_empty());
+            assert!(!via_label(&cat(), via).is_empty());
         }
         for field in FormField::ALL {
             assert_eq!(FormField::from_name(field.name()), Some(field));
-            assert!(!field.label().is_empty());
+            assert!(!field.label(&cat()).is_empty());
         }
         assert_eq!(FormField::from_name("now"), None);
     }
@@ -1180,7 +1174,7 @@ mod tests {
             let list = problems(f);
             assert_eq!(list.len(), 1, "{list:?}");
             let problem = list.into_iter().next().unwrap();
-            let message = form_message(&problem.error, f.kind);
+            let message = form_message(&cat(), &problem.error, f.kind);
             assert!(message.len() > 20, "{message}");
             assert!(!message.contains('_'), "no contract names: {message}");
             (problem.field, problem.error.code())
@@ -1277,18 +1271,23 @@ mod tests {
             (RefundError::NotAnObject, None),
         ] {
             assert_eq!(FormField::of_error(&error), field);
-            assert!(!form_message(&error, Kind::Course).is_empty());
+            assert!(!form_message(&cat(), &error, Kind::Course).is_empty());
         }
         assert!(
             form_message(
+                &cat(),
                 &RefundError::CustomWindowExceedsStandard { max_days: 14 },
                 Kind::Course
             )
             .contains("14 days")
         );
         assert!(
-            form_message(&RefundError::CertificateBeforePayment, Kind::Specialization)
-                .contains("first Course Certificate")
+            form_message(
+                &cat(),
+                &RefundError::CertificateBeforePayment,
+                Kind::Specialization
+            )
+            .contains("first Course Certificate")
         );
     }
 
@@ -1301,7 +1300,7 @@ mod tests {
         let decide = |f: &RefundForm| judge(f).1;
         let head = |f: &RefundForm| {
             let (input, d) = judge(f);
-            headline(&input, &d, local)
+            headline(&cat(), &input, &d, local)
         };
 
         let d = decide(&form(Kind::Course, "2024-03-01T14:00"));
@@ -1311,14 +1310,17 @@ mod tests {
         );
         assert_eq!(tone(&d), "yes");
         assert_eq!(
-            policy_line(&d),
+            policy_line(&cat(), &d),
             "Policy version 2, in effect since 1 September 2025"
         );
         assert_eq!(
             clause_fragment(&d.clause),
             "refund-policy/courses-and-specializations"
         );
-        assert_eq!(section_title(&d.clause), "Courses and specializations");
+        assert_eq!(
+            section_title(&cat(), &d.clause),
+            "Courses and specializations"
+        );
 
         let mut f = form(Kind::Course, "2024-03-01T14:00");
         f.apply(FormEdit::Cancelled(true));
@@ -1333,14 +1335,14 @@ mod tests {
         let f = form(Kind::GuidedProject, "2024-03-01T14:00");
         let d = decide(&f);
         assert_eq!(head(&f), "Not refundable");
-        assert_eq!(section_title(&d.clause), "Guided projects");
+        assert_eq!(section_title(&cat(), &d.clause), "Guided projects");
 
         let mut f = form(Kind::Course, "2024-03-01T14:00");
         f.apply(FormEdit::Via(Via::GooglePlay));
         let d = decide(&f);
         assert_eq!(head(&f), "The store decides, not Kestrel");
         assert_eq!(tone(&d), "elsewhere");
-        assert_eq!(section_title(&d.clause), "App store purchases");
+        assert_eq!(section_title(&cat(), &d.clause), "App store purchases");
         f.apply(FormEdit::Via(Via::Organization));
         assert_eq!(head(&f), "Your organization decides");
         assert_eq!(
@@ -1352,7 +1354,10 @@ mod tests {
         f.apply(FormEdit::HonorCodeViolation(true));
         let d = decide(&f);
         assert_eq!(head(&f), "Not entitled to a refund");
-        assert_eq!(section_title(&d.clause), "Violations of our policies");
+        assert_eq!(
+            section_title(&cat(), &d.clause),
+            "Violations of our policies"
+        );
 
         let mut f = form(Kind::Course, "2024-03-01T14:00");
         f.apply(FormEdit::PreEnrolled(true));
@@ -1362,14 +1367,49 @@ mod tests {
         let policy = RefundPolicy::default();
         for kind in Kind::ALL {
             let clause = &policy.kinds.get(kind).clause;
-            assert_ne!(section_title(clause), *clause);
-            assert!(section_title(clause).starts_with(char::is_uppercase));
+            assert_ne!(section_title(&cat(), clause), *clause);
+            assert!(section_title(&cat(), clause).starts_with(char::is_uppercase));
         }
-        assert_eq!(section_title("late-fees"), "Late fees");
-        assert_eq!(section_title(""), "Refund Policy");
+        assert_eq!(section_title(&cat(), "late-fees"), "Late fees");
+        assert_eq!(section_title(&cat(), ""), "Refund Policy");
         let mut odd = d.clone();
         odd.policy_effective = "soon".into();
-        assert_eq!(policy_line(&odd), "Policy version 2, in effect since soon");
+        assert_eq!(
+            policy_line(&cat(), &odd),
+            "Policy version 2, in effect since soon"
+        );
+    }
+
+    #[test]
+    fn a_partner_bundle_is_named_and_kestrel_never_is() {
+        let partner = Catalog::en().with_platform("Heron Academy");
+        let p = RefundPolicy::default();
+        let now = ts(NOW);
+        let mut words: Vec<String> = Vec::new();
+        words.extend(Kind::ALL.into_iter().map(|k| kind_label(&partner, k)));
+        words.extend(Via::ALL.into_iter().map(|v| via_label(&partner, v)));
+        words.extend(FormField::ALL.into_iter().map(|f| f.label(&partner)));
+        for kind in Kind::ALL {
+            words.push(section_title(&partner, &p.kinds.get(kind).clause));
+            for via in Via::ALL {
+                let mut f = form(kind, "2024-03-01T14:00");
+                f.apply(FormEdit::Via(via));
+                let (input, d) = f.evaluate(now, &p, plus_two).unwrap();
+                words.push(headline(&partner, &input, &d, |t| t.to_string()));
+                words.push(policy_line(&partner, &d));
+            }
+        }
+        assert!(words.iter().all(|w| !w.contains("Kestrel")), "{words:?}");
+        assert_eq!(
+            kind_label(&partner, Kind::PlusSubscription),
+            "Heron Plus (annual)"
+        );
+        assert_eq!(
+            via_label(&partner, Via::Direct),
+            "Directly with Heron Academy (card or PayPal on our site)"
+        );
+        assert!(words.contains(&"The store decides, not Heron".to_string()));
+        assert_eq!(section_title(&partner, "kestrel-plus"), "Heron Plus");
     }
 
     #[test]
@@ -1384,7 +1424,7 @@ mod tests {
         f.apply(FormEdit::Cancelled(true));
         f.apply(FormEdit::CancelledAt("2024-03-09T14:00".into()));
         let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
-        let marks = timeline(&input, &decision, 600.0, 10.0);
+        let marks = timeline(&cat(), &input, &decision, 600.0, 10.0);
         let kinds: Vec<_> = marks.iter().map(|m| m.kind).collect();
         assert_eq!(
             kinds,
@@ -1409,7 +1449,7 @@ mod tests {
                 .iter()
                 .filter(|m| m.row == row)
                 .map(|m| {
-                    let w = label_width(m.kind);
+                    let w = label_width(&cat(), m.kind);
                     match m.anchor {
                         Anchor::Start => (m.x, m.x + w),
                         Anchor::Middle => (m.x - w / 2.0, m.x + w / 2.0),
@@ -1425,18 +1465,18 @@ mod tests {
         let rows: Vec<_> = marks[2..5].iter().map(|m| m.row).collect();
         assert_eq!(rows, [0, 1, 2]);
         for m in &marks {
-            assert!(!m.kind.label().is_empty() && !m.kind.class().is_empty());
+            assert!(!m.kind.label(&cat()).is_empty() && !m.kind.class().is_empty());
         }
 
         // A guided project: only payment and now.
         let f = form(Kind::GuidedProject, "2024-03-01T14:00");
         let (input, decision) = f.evaluate(now, &p, plus_two).unwrap();
-        let marks = timeline(&input, &decision, 100.0, 0.0);
+        let marks = timeline(&cat(), &input, &decision, 100.0, 0.0);
         assert_eq!(marks.len(), 2);
         // Nothing to draw without a payment.
-        assert!(timeline(&json!({}), &decision, 100.0, 0.0).is_empty());
+        assert!(timeline(&cat(), &json!({}), &decision, 100.0, 0.0).is_empty());
         // One instant only: no division by zero.
-        let single = timeline(&json!({"paid_at": NOW}), &decision, 100.0, 0.0);
+        let single = timeline(&cat(), &json!({"paid_at": NOW}), &decision, 100.0, 0.0);
         assert_eq!(single.len(), 1);
         assert!(single[0].x.is_finite());
     }

@@ -1,0 +1,527 @@
+//! The keys of the catalog: one per piece of learner-facing text, each with the names of
+//! the values it interpolates (besides `{platform}` and `{platform_short}`, which every
+//! message may use). A key that takes `n` is a plural: each language gives its forms.
+
+/// Declares [`Msg`], [`Msg::ALL`], [`Msg::name`] and [`Msg::args`] from one list.
+macro_rules! keys {
+    ($( $(#[$doc:meta])* $name:ident $( ( $($arg:ident),* ) )? ,)*) => {
+        /// A piece of learner-facing text. Its value in a language comes from that
+        /// language's table (see [`super::en`]); its named values from the caller.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Msg {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Msg {
+            /// Every key, in declaration order (the index is `msg as usize`).
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// The key's name, e.g. `"HeadlineUntil"`, for test failures.
+            pub fn name(self) -> &'static str {
+                match self { $( Msg::$name => stringify!($name), )* }
+            }
+
+            /// The names of the values this key interpolates, e.g. `["deadline"]`.
+            /// `n` marks a plural.
+            pub fn args(self) -> &'static [&'static str] {
+                match self { $( Msg::$name => &[$($(stringify!($arg)),*)?], )* }
+            }
+        }
+    };
+}
+
+keys! {
+    // ---- Refund form: the questions' short names (summaries) -------------------------
+    /// "What you bought".
+    FieldKind,
+    /// "Where you paid".
+    FieldVia,
+    /// "Payment date".
+    FieldPaidAt,
+    /// "Pre-enrolment".
+    FieldPreEnrolled,
+    /// "Launch date".
+    FieldLaunchAt,
+    /// "Certificate date".
+    FieldCertificateEarnedAt,
+    /// "Refund window".
+    FieldCustomWindowDays,
+    /// "End of the free trial".
+    FieldFreeTrialEndsAt,
+    /// "Cancellation date".
+    FieldCancelledAt,
+    /// "Confirmed violation".
+    FieldHonorCodeViolation,
+
+    // ---- Refund form: what was bought, where it was paid --------------------------------
+    /// "Monthly subscription".
+    KindSubscriptionMonthly,
+    /// "{platform_short} Plus (annual)".
+    KindPlusSubscription,
+    /// "Course".
+    KindCourse,
+    /// "Specialization".
+    KindSpecialization,
+    /// "Guided project".
+    KindGuidedProject,
+    /// "Degree".
+    KindDegree,
+    /// "University certificate".
+    KindUniversityCertificate,
+    /// "Other service".
+    KindOther,
+    /// "Directly with {platform} (card or PayPal on our site)".
+    ViaDirect,
+    /// "Apple App Store (…)".
+    ViaAppStore,
+    /// "Google Play (…)".
+    ViaGooglePlay,
+    /// "Through an organization (…)".
+    ViaOrganization,
+
+    // ---- Refund form: problems at a question --------------------------------------------
+    /// Payment date left empty.
+    MissingPaidAt,
+    /// Certificate box ticked without a date (a course).
+    MissingCertificate,
+    /// Certificate box ticked without a date (a Specialization).
+    MissingCertificateSpecialization,
+    /// Free-trial box ticked without a date.
+    MissingFreeTrialEnd,
+    /// Cancelled box ticked without a date.
+    MissingCancelledAt,
+    /// Launch date unreadable.
+    MissingLaunchAt,
+    /// A date that is not in the calendar.
+    NoSuchDate,
+    /// A time of day that does not exist.
+    NoSuchTime,
+    /// A date and time not filled in completely.
+    IncompleteDateTime,
+    /// A date and time out of range.
+    UnreadableDateTime,
+    /// The window is not a whole number.
+    InvalidCustomWindow,
+    /// The window is negative.
+    NegativeCustomWindow,
+    /// The window is longer than the standard one.
+    CustomWindowExceedsStandard(n),
+    /// The payment is in the future.
+    NowBeforePayment,
+    /// The certificate predates the payment (a course).
+    CertificateBeforePayment,
+    /// The certificate predates the payment (a Specialization).
+    CertificateBeforePaymentSpecialization,
+    /// The certificate is in the future.
+    CertificateAfterNow,
+    /// The cancellation predates the payment.
+    CancelledBeforePayment,
+    /// The cancellation is in the future.
+    CancelledAfterNow,
+
+    // ---- Refund answer -------------------------------------------------------------------
+    /// "Full refund due: you cancelled in time".
+    HeadlineCancelledInTime,
+    /// "Full refund available until {deadline} your time".
+    HeadlineUntil(deadline),
+    /// "Full refund available: the window is still open".
+    HeadlineOpen,
+    /// "No refund: the refund window has closed".
+    HeadlineClosed,
+    /// "Not refundable".
+    HeadlineNotRefundable,
+    /// "Not entitled to a refund".
+    HeadlineViolation,
+    /// "The store decides, not {platform_short}".
+    HeadlineStore,
+    /// "Your organization decides".
+    HeadlineOrganization,
+    /// "The university decides".
+    HeadlineUniversity,
+    /// "Policy version 2, in effect since 1 September 2025".
+    PolicyLine(version, since),
+    /// "Read the rule: {section}".
+    ReadTheRule(section),
+    /// "Refund window closes".
+    WindowCloses,
+    /// "Refund window closed".
+    WindowClosed,
+    /// "your time ({zone})", after the deadline.
+    DeadlineZone(zone),
+    /// "Time left".
+    TimeLeft,
+    /// "{duration} left".
+    DurationLeft(duration),
+    /// "{duration} to spare when you cancelled".
+    DurationToSpare(duration),
+    /// "Judged at".
+    JudgedAt,
+    /// "When you cancelled or asked: {time}".
+    JudgedAtCancellation(time),
+    /// "less than a minute".
+    DurationUnderAMinute,
+    /// "1 day" / "{n} days".
+    DurationDays(n),
+    /// "1 hour" / "{n} hours".
+    DurationHours(n),
+    /// "1 minute" / "{n} minutes".
+    DurationMinutes(n),
+    /// Two units together: "{first} {second}".
+    DurationPair(first, second),
+
+    // ---- Refund answer: section titles of the default Refund Policy --------------------
+    /// "How refund windows are measured".
+    SectionWindowsMeasured,
+    /// "Monthly subscriptions".
+    SectionMonthlySubscriptions,
+    /// "{platform_short} Plus".
+    SectionPlus,
+    /// "Courses and specializations".
+    SectionCourses,
+    /// "Pre-enrolment".
+    SectionPreEnrolment,
+    /// "Shorter refund windows".
+    SectionShorterWindows,
+    /// "Guided projects".
+    SectionGuidedProjects,
+    /// "Degrees and university certificates".
+    SectionDegrees,
+    /// "App store purchases".
+    SectionAppStores,
+    /// "Purchases through an organization".
+    SectionOrganizations,
+    /// "Other services".
+    SectionOtherServices,
+    /// "Violations of our policies".
+    SectionViolations,
+    /// "How to ask for a refund".
+    SectionHowToAsk,
+    /// "Refund Policy", for a rule with no section.
+    SectionFallback,
+
+    // ---- Refund timeline -------------------------------------------------------------------
+    /// "Paid".
+    MarkPaid,
+    /// "Launch".
+    MarkLaunch,
+    /// "Certificate".
+    MarkCertificate,
+    /// "Cancelled".
+    MarkCancelled,
+    /// "Window closes".
+    MarkDeadline,
+    /// "Now".
+    MarkNow,
+    /// One moment in the drawing's accessible name: "{mark}: {time}".
+    TimelineMoment(mark, time),
+    /// Between two moments: "; ".
+    TimelineMomentSeparator,
+    /// The drawing's accessible name: "Timeline. {moments}.".
+    TimelineLabel(moments),
+    /// "Timeline from your payment to now. The bar is the refund window."
+    TimelineCaption,
+
+    // ---- Refund calculator -------------------------------------------------------------
+    /// "Refund calculator" (heading, tools link, page title).
+    RefundCalculator,
+    /// The introduction, with the time zone.
+    RefundIntro(zone),
+    /// "Your purchase".
+    GroupPurchase,
+    /// "About the course".
+    GroupAboutCourse,
+    /// "About the Specialization".
+    GroupAboutSpecialization,
+    /// "About the subscription".
+    GroupAboutSubscription,
+    /// "About the service".
+    GroupAboutService,
+    /// "Cancellation and conduct".
+    GroupConduct,
+    /// "What did you buy?".
+    AskKind,
+    /// "Where did you pay?".
+    AskVia,
+    /// "When did you pay?".
+    AskPaidAt,
+    /// Hint for a subscription's payment date.
+    HintPaidAtRenewal,
+    /// Hint for the payment date.
+    HintPaidAtReceipt,
+    /// The zone after a date-time question: "(your time, {zone})".
+    AskZone(zone),
+    /// Pre-enrolment box (a course).
+    AskPreEnrolled,
+    /// Pre-enrolment box (a Specialization).
+    AskPreEnrolledSpecialization,
+    /// "Launch date".
+    AskLaunchAt,
+    /// Hint for the launch date.
+    HintLaunchAt,
+    /// Certificate box (a course).
+    AskCertificate,
+    /// Certificate box (a Specialization).
+    AskCertificateSpecialization,
+    /// "When did you earn it?".
+    AskCertificateAt,
+    /// Box: a window was stated for the service.
+    AskServiceWindow,
+    /// Label of that window.
+    AskServiceWindowDays,
+    /// Hint for that window.
+    HintServiceWindow,
+    /// Box: a shorter window was stated at sign-up.
+    AskShorterWindow,
+    /// Label of that window.
+    AskShorterWindowDays,
+    /// Hint for that window, with no limit.
+    HintShorterWindow,
+    /// Hint for that window, with its limit.
+    HintShorterWindowLimit(n),
+    /// Free-trial box.
+    AskFreeTrial,
+    /// "When does (or did) the free trial end?".
+    AskFreeTrialEnd,
+    /// Cancelled box.
+    AskCancelled,
+    /// "When did you cancel or ask?".
+    AskCancelledAt,
+    /// Hint for the cancellation date.
+    HintCancelledAt,
+    /// Violation box.
+    AskViolation,
+    /// Hint for the violation box.
+    HintViolation,
+    /// The clocks changed: "… it is read as {time}."
+    ShiftedTime(time),
+    /// Before the payment date is entered.
+    RefundPrompt,
+    /// "There is one thing / are a few things to check before we can answer:".
+    ProblemsTitle(n),
+    /// One problem in the summary: "{field}: {message}" (the field is a button).
+    ProblemItem(field, message),
+    /// The verdict card's accessible name: "Refund".
+    CardLabel,
+    /// "The refund answer can't be shown".
+    CardFailed,
+
+    // ---- Documents view ----------------------------------------------------------------
+    /// The page title: "{title} · {platform}".
+    PageTitle(title),
+    /// "Loading documents…".
+    Loading,
+    /// "The documents could not be loaded".
+    LoadFailed,
+    /// "There are no documents to show.".
+    NoDocuments,
+    /// The earlier-version notice, then the link.
+    OlderVersion(from, link),
+    /// The earlier-version notice with an end date, then the link.
+    OlderVersionUntil(from, until, link),
+    /// "Read the current version".
+    ReadCurrentVersion,
+    /// "Version {version}".
+    VersionLabel(version),
+    /// "In effect since {date}" (the date is a `<time>`).
+    InEffectSince(date),
+    /// "Effective {date}" (the date is a `<time>`).
+    EffectiveOn(date),
+    /// "Current".
+    CurrentBadge,
+    /// "What changed in version {version}".
+    WhatChangedInVersion(version),
+    /// "← Back to your refund answer".
+    BackToVerdict,
+    /// "Skip to the document".
+    SkipToDocument,
+    /// "Terms and policies".
+    BrandSubtitle,
+    /// "Dismiss".
+    Dismiss,
+    /// "Tools" (navigation label).
+    ToolsLabel,
+    /// "These documents have no Refund Policy, so there is no refund calculator here."
+    NoRefundPolicy,
+    /// A link to a document the bundle does not have.
+    NoSuchDocument(id),
+    /// A link to a version the document does not have.
+    NoSuchVersion(title, version),
+    /// A link to a section the version does not have.
+    NoSuchSection(title, section),
+    /// "What changed" asked of a first version.
+    NothingEarlier(version, title),
+    /// "Documents" (navigation label).
+    DocumentsLabel,
+    /// "On this page".
+    OnThisPage,
+    /// "Search the documents".
+    SearchLabel,
+    /// "Search" (placeholder).
+    SearchPlaceholder,
+    /// "Previous match".
+    PreviousMatch,
+    /// "Previous match (Shift+Enter)".
+    PreviousMatchTitle,
+    /// "Next match".
+    NextMatch,
+    /// "Next match (Enter)".
+    NextMatchTitle,
+    /// "Clear search".
+    ClearSearch,
+    /// "Clear (Escape)".
+    ClearSearchTitle,
+    /// "No matches in this document".
+    NoMatches,
+    /// "{current} of {n} match(es)".
+    MatchCount(current, n),
+    /// " · Also in: ".
+    AlsoIn,
+    /// One other document with matches: "{title} ({count})".
+    AlsoInItem(title, count),
+    /// "Versions of this document".
+    VersionsTitle,
+    /// "Important change".
+    ImportantChange,
+    /// "What changed".
+    WhatChanged,
+    /// "Shown".
+    ShownBadge,
+    /// "{n} problem(s) in the documents: some content is not shown".
+    ProblemsInDocuments(n),
+    /// "[removed: " before removed words (for screen readers).
+    RemovedStart,
+    /// "[added: " before added words (for screen readers).
+    AddedStart,
+    /// "]" after removed or added words.
+    ChangeEnd,
+    /// "Added".
+    ChangeAdded,
+    /// "Removed".
+    ChangeRemoved,
+    /// "Reworded".
+    ChangeReworded,
+    /// "What changed in version {to} since version {from}".
+    ChangesTitle(to, from),
+    /// "The wording is the same; only formatting changed."
+    ChangesNone,
+    /// "{n} change(s) in {sections}." (`sections` from [`Msg::ChangedSections`]).
+    ChangesCount(n, sections),
+    /// "1 section" / "{n} sections".
+    ChangedSections(n),
+    /// "Show the full text".
+    ShowFullText,
+    /// "Introduction" (the part before the first heading).
+    Introduction,
+    /// "Link to this section".
+    LinkToSection,
+    /// "Table" (a table's region label).
+    TableLabel,
+    /// " (opens in a new tab)".
+    OpensInNewTab,
+    /// "[Image: " before an image's text.
+    ImageStart,
+    /// "]" after an image's text.
+    ImageEnd,
+    /// "Link removed: {href} is not a safe address".
+    LinkRemoved(href),
+
+    // ---- Consent ---------------------------------------------------------------------
+    /// Two items: "{a} and {b}".
+    ListTwo(a, b),
+    /// Three or more: "{init}, and {last}".
+    ListMany(init, last),
+    /// Between the first items of a longer list: ", ".
+    ListSeparator,
+    /// "Global Privacy Control".
+    SignalGpc,
+    /// "Do Not Track".
+    SignalDnt,
+    /// A named signal switched the optional kinds off.
+    SignalNamed(name, place),
+    /// An unnamed signal switched the optional kinds off.
+    SignalUnnamed(place),
+    /// Where to change that, in the banner: "in Choose…".
+    SignalPlaceBanner,
+    /// Where to change that, in the dialog: "below.".
+    SignalPlaceDialog,
+    /// "Our Privacy Policy changed (version {from} → {to})".
+    ReasonPolicyChanged(from, to),
+    /// The policy's wording changed.
+    ReasonPolicyText(version),
+    /// The agreed version can't be compared.
+    ReasonPolicyUnknown(version),
+    /// "You agreed to “{from}”, and “{to}” applies now".
+    ReasonDifferentDocument(from, to),
+    /// New categories to decide on.
+    ReasonNewCategories(n, titles),
+    /// "Read our Privacy Policy".
+    ReadPrivacyPolicy,
+    /// "Your choice is recorded with {policy}."
+    RecordedWith(policy),
+    /// "{title}, version {version}".
+    PolicyLabel(title, version),
+    /// "Privacy Policy", when the bundle has no title for it.
+    PrivacyPolicy,
+    /// "There is nothing optional to choose."
+    NothingOptional,
+    /// What the optional kinds are, and that they stay off.
+    OptionalAsk(n, list),
+    /// "Privacy choices" (region, dialog title, button).
+    PrivacyChoices,
+    /// "Your privacy choices".
+    YourPrivacyChoices,
+    /// "Not now: close without choosing".
+    NotNowLabel,
+    /// "Close without choosing (Escape). We’ll ask again next time."
+    NotNowTitle,
+    /// "Not now".
+    NotNow,
+    /// "We’re asking again because:".
+    AskingAgain,
+    /// The strictly necessary storage sentence (with a trailing space).
+    NecessaryAlwaysOn,
+    /// "Choose…".
+    Choose,
+    /// "Reject all".
+    RejectAll,
+    /// "Accept all".
+    AcceptAll,
+    /// "Stores nothing in your browser."
+    StoresNothing,
+    /// "Cookie or storage key: " / "Cookies and storage keys: ".
+    StorageKeys(n),
+    /// "Always on".
+    AlwaysOn,
+    /// Why required categories can't be switched off.
+    AlwaysOnNote,
+    /// "Allow".
+    Allow,
+    /// "Don’t allow".
+    DontAllow,
+    /// "Not answered yet."
+    NotAnswered,
+    /// Off because of a named signal.
+    OffBySignalNamed(name),
+    /// Off because of an unnamed signal.
+    OffBySignal,
+    /// "Close".
+    Close,
+    /// The dialog's introduction.
+    PreferencesIntro,
+    /// "Your history".
+    YourHistory,
+    /// "Nothing saved yet."
+    NothingSaved,
+    /// "Download a receipt (JSON)".
+    DownloadReceipt,
+    /// Why the receipt can't be downloaded yet.
+    ReceiptLater,
+    /// "Save my choices".
+    SaveChoices,
+    /// Why saving is not possible yet.
+    SaveHint,
+    /// "Your choice could not be recorded: {error}".
+    NotRecorded(error),
+    /// "← Back to your privacy choices".
+    BackToChoices,
+}

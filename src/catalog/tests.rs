@@ -1,0 +1,235 @@
+//! The catalog's checks. The per-language ones loop over [`Lang::ALL`], so a second
+//! table is held to the same rules as English as soon as it is added.
+
+use std::collections::HashSet;
+
+use super::*;
+
+/// The names every message may use.
+const GLOBALS: [&str; 2] = ["platform", "platform_short"];
+
+#[test]
+fn every_key_has_a_value_in_every_language_exactly_once() {
+    for lang in Lang::ALL {
+        let table = lang.table();
+        let mut seen = HashSet::new();
+        for (msg, _) in table {
+            assert!(
+                seen.insert(*msg),
+                "{}: {} is given twice",
+                lang.tag(),
+                msg.name()
+            );
+        }
+        let missing: Vec<&str> = Msg::ALL
+            .iter()
+            .filter(|m| !seen.contains(*m))
+            .map(|m| m.name())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: no value for {missing:?}",
+            lang.tag()
+        );
+        for (msg, text) in table {
+            for form in text.forms() {
+                assert!(!form.is_empty(), "{}: {} is empty", lang.tag(), msg.name());
+            }
+        }
+    }
+}
+
+#[test]
+fn keys_are_listed_in_order_so_they_index_the_tables() {
+    for (i, msg) in Msg::ALL.iter().enumerate() {
+        assert_eq!(*msg as usize, i, "{}", msg.name());
+    }
+}
+
+#[test]
+fn plurals_are_exactly_the_keys_that_count_and_placeholders_are_declared() {
+    for lang in Lang::ALL {
+        for (msg, text) in lang.table() {
+            let counts = msg.args().contains(&"n");
+            assert_eq!(
+                matches!(text, Text::Plural { .. }),
+                counts,
+                "{}: {} should {}be a plural",
+                lang.tag(),
+                msg.name(),
+                if counts { "" } else { "not " }
+            );
+            let mut used = HashSet::new();
+            for form in text.forms() {
+                for name in placeholders(form) {
+                    assert!(
+                        msg.args().contains(&name) || GLOBALS.contains(&name),
+                        "{}: {} uses {{{name}}}, which it does not declare",
+                        lang.tag(),
+                        msg.name()
+                    );
+                    used.insert(name);
+                }
+            }
+            for arg in msg.args() {
+                assert!(
+                    used.contains(arg) || *arg == "n",
+                    "{}: {} never uses {{{arg}}}",
+                    lang.tag(),
+                    msg.name()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_default_platform_is_the_built_in_bundles() {
+    let loaded = crate::domain::bundle::load_json(crate::DEFAULT_BUNDLE);
+    assert_eq!(loaded.bundle.platform, DEFAULT_PLATFORM);
+    assert_eq!(Catalog::en().platform(), DEFAULT_PLATFORM);
+    assert_eq!(
+        Catalog::en().with_platform("  ").platform(),
+        DEFAULT_PLATFORM
+    );
+}
+
+#[test]
+fn named_values_and_the_platform_are_filled_in() {
+    let cat = Catalog::en();
+    assert_eq!(
+        cat.text(Msg::ViaDirect),
+        "Directly with Kestrel Learning (card or PayPal on our site)"
+    );
+    assert_eq!(cat.text(Msg::KindPlusSubscription), "Kestrel Plus (annual)");
+    assert_eq!(
+        cat.with(
+            Msg::PolicyLine,
+            &[("version", "2"), ("since", "1 September 2025")]
+        ),
+        "Policy version 2, in effect since 1 September 2025"
+    );
+    // Values are not read again: braces in a value stay as they are.
+    assert_eq!(
+        cat.with(Msg::ReadTheRule, &[("section", "{platform}")]),
+        "Read the rule: {platform}"
+    );
+    // A value left out keeps its placeholder visible rather than vanishing.
+    assert_eq!(cat.text(Msg::ReadTheRule), "Read the rule: {section}");
+    assert_eq!(
+        cat.around(Msg::OlderVersion, &[("from", "1 February 2024")], "link"),
+        (
+            "You are reading an earlier version. It was in effect from 1 February 2024. "
+                .to_string(),
+            String::new()
+        )
+    );
+    assert_eq!(
+        cat.around(Msg::Dismiss, &[], "link"),
+        ("Dismiss".to_string(), String::new())
+    );
+}
+
+#[test]
+fn plurals_follow_the_count() {
+    let cat = Catalog::en();
+    assert_eq!(
+        cat.count(Msg::ProblemsInDocuments, 1, &[]),
+        "1 problem in the documents: some content is not shown"
+    );
+    assert_eq!(
+        cat.count(Msg::ProblemsInDocuments, 0, &[]),
+        "0 problems in the documents: some content is not shown"
+    );
+    assert_eq!(
+        cat.count(Msg::MatchCount, 1, &[("current", "1")]),
+        "1 of 1 match"
+    );
+    assert_eq!(
+        cat.count(Msg::MatchCount, 12, &[("current", "3")]),
+        "3 of 12 matches"
+    );
+    let sections = cat.count(Msg::ChangedSections, 1, &[]);
+    assert_eq!(
+        cat.count(Msg::ChangesCount, 2, &[("sections", &sections)]),
+        "2 changes in 1 section."
+    );
+    assert_eq!(
+        cat.count(Msg::CustomWindowExceedsStandard, 14, &[]),
+        "A shorter window stated at sign-up can be at most 14 days, the standard window. If \
+         no shorter window was stated, untick the box."
+    );
+    assert!(
+        cat.count(Msg::CustomWindowExceedsStandard, 1, &[])
+            .contains("at most 1 day,")
+    );
+    // A plural used without a count takes its general form.
+    assert_eq!(cat.text(Msg::DurationDays), "{n} days");
+}
+
+#[test]
+fn durations_match_the_engines_words() {
+    let cat = Catalog::en();
+    for seconds in [
+        -5, 0, 59, 60, 61, 119, 3599, 3600, 3660, 7200, 86_399, 86_400, 90_000, 475_200, 1_209_600,
+        1_213_260,
+    ] {
+        assert_eq!(
+            cat.duration(seconds),
+            crate::domain::refund::format_duration(seconds),
+            "{seconds}"
+        );
+    }
+}
+
+#[test]
+fn lists_join_with_the_serial_comma() {
+    let cat = Catalog::en();
+    let words = |list: &[&str]| cat.list(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(words(&[]), "");
+    assert_eq!(words(&["A"]), "A");
+    assert_eq!(words(&["A", "B"]), "A and B");
+    assert_eq!(words(&["A", "B", "C"]), "A, B, and C");
+}
+
+#[test]
+fn a_partner_bundle_names_the_partner_and_never_kestrel() {
+    let cat = Catalog::en().with_platform("Heron Academy");
+    assert_eq!(cat.platform(), "Heron Academy");
+    assert_eq!(
+        cat.text(Msg::AskViolation),
+        "Heron Academy has confirmed a breach of the Terms of Use, the Acceptable Use Policy \
+         or the Honor Code on this account"
+    );
+    assert_eq!(
+        cat.text(Msg::ViaDirect),
+        "Directly with Heron Academy (card or PayPal on our site)"
+    );
+    assert_eq!(cat.text(Msg::HeadlineStore), "The store decides, not Heron");
+    // Every message, in every form, with any values.
+    for msg in Msg::ALL {
+        let args: Vec<(&str, &str)> = msg.args().iter().map(|a| (*a, "x")).collect();
+        for text in [cat.with(*msg, &args), cat.count(*msg, 1, &args)] {
+            assert!(!text.contains("Kestrel"), "{}: {text}", msg.name());
+            assert!(!text.contains('{'), "{}: {text}", msg.name());
+        }
+    }
+    // A one-word name is its own short name.
+    assert_eq!(
+        Catalog::en().with_platform("Wren").text(Msg::SectionPlus),
+        "Wren Plus"
+    );
+}
+
+#[test]
+fn catalogs_compare_by_language_and_platform() {
+    assert_eq!(Catalog::en(), Catalog::default());
+    assert_ne!(Catalog::en(), Catalog::en().with_platform("Heron Academy"));
+    assert_eq!(Catalog::en().lang().tag(), "en");
+    assert!(format!("{:?}", Catalog::en()).contains("Kestrel Learning"));
+}
+
+#[test]
+fn placeholders_are_found() {
+    assert_eq!(placeholders("a {b} c {d_e} {F} {} {"), ["b", "d_e"]);
+}
