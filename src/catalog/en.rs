@@ -450,6 +450,7 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     ),
     (DocumentsLabel, Plain("Documents")),
     (OnThisPage, Plain("On this page")),
+    (ScopedLandmark, Plain("{name}: {scope}")),
     (SearchLabel, Plain("Search the documents")),
     (SearchPlaceholder, Plain("Search")),
     (PreviousMatch, Plain("Previous match")),

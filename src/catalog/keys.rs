@@ -354,6 +354,9 @@ keys! {
     DocumentsLabel,
     /// "On this page".
     OnThisPage,
+    /// A landmark's name in a widget embedded beside others: "{name}: {scope}", e.g.
+    /// "On this page: Refund Policy", so that two widgets' landmarks differ.
+    ScopedLandmark(name, scope),
     /// "Search the documents".
     SearchLabel,
     /// "Search" (placeholder).

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::LandmarkScope;
 use super::markdown_view::MarkdownView;
 use super::parts::FragmentLink;
 use super::parts::{
@@ -77,6 +78,11 @@ pub struct AppProps {
     /// bundle's `refund_policy`).
     #[prop_or_default]
     pub refund_policy: Option<AttrValue>,
+    /// A name for this widget that tells it apart from others on the page (the host's
+    /// `label` attribute). An embedded widget with a label is a named region; either
+    /// way its navigation landmarks are named after it (else after the open document).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 /// Compares an `Rc` by address, for memo dependencies.
@@ -698,9 +704,35 @@ pub fn App(props: &AppProps) -> Html {
         body
     };
 
+    // Landmarks. The SPA owns the page: its content is the page's `main`. An embedded
+    // widget sits in the host's landmarks; its own are named after it (the host's label,
+    // else the open document), so two widgets on one page never repeat a name.
+    let owns_page = props.routing == Routing::Hash;
+    let scope = LandmarkScope(
+        (!owns_page)
+            .then(|| {
+                props.label.clone().or_else(|| match state.view {
+                    View::Refund => Some(AttrValue::from(cat.text(Msg::RefundCalculator))),
+                    _ => open.as_ref().map(|(d, _)| AttrValue::from(d.title.clone())),
+                })
+            })
+            .flatten(),
+    );
+    let region = (!owns_page).then(|| props.label.clone()).flatten();
+    let landmark = |name: Msg| match &scope.0 {
+        Some(s) => cat.with(
+            Msg::ScopedLandmark,
+            &[("name", &cat.text(name)), ("scope", s)],
+        ),
+        None => cat.text(name),
+    };
+    let tools_label = landmark(Msg::ToolsLabel);
+    let page_tag = if owns_page { "main" } else { "div" };
+
     html! {
         <ContextProvider<Rc<Catalog>> context={cat.clone()}>
-        <div class="tw" ref={root}>
+        <ContextProvider<LandmarkScope> context={scope.clone()}>
+        <div class="tw" ref={root} role={region.is_some().then_some("region")} aria-label={region}>
             <a class="tw-skip" href="#" onclick={skip}>{ cat.text(Msg::SkipToDocument) }</a>
             <header class="tw-bar">
                 <p class="tw-brand">
@@ -719,6 +751,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_fragment={follow.clone()}
                 />
             </header>
+            <@{page_tag} class="tw-page">
             <ProblemList {problems} />
             if let Some(notice) = state.notice.clone() {
                 <p class="tw-notice" role="status">
@@ -738,7 +771,7 @@ pub fn App(props: &AppProps) -> Html {
                     // The calculator explains itself with the Refund Policy's sections, so it
                     // is offered only alongside a document with that id.
                     if has_refund_policy {
-                    <nav class="tw-tools" aria-label={cat.text(Msg::ToolsLabel)}>
+                    <nav class="tw-tools" aria-label={tools_label}>
                         <ul>
                             <li>
                                 <FragmentLink
@@ -754,7 +787,9 @@ pub fn App(props: &AppProps) -> Html {
                 </div>
                 <div class="tw-main">{ main }</div>
             </div>
+            </@>
         </div>
+        </ContextProvider<LandmarkScope>>
         </ContextProvider<Rc<Catalog>>>
     }
 }

@@ -635,6 +635,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 remote: Default::default(),
                 refund: None,
                 refund_policy: None,
+                label: None,
             };
             html! {
                 <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label={policy_title}>

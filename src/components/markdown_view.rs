@@ -138,7 +138,7 @@ impl Ctx<'_> {
                 };
                 let columns = head.len();
                 html! {
-                    <div class="tw-table" role="region" aria-label={self.cat.text(Msg::TableLabel)} tabindex="0">
+                    <div class="tw-table" role="group" aria-label={self.cat.text(Msg::TableLabel)} tabindex="0">
                         <table>
                             <thead><tr>{ for head.iter().enumerate().map(|(i, cell)| html! {
                                 <th scope="col" class={align(i)}>{ self.inlines(cell) }</th>

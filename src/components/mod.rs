@@ -26,6 +26,28 @@ thread_local! {
     static DEFAULT_CATALOG: Rc<Catalog> = Rc::new(Catalog::en());
 }
 
+/// What tells this widget's landmarks (its navigation, its region) apart from another
+/// widget's on the same page: `None` where the widget owns the page (the SPA), else the
+/// host's `label` attribute or the open document's title. [`App`] provides it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LandmarkScope(pub Option<AttrValue>);
+
+/// The accessible name of a landmark called `name`: as it is where the widget owns the
+/// page, "`name`: scope" in an embedded widget ([`LandmarkScope`]).
+#[hook]
+pub fn use_landmark_name(name: crate::catalog::Msg) -> AttrValue {
+    let cat = use_catalog();
+    let scope = use_context::<LandmarkScope>().unwrap_or_default();
+    let name = cat.text(name);
+    match scope.0 {
+        Some(scope) => AttrValue::from(cat.with(
+            crate::catalog::Msg::ScopedLandmark,
+            &[("name", &name), ("scope", &scope)],
+        )),
+        None => AttrValue::from(name),
+    }
+}
+
 /// The catalog a `ContextProvider<Rc<Catalog>>` above gives (the [`App`] and the consent
 /// UI provide one for their bundle), or English with the default platform.
 #[hook]

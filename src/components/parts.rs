@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::use_catalog;
+use super::{use_catalog, use_landmark_name};
 use crate::catalog::Msg;
 use crate::domain::bundle::{Problem, Version};
 use crate::domain::diff::{Change, Words};
@@ -82,9 +82,9 @@ pub struct DocNavProps {
 /// The list of documents.
 #[component]
 pub fn DocNav(props: &DocNavProps) -> Html {
-    let cat = use_catalog();
+    let name = use_landmark_name(Msg::DocumentsLabel);
     html! {
-        <nav class="tw-docs" aria-label={cat.text(Msg::DocumentsLabel)}>
+        <nav class="tw-docs" aria-label={name}>
             <ul>
                 { for props.items.iter().map(|item| {
                     let here = props.current.as_deref() == Some(item.id.as_str());
@@ -119,6 +119,7 @@ pub struct TocProps {
 #[component]
 pub fn Toc(props: &TocProps) -> Html {
     let cat = use_catalog();
+    let name = use_landmark_name(Msg::OnThisPage);
     let shown: Vec<&Heading> = props.headings.iter().filter(|h| h.level <= 3).collect();
     if shown.is_empty() {
         return html! {};
@@ -127,7 +128,7 @@ pub fn Toc(props: &TocProps) -> Html {
     html! {
         <details class="tw-toc" open=true>
             <summary>{ cat.text(Msg::OnThisPage) }</summary>
-            <nav aria-label={cat.text(Msg::OnThisPage)}>
+            <nav aria-label={name}>
                 <ul>
                     { for shown.iter().map(|h| html! {
                         <li class={if h.level > top { "tw-toc-sub" } else { "tw-toc-top" }}>
@@ -305,7 +306,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
     let cat = use_catalog();
     let newest = props.versions.last().map(|v| v.version.clone());
     html! {
-        <section class="tw-history" aria-labelledby="tw-history-title">
+        <section class="tw-history">
             <h2 id="tw-history-title">{ cat.text(Msg::VersionsTitle) }</h2>
             <ol reversed=true>
                 { for props.versions.iter().rev().map(|v| {
@@ -464,7 +465,7 @@ pub fn ChangesView(props: &ChangesViewProps) -> Html {
     };
     let count = props.changes.len();
     html! {
-        <section class="tw-changes" aria-labelledby="tw-changes-title">
+        <section class="tw-changes">
             <h2 id="tw-changes-title">{ cat.with(Msg::ChangesTitle, &[("to", &props.to), ("from", &props.from)]) }</h2>
             <p class="tw-changes-summary">
                 { if count == 0 {

@@ -712,8 +712,9 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     let title_id = format!("{base}-title");
     html! {
-        <section class="tw-refund" aria-labelledby={title_id.clone()} ref={root}>
-            <h2 id={title_id} class="tw-refund-title" tabindex="-1">{ cat.text(Msg::RefundCalculator) }</h2>
+        // The calculator takes the document's place, so its title is the view's h1.
+        <section class="tw-refund" ref={root}>
+            <h1 id={title_id} class="tw-refund-title" tabindex="-1">{ cat.text(Msg::RefundCalculator) }</h1>
             <p class="tw-refund-intro">{ cat.with(Msg::RefundIntro, &[("zone", &zone)]) }</p>
             <div class="tw-refund-layout">
                 <form class="tw-refund-form" novalidate=true {onsubmit}>
@@ -775,16 +776,18 @@ pub fn RefundVerdictCard(props: &RefundVerdictCardProps) -> Html {
     let label = cat.text(Msg::CardLabel);
     match card_decision(&props.input, *now, &props.policy) {
         Ok((input, decision)) => html! {
-            <section class="tw-refund-card" aria-label={label} aria-live="polite">
+            // A group, not a region: several cards on one course page would repeat the
+            // landmark's name.
+            <div class="tw-refund-card" role="group" aria-label={label} aria-live="polite">
                 { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, Detail::Card) }
-            </section>
+            </div>
         },
         Err(error) => html! {
-            <section class="tw-refund-card tw-refund-card-error" aria-label={label}
+            <div class="tw-refund-card tw-refund-card-error" role="group" aria-label={label}
                      data-code={error.code()} data-field={error.field()}>
                 <p class="tw-refund-headline">{ cat.text(Msg::CardFailed) }</p>
                 <p class="tw-refund-card-message">{ card_message(&error) }</p>
-            </section>
+            </div>
         },
     }
 }

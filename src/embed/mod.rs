@@ -193,6 +193,7 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
         remote: remote.clone(),
         refund: attribute("refund"),
         refund_policy: attribute("refund-policy"),
+        label: attribute("label"),
     };
     let destroy = container(root).map(|c| {
         let handle = yew::Renderer::<App>::with_root_and_props(c, props).render();
