@@ -423,7 +423,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // Search: matches in the open document.
     let query = state.query.trim().to_string();
-    let matches: Rc<Vec<search::Match>> = {
+    let matches: Rc<search::Matches> = {
         let parsed = parsed.clone();
         use_memo((parsed.clone().map(ByPtr), query.clone()), move |(_, q)| {
             parsed
@@ -477,7 +477,8 @@ pub fn App(props: &AppProps) -> Html {
                 .collect()
         },
     );
-    let total = matches.len();
+    // Matches, not pieces: a match across a link or emphasis is one.
+    let total = matches.count();
     let current = (total > 0).then(|| state.current_match.min(total - 1));
 
     // Bring the current match into view when the reader steps through matches.

@@ -12,7 +12,7 @@ use super::parts::FragmentLink;
 use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
 use crate::domain::markdown::{Alignment, Block, Document, Inline, LinkTarget, Text};
-use crate::domain::search::{Match, matches_in_leaf, split_leaf};
+use crate::domain::search::{Matches, split_leaf};
 
 /// Props of [`MarkdownView`].
 #[derive(Properties, Clone)]
@@ -20,8 +20,9 @@ pub struct MarkdownViewProps {
     /// The parsed document.
     pub doc: Rc<Document>,
     /// Search matches in document order (may be empty).
-    pub matches: Rc<Vec<Match>>,
-    /// Index into `matches` of the current match, if any.
+    pub matches: Rc<Matches>,
+    /// Index of the current match (`0..matches.count()`), if any. Every piece of it
+    /// is marked current.
     pub current: Option<usize>,
     /// Route fragment of the document shown (e.g. `terms-of-use@2`), for section anchors.
     pub base: AttrValue,
@@ -224,13 +225,14 @@ impl Ctx<'_> {
         }
     }
 
-    /// One text leaf, with its search matches wrapped in `<mark>`.
+    /// One text leaf, with its search matches wrapped in `<mark>` (a match that spans
+    /// several leaves has a `<mark>` in each, with the same `data-match`).
     fn leaf(&self, text: &Text) -> Html {
-        let matches = &self.props.matches;
-        if matches_in_leaf(matches, text.leaf).1.is_empty() {
+        let pieces = self.props.matches.in_leaf(text.leaf);
+        if pieces.is_empty() {
             return html! { { text.text.clone() } };
         }
-        split_leaf(&text.text, text.leaf, matches)
+        split_leaf(&text.text, text.leaf, pieces)
             .into_iter()
             .map(|segment| match segment.match_index {
                 None => html! { { segment.text.to_string() } },

@@ -181,6 +181,15 @@ pub enum Inline {
     HardBreak,
 }
 
+/// One part of a run of text, as returned by [`Document::text_runs`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunPart<'a> {
+    /// A text leaf.
+    Leaf(&'a Text),
+    /// A hard line break ([`Inline::HardBreak`]) between leaves of the run.
+    LineBreak,
+}
+
 /// The classified destination of a link. See [`classify_link`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -250,6 +259,50 @@ impl Document {
             Part::Text(text) => out.push(text),
         });
         out
+    }
+
+    /// The text leaves grouped into runs that read as one flow of text, in
+    /// leaf order (the runs' leaves, concatenated, are [`Document::leaves`]).
+    ///
+    /// A run is the inline content of one paragraph, heading or table cell,
+    /// across emphasis, strong, strikethrough, links, inline code and inline
+    /// HTML, or one block-level leaf (a code block, an HTML block). So two
+    /// paragraphs, list items, headings or table cells are never in one run.
+    /// An image's alt text is a run of its own and ends the run before it
+    /// (the renderer shows it between `[Image: ` and `]`, which are not
+    /// leaves). A hard line break stays inside its paragraph's run, as a
+    /// [`RunPart::LineBreak`]. Runs are never empty, and a run holds at least
+    /// one leaf.
+    ///
+    /// ```
+    /// use terms_widget::domain::markdown::{parse, RunPart};
+    ///
+    /// let doc = parse("A **full** [refund](#x)  \nnow.\n\n- item");
+    /// let runs: Vec<Vec<String>> = doc
+    ///     .text_runs()
+    ///     .iter()
+    ///     .map(|run| {
+    ///         run.iter()
+    ///             .map(|part| match part {
+    ///                 RunPart::Leaf(text) => text.text.clone(),
+    ///                 RunPart::LineBreak => "<br>".to_string(),
+    ///             })
+    ///             .collect()
+    ///     })
+    ///     .collect();
+    /// assert_eq!(runs, [vec!["A ", "full", " ", "refund", "<br>", "now."], vec!["item"]]);
+    /// ```
+    pub fn text_runs(&self) -> Vec<Vec<RunPart<'_>>> {
+        let mut runs = Vec::new();
+        walk_blocks(&self.blocks, &mut |part| match part {
+            Part::Inlines(inlines) => {
+                runs.push(Vec::new());
+                collect_inline_runs(inlines, &mut runs);
+            }
+            Part::Text(text) => runs.push(vec![RunPart::Leaf(text)]),
+        });
+        runs.retain(|run| run.iter().any(|part| matches!(part, RunPart::Leaf(_))));
+        runs
     }
 
     /// Every link's target, in document order (including links inside quotes, lists
@@ -650,6 +703,36 @@ fn collect_inline_links<'a>(inlines: &'a [Inline], out: &mut Vec<&'a LinkTarget>
             | Inline::Strikethrough(children)
             | Inline::Image { alt: children } => collect_inline_links(children, out),
             Inline::Text(_) | Inline::Code(_) | Inline::RawHtml(_) | Inline::HardBreak => {}
+        }
+    }
+}
+
+/// Appends the leaves of `inlines` to the last of `runs`; an image's alt text
+/// gets a run of its own, and the text after it a new one.
+fn collect_inline_runs<'a>(inlines: &'a [Inline], runs: &mut Vec<Vec<RunPart<'a>>>) {
+    for inline in inlines {
+        match inline {
+            Inline::Text(text) | Inline::Code(text) | Inline::RawHtml(text) => {
+                if let Some(run) = runs.last_mut() {
+                    run.push(RunPart::Leaf(text));
+                }
+            }
+            Inline::HardBreak => {
+                if let Some(run) = runs.last_mut() {
+                    run.push(RunPart::LineBreak);
+                }
+            }
+            Inline::Emphasis(children)
+            | Inline::Strong(children)
+            | Inline::Strikethrough(children)
+            | Inline::Link {
+                content: children, ..
+            } => collect_inline_runs(children, runs),
+            Inline::Image { alt } => {
+                runs.push(Vec::new());
+                collect_inline_runs(alt, runs);
+                runs.push(Vec::new());
+            }
         }
     }
 }
@@ -1389,6 +1472,20 @@ mod tests {
         assert_eq!(leaves.len(), doc.leaf_count as usize);
         for (index, leaf) in leaves.iter().enumerate() {
             assert_eq!(leaf.leaf as usize, index);
+        }
+        // The runs partition the leaves, in order, and none is empty.
+        let runs = doc.text_runs();
+        let in_runs: Vec<&Text> = runs
+            .iter()
+            .flatten()
+            .filter_map(|part| match part {
+                RunPart::Leaf(text) => Some(*text),
+                RunPart::LineBreak => None,
+            })
+            .collect();
+        assert_eq!(in_runs, leaves);
+        for run in &runs {
+            assert!(run.iter().any(|part| matches!(part, RunPart::Leaf(_))));
         }
     }
 
@@ -2134,6 +2231,81 @@ mod tests {
                 "c",
                 "<div>raw</div>"
             ]
+        );
+    }
+
+    /// The texts of each run, a hard break shown as `<br>`.
+    fn runs(markdown: &str) -> Vec<Vec<String>> {
+        let doc = parse(markdown);
+        assert_leaves_contiguous(&doc);
+        doc.text_runs()
+            .iter()
+            .map(|run| {
+                run.iter()
+                    .map(|part| match part {
+                        RunPart::Leaf(text) => text.text.clone(),
+                        RunPart::LineBreak => "<br>".to_string(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_runs_join_inline_markup_within_a_block() {
+        assert_eq!(
+            runs("You may request a **full refund** within [14 days](#x).\n\nNext `one`."),
+            [
+                vec![
+                    "You may request a ",
+                    "full refund",
+                    " within ",
+                    "14 days",
+                    "."
+                ],
+                vec!["Next ", "one", "."],
+            ]
+        );
+        assert_eq!(
+            runs("a ~~b~~ *c **d***\n<span>e</span>"),
+            [vec![
+                "a ", "b", " ", "c ", "d", "\n", "<span>", "e", "</span>"
+            ]]
+        );
+    }
+
+    #[test]
+    fn text_runs_end_at_blocks_and_images() {
+        assert_eq!(
+            runs(
+                "# Head *x*\n\n- one\n- two\n\n> quote\n\n| h | i |\n|---|---|\n| c | d |\n\n```\ncode\n```\n\n<div>raw</div>"
+            ),
+            [
+                vec!["Head ", "x"],
+                vec!["one"],
+                vec!["two"],
+                vec!["quote"],
+                vec!["h"],
+                vec!["i"],
+                vec!["c"],
+                vec!["d"],
+                vec!["code"],
+                vec!["<div>raw</div>"],
+            ]
+        );
+        assert_eq!(
+            runs("see ![the *logo*](x.png) here"),
+            [vec!["see "], vec!["the ", "logo"], vec![" here"]]
+        );
+        assert_eq!(runs("![alt](x.png)"), [vec!["alt"]]);
+        assert!(runs("---\n\n![](x.png)").is_empty());
+    }
+
+    #[test]
+    fn text_runs_keep_hard_breaks_inside_the_paragraph() {
+        assert_eq!(
+            runs("line one  \nline two\\\nthree"),
+            [vec!["line one", "<br>", "line two", "<br>", "three"]]
         );
     }
 
