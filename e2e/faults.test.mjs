@@ -111,3 +111,40 @@ describe('Google Consent Mode order', () => {
     });
   });
 });
+
+describe('local times the clocks skip or repeat (refund calculator)', () => {
+  test('Europe/Dublin: a repeated 01:30 says so at the field and the learner can pick the second', T, async () => {
+    const context = await suite.browser.newContext({ timezoneId: 'Europe/Dublin', viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${suite.url}/#refund-calculator`);
+      await page.locator('.tw-refund-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });
+      const paid = page.getByLabel(/When did you pay\?/);
+      const field = page.locator('[data-field="paid_at"]');
+      const deadlines = () =>
+        page.evaluate(() =>
+          [...document.querySelector('terms-widget').shadowRoot.querySelectorAll('.tw-refund-result time[datetime]')].map((t) =>
+            t.getAttribute('datetime'),
+          ),
+        );
+
+      // Clocks go back on 26 October 2025: 01:30 happens at 00:30 UTC and at 01:30 UTC.
+      await paid.fill('2025-10-26T01:30');
+      await waitForText(field.locator('.tw-refund-hint'), /happens twice .* read as the first time/, 'the note at the field');
+      await waitUntil(deadlines, (d) => d.includes('2025-11-09T00:30:00Z'), 'the deadline from the first 01:30', { expected: '2025-11-09T00:30:00Z' });
+      const other = field.getByRole('button', { name: /Use the second time/ });
+      await other.click();
+      await waitForText(field.locator('.tw-refund-hint'), /read as the second time/, 'the note after choosing');
+      await waitUntil(deadlines, (d) => d.includes('2025-11-09T01:30:00Z'), 'the deadline from the second 01:30', { expected: '2025-11-09T01:30:00Z' });
+      await field.getByRole('button', { name: /Use the first time/ }).waitFor();
+
+      // Another time forgets the choice; a skipped time is explained as before.
+      await paid.fill('2025-03-30T01:30');
+      await waitForText(field.locator('.tw-refund-hint'), /doesn't exist in your time zone/, 'the skipped hour');
+      assert.equal(await field.getByRole('button', { name: /Use the (first|second) time/ }).count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+});

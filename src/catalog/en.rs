@@ -379,6 +379,22 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         ),
     ),
     (
+        RepeatedTimeFirst,
+        Plain(
+            "That time happens twice on that day in your time zone, because the clocks went \
+             back. It is read as the first time, {time}.",
+        ),
+    ),
+    (
+        RepeatedTimeSecond,
+        Plain(
+            "That time happens twice on that day in your time zone, because the clocks went \
+             back. It is read as the second time, {time}.",
+        ),
+    ),
+    (UseSecondTime, Plain("Use the second time ({time})")),
+    (UseFirstTime, Plain("Use the first time ({time})")),
+    (
         RefundPrompt,
         Plain(
             "Enter the date and time you paid to see whether a full refund is due, and until \

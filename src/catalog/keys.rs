@@ -294,6 +294,14 @@ keys! {
     HintViolation,
     /// The clocks changed: "… it is read as {time}."
     ShiftedTime(time),
+    /// A local time the clocks repeat, read as its first occurrence.
+    RepeatedTimeFirst(time),
+    /// A local time the clocks repeat, read as its second occurrence.
+    RepeatedTimeSecond(time),
+    /// "Use the second time ({time})".
+    UseSecondTime(time),
+    /// "Use the first time ({time})".
+    UseFirstTime(time),
     /// Before the payment date is entered.
     RefundPrompt,
     /// "There is one thing / are a few things to check before we can answer:".

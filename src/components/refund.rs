@@ -26,6 +26,7 @@ use yew::prelude::*;
 use super::parts::FragmentLink;
 use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
+use crate::domain::local_time::{Occurrence, WallClock};
 use crate::domain::refund::{
     CustomWindow, Decision, Kind, Outcome, RefundError, RefundPolicy, Via,
 };
@@ -35,7 +36,7 @@ use crate::domain::refund_form::{
     policy_line, section_title, timeline, tone, via_label,
 };
 use crate::domain::time::format_instant;
-use crate::platform::localtime;
+use crate::platform::localtime::{self, LearnerZone};
 
 /// How often "now" is read again while a calculator or card is shown.
 const REFRESH_MS: i32 = 30_000;
@@ -331,6 +332,38 @@ fn shifted_note(cat: &Catalog, value: &str) -> Option<String> {
         .then(|| cat.with(Msg::ShiftedTime, &[("time", &localtime::format_local(utc))]))
 }
 
+/// What the form says of a local time the clocks repeat (they went back): which of the
+/// two instants it is read as, and a button for the other.
+struct Repeated {
+    note: String,
+    switch: String,
+    other: Occurrence,
+}
+
+fn repeated_time(cat: &Catalog, value: &str, chosen: Occurrence) -> Option<Repeated> {
+    let instants = LearnerZone.instants(value.trim());
+    let (&first, &second) = (instants.first()?, instants.get(1)?);
+    let shown = |t| {
+        format!(
+            "{} ({})",
+            localtime::format_local(t),
+            localtime::format_utc(t)
+        )
+    };
+    Some(match chosen {
+        Occurrence::First => Repeated {
+            note: cat.with(Msg::RepeatedTimeFirst, &[("time", &shown(first))]),
+            switch: cat.with(Msg::UseSecondTime, &[("time", &shown(second))]),
+            other: Occurrence::Second,
+        },
+        Occurrence::Second => Repeated {
+            note: cat.with(Msg::RepeatedTimeSecond, &[("time", &shown(second))]),
+            switch: cat.with(Msg::UseFirstTime, &[("time", &shown(first))]),
+            other: Occurrence::First,
+        },
+    })
+}
+
 /// The answer the learner reads while filling in the form, or a learner-facing summary of
 /// what is missing or wrong. Every error code of the contract has its message at the
 /// question it concerns, marked `aria-invalid`.
@@ -348,7 +381,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
 
     let policy = &props.policy;
     let answers = &form.0;
-    let result = answers.evaluate(*now, policy, localtime::local_input_to_utc);
+    let result = answers.evaluate(*now, policy, LearnerZone);
     let problems: Vec<Problem> = match &result {
         Ok(_) => Vec::new(),
         Err(problems) => problems.clone(),
@@ -404,11 +437,25 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                     hint: Option<String>,
                     make: fn(String) -> FormEdit,
                     in_past: bool| {
-        let hint = match (shifted_note(cat, value), hint) {
+        let repeated = repeated_time(cat, value, answers.occurrence(field));
+        let note = shifted_note(cat, value).or_else(|| repeated.as_ref().map(|r| r.note.clone()));
+        let hint = match (note, hint) {
             (Some(note), Some(hint)) => Some(format!("{hint} {note}")),
             (note, hint) => note.or(hint),
         };
         let d = describe(field, hint);
+        let other = repeated.map(|r| {
+            let onclick = {
+                let edit = edit.clone();
+                let other = r.other;
+                Callback::from(move |_: MouseEvent| edit.emit(FormEdit::Occurrence(field, other)))
+            };
+            html! {
+                <button type="button" class="tw-link-button tw-refund-occurrence" {onclick}>
+                    { r.switch }
+                </button>
+            }
+        });
         html! {
             <div class="tw-refund-field tw-refund-field-time" data-field={field.name()}>
                 <label for={id(field)}>
@@ -423,6 +470,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                     aria-describedby={d.describedby()}
                     oninput={text_input(make)} />
                 { d.messages() }
+                { other }
             </div>
         }
     };

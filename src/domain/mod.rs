@@ -9,6 +9,7 @@ pub mod consent_config;
 pub mod consent_mode;
 pub mod content_source;
 pub mod diff;
+pub mod local_time;
 pub mod markdown;
 pub mod refund;
 pub mod refund_form;

@@ -54,6 +54,8 @@ use serde_json::{Map, Value, json};
 
 use crate::catalog::{Catalog, Msg};
 
+use super::local_time::{Occurrence, WallClock, pick};
+
 use super::refund::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, Via,
     ViaTreatment, evaluate,
@@ -319,6 +321,9 @@ pub struct RefundForm {
     pub cancelled_at: String,
     /// A violation has been confirmed.
     pub honor_code_violation: bool,
+    /// The time questions whose repeated wall-clock time (the clocks went back) the
+    /// learner means as its second occurrence; the others mean the first.
+    pub second_occurrence: Vec<FormField>,
 }
 
 impl Default for RefundForm {
@@ -339,6 +344,7 @@ impl Default for RefundForm {
             cancelled: false,
             cancelled_at: String::new(),
             honor_code_violation: false,
+            second_occurrence: Vec::new(),
         }
     }
 }
@@ -374,6 +380,9 @@ pub enum FormEdit {
     CancelledAt(String),
     /// Ticked or unticked "violation confirmed".
     HonorCodeViolation(bool),
+    /// Said which of the two instants a repeated local time (the clocks went back) means
+    /// at this time question. Typing another time asks again.
+    Occurrence(FormField, Occurrence),
 }
 
 /// A problem with the answers, at the question it concerns.
@@ -389,6 +398,18 @@ impl RefundForm {
     /// Applies one edit. Answers to questions that stop applying are kept (switching the
     /// kind back shows them again) but not sent.
     pub fn apply(&mut self, edit: FormEdit) {
+        // A new time at a question: whatever was said of the old one's occurrence goes.
+        let typed = match &edit {
+            FormEdit::PaidAt(_) => Some(FormField::PaidAt),
+            FormEdit::LaunchAt(_) => Some(FormField::LaunchAt),
+            FormEdit::CertificateEarnedAt(_) => Some(FormField::CertificateEarnedAt),
+            FormEdit::FreeTrialEndsAt(_) => Some(FormField::FreeTrialEndsAt),
+            FormEdit::CancelledAt(_) => Some(FormField::CancelledAt),
+            _ => None,
+        };
+        if let Some(field) = typed {
+            self.second_occurrence.retain(|f| *f != field);
+        }
         match edit {
             FormEdit::Kind(kind) => self.kind = kind,
             FormEdit::Via(via) => self.via = via,
@@ -404,6 +425,21 @@ impl RefundForm {
             FormEdit::Cancelled(v) => self.cancelled = v,
             FormEdit::CancelledAt(v) => self.cancelled_at = v,
             FormEdit::HonorCodeViolation(v) => self.honor_code_violation = v,
+            FormEdit::Occurrence(field, occurrence) => {
+                self.second_occurrence.retain(|f| *f != field);
+                if occurrence == Occurrence::Second {
+                    self.second_occurrence.push(field);
+                }
+            }
+        }
+    }
+
+    /// Which occurrence of a repeated local time the learner means at `field`.
+    pub fn occurrence(&self, field: FormField) -> Occurrence {
+        if self.second_occurrence.contains(&field) {
+            Occurrence::Second
+        } else {
+            Occurrence::First
         }
     }
 
@@ -422,7 +458,7 @@ impl RefundForm {
         &self,
         now: DateTime<Utc>,
         policy: &RefundPolicy,
-        to_utc: impl Fn(&str) -> Option<DateTime<Utc>>,
+        to_utc: impl WallClock,
     ) -> Result<Value, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut input = Map::new();
@@ -448,7 +484,9 @@ impl RefundForm {
                     field: name,
                     problem: Some(problem),
                 },
-                Ok(_) => match to_utc(text).filter(|t| time::is_writable(*t)) {
+                Ok(_) => match pick(&to_utc.instants(text), self.occurrence(field))
+                    .filter(|t| time::is_writable(*t))
+                {
                     Some(t) => return Some(json!(format_instant(t))),
                     None => RefundError::InvalidTimestamp {
                         field: name,
@@ -513,7 +551,7 @@ impl RefundForm {
         &self,
         now: DateTime<Utc>,
         policy: &RefundPolicy,
-        to_utc: impl Fn(&str) -> Option<DateTime<Utc>>,
+        to_utc: impl WallClock,
     ) -> Result<(Value, Decision), Vec<Problem>> {
         let input = self.to_input(now, policy, to_utc)?;
         match evaluate(&input, policy) {
@@ -1190,13 +1228,13 @@ mod tests {
         assert_eq!(one(&f), (FormField::PaidAt, "invalid_timestamp"));
         let f = form(Kind::Course, "2024-03-01T14:00");
         assert!(
-            f.evaluate(now, &p, |_| Some(DateTime::<Utc>::MAX_UTC))
+            f.evaluate(now, &p, |_: &str| Some(DateTime::<Utc>::MAX_UTC))
                 .unwrap_err()
                 .iter()
                 .all(|pr| pr.error.code() == "invalid_timestamp")
         );
         assert_eq!(
-            f.evaluate(now, &p, |_| None).unwrap_err()[0].error,
+            f.evaluate(now, &p, |_: &str| None).unwrap_err()[0].error,
             RefundError::InvalidTimestamp {
                 field: "paid_at",
                 problem: None
@@ -1522,5 +1560,67 @@ mod tests {
         let message = card_message(&err);
         assert!(message.contains("field: paid_at"), "{message}");
         assert!(message.contains("doesn't exist"), "{message}");
+    }
+
+    /// Europe/Dublin on 26 October 2025: 01:00 to 02:00 happens twice (IST, then GMT).
+    struct Dublin;
+
+    impl WallClock for Dublin {
+        fn instants(&self, value: &str) -> Vec<DateTime<Utc>> {
+            let local = parse_local_input(value)
+                .ok()
+                .and_then(LocalDateTime::as_if_utc);
+            let Some(as_utc) = local else {
+                return Vec::new();
+            };
+            let change_day = |t: DateTime<Utc>| t.format("%Y-%m-%d %H").to_string();
+            if change_day(as_utc) == "2025-10-26 01" {
+                // First in summer time (UTC+1), then in winter time (UTC+0).
+                vec![as_utc - chrono::TimeDelta::hours(1), as_utc]
+            } else {
+                vec![as_utc - chrono::TimeDelta::hours(1)]
+            }
+        }
+    }
+
+    #[test]
+    fn a_repeated_local_hour_is_read_as_the_occurrence_the_learner_chose() {
+        let now = parse_instant("2025-10-27T12:00:00Z").unwrap();
+        let mut form = RefundForm::default();
+        form.apply(FormEdit::PaidAt("2025-10-26T01:30".into()));
+        let input = form
+            .to_input(now, &RefundPolicy::default(), Dublin)
+            .unwrap();
+        assert_eq!(
+            input["paid_at"], "2025-10-26T00:30:00Z",
+            "the first, by default"
+        );
+        assert_eq!(form.occurrence(FormField::PaidAt), Occurrence::First);
+
+        form.apply(FormEdit::Occurrence(FormField::PaidAt, Occurrence::Second));
+        let input = form
+            .to_input(now, &RefundPolicy::default(), Dublin)
+            .unwrap();
+        assert_eq!(
+            input["paid_at"], "2025-10-26T01:30:00Z",
+            "the second, when chosen"
+        );
+        // Other questions keep their own choice.
+        assert_eq!(form.occurrence(FormField::CancelledAt), Occurrence::First);
+
+        // Back to the first; then typing another time forgets the choice.
+        form.apply(FormEdit::Occurrence(FormField::PaidAt, Occurrence::First));
+        assert_eq!(form.occurrence(FormField::PaidAt), Occurrence::First);
+        form.apply(FormEdit::Occurrence(FormField::PaidAt, Occurrence::Second));
+        form.apply(FormEdit::PaidAt("2025-10-26T01:45".into()));
+        assert_eq!(form.occurrence(FormField::PaidAt), Occurrence::First);
+
+        // A time that happens once is that time, whatever was said.
+        form.apply(FormEdit::PaidAt("2025-10-25T09:00".into()));
+        form.apply(FormEdit::Occurrence(FormField::PaidAt, Occurrence::Second));
+        let input = form
+            .to_input(now, &RefundPolicy::default(), Dublin)
+            .unwrap();
+        assert_eq!(input["paid_at"], "2025-10-25T08:00:00Z");
     }
 }

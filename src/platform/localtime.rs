@@ -8,11 +8,12 @@
 //! All functions are total: outside the range the contract can write (years 0000 to 9999)
 //! or when the browser has no `Intl`, they fall back rather than panic.
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
+use chrono::{DateTime, Datelike, TimeDelta, Timelike, Utc};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::refund_form::{LocalDateTime, parse_local_input};
+use crate::domain::local_time::WallClock;
+use crate::domain::refund_form::{LocalDateTime, canonical_local_input, parse_local_input};
 use crate::domain::time::{self, format_instant};
 
 /// The current instant in whole seconds (rounded down), UTC, from `Date.now()`.
@@ -60,6 +61,30 @@ fn date_at(t: DateTime<Utc>) -> Option<js_sys::Date> {
 pub fn local_input_to_utc(value: &str) -> Option<DateTime<Utc>> {
     let local = parse_local_input(value).ok()?;
     local_to_utc(local).filter(|t| time::is_writable(*t))
+}
+
+/// The learner's zone, as the browser knows it: converts datetime-local values to the
+/// instants they name, both of them for a time the clocks repeat.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LearnerZone;
+
+impl WallClock for LearnerZone {
+    /// The first instant is [`local_input_to_utc`]'s. A second one is found when the same
+    /// wall-clock reading comes back within three hours (the clocks went back: 01:30 on
+    /// 26 October 2025 in Europe/Dublin is 00:30 UTC and again 01:30 UTC). Offsets change
+    /// by 30 minutes to 2 hours in practice, so quarter-hour steps find every case.
+    fn instants(&self, value: &str) -> Vec<DateTime<Utc>> {
+        let Some(first) = local_input_to_utc(value) else {
+            return Vec::new();
+        };
+        let Some(typed) = canonical_local_input(value.trim()) else {
+            return vec![first];
+        };
+        let second = (1..=12)
+            .map(|quarters| first + TimeDelta::minutes(15 * quarters))
+            .find(|t| time::is_writable(*t) && utc_to_local_input(*t) == typed);
+        std::iter::once(first).chain(second).collect()
+    }
 }
 
 fn local_to_utc(local: LocalDateTime) -> Option<DateTime<Utc>> {
