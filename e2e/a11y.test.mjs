@@ -6,7 +6,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { assertNoAxeViolations } from './axe.mjs';
-import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, focusedElement, startSuite, waitForText, waitUntil, withPage } from './helpers.mjs';
+import {
+  FIRST_LOAD_TIMEOUT,
+  TEST_TIMEOUT,
+  focusedElement,
+  startSuite,
+  waitForCount,
+  waitForText,
+  waitUntil,
+  withPage,
+} from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT * 3 };
 
@@ -190,8 +199,7 @@ describe('focus is never hidden under the sticky bar', () => {
       // Start from the end of the document and go back up with Shift+Tab.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       const toc = page.locator('.tw-toc nav a');
-      const count = await toc.count();
-      assert.ok(count > 5, 'the contents list its sections');
+      const count = await waitForCount(toc, (n) => n > 5, 'the contents list its sections');
       await toc.last().focus();
       for (let i = 0; i < count + 3; i++) {
         await page.keyboard.press('Shift+Tab');

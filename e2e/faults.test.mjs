@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, startSuite, waitForText, waitUntil, withPage } from './helpers.mjs';
+import { FIRST_LOAD_TIMEOUT, TEST_TIMEOUT, newPage, startSuite, waitForText, waitUntil, withPage } from './helpers.mjs';
 
 const T = { timeout: TEST_TIMEOUT };
 
@@ -45,7 +45,7 @@ describe('consent given under a materially older privacy policy', () => {
       }, GRANTED_UNDER_V1);
       await page.goto(`${suite.url}/consent.html`);
       await banner(page).waitFor({ timeout: FIRST_LOAD_TIMEOUT });
-      await waitForText(banner(page), /changed in a way that matters between version 1/, 'the banner says why it asks again');
+      await waitForText(banner(page), /Privacy Policy changed \(version 1 → 3\)/, 'the banner says why it asks again');
       // The widget applied the stored decision before showing the banner: read what it did.
       const seen = await page.evaluate(() => ({
         analyticsRuns: window.__analyticsRuns ?? 0,
@@ -75,7 +75,12 @@ describe('consent given under a materially older privacy policy', () => {
       await dialog(page).getByRole('button', { name: 'Accept all' }).click();
       await dialog(page).waitFor({ state: 'detached' });
       await waitUntil(() => page.evaluate(() => window.__analyticsRuns ?? 0), (n) => n === 1, 'the analytics script', { expected: 'ran once' });
-      const after = await page.evaluate(() => window.TermsWidget.getConsent());
+      const after = await waitUntil(
+        () => page.evaluate(() => window.TermsWidget.getConsent()),
+        (c) => c?.record?.policy?.version === '3',
+        'TermsWidget.getConsent(): the new record',
+        { expected: 'a record under version 3' },
+      );
       assert.equal(after.choices.analytics, true);
       assert.equal(after.record.policy.version, '3');
     });
@@ -114,9 +119,8 @@ describe('Google Consent Mode order', () => {
 
 describe('local times the clocks skip or repeat (refund calculator)', () => {
   test('Europe/Dublin: a repeated 01:30 says so at the field and the learner can pick the second', T, async () => {
-    const context = await suite.browser.newContext({ timezoneId: 'Europe/Dublin', viewport: { width: 1280, height: 800 } });
+    const { context, page } = await newPage(suite, { timezoneId: 'Europe/Dublin' });
     try {
-      const page = await context.newPage();
       await page.goto(`${suite.url}/#refund-calculator`);
       await page.locator('.tw-refund-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
       await page.getByLabel('What did you buy?').selectOption({ label: 'Course' });

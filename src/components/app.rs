@@ -729,13 +729,16 @@ pub fn App(props: &AppProps) -> Html {
     };
     let tools_label = landmark(Msg::ToolsLabel);
     let page_tag = if owns_page { "main" } else { "div" };
+    let bar_tag = if owns_page { "header" } else { "div" };
 
     html! {
         <ContextProvider<Rc<Catalog>> context={cat.clone()}>
         <ContextProvider<LandmarkScope> context={scope.clone()}>
         <div class="tw" ref={root} role={region.is_some().then_some("region")} aria-label={region}>
+            // The page's banner in the SPA; in an embedded widget just its bar (the host
+            // page has its own banner). The skip link sits inside it, in a landmark.
+            <@{bar_tag} class="tw-bar">
             <a class="tw-skip" href="#" onclick={skip}>{ cat.text(Msg::SkipToDocument) }</a>
-            <header class="tw-bar">
                 <p class="tw-brand">
                     { platform_name.map(|p| html! { <span class="tw-platform">{ p }</span> }) }
                     <span class="tw-brand-sub">{ cat.text(Msg::BrandSubtitle) }</span>
@@ -751,7 +754,7 @@ pub fn App(props: &AppProps) -> Html {
                     {on_clear}
                     on_fragment={follow.clone()}
                 />
-            </header>
+            </@>
             <@{page_tag} class="tw-page">
             <ProblemList {problems} />
             if let Some(notice) = state.notice.clone() {

@@ -435,6 +435,16 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
             }
         });
     }
+    // Tab and Shift+Tab stay inside the dialog while it is open (a modal dialog alone
+    // lets focus leave for the browser's own controls).
+    let keep_tab_inside = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let Some(d) = dialog.cast::<web_sys::Element>() {
+                crate::platform::focus::keep_tab_inside(&d, &e);
+            }
+        })
+    };
     let oncancel = {
         let close = props.on_close.clone();
         Callback::from(move |e: Event| {
@@ -473,6 +483,7 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
 
     html! {
         <dialog class="tw-consent-dialog" ref={dialog} aria-labelledby={title_id.clone()}
+            onkeydown={keep_tab_inside}
             {oncancel} {onclose}>
             <div class="tw-consent-dialog-head">
                 <h2 id={title_id} class="tw-consent-title" tabindex="-1" ref={title}>{ cat.text(Msg::PrivacyChoices) }</h2>

@@ -432,6 +432,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     // remembered when a panel opens over the banner or the page, given back when the
     // banner or the page shows again.
     let opener = use_mut_ref(|| None::<web_sys::Element>);
+    let policy_panel = use_node_ref();
     let panel_now = use_mut_ref(|| state.panel);
     *panel_now.borrow_mut() = state.panel;
     let remember_opener: Rc<dyn Fn(Panel)> = {
@@ -624,6 +625,15 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
             />
         },
         Panel::Policy { from } => {
+            // A modal panel: Tab and Shift+Tab stay inside it.
+            let keep_tab_in_policy = {
+                let panel = policy_panel.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if let Some(p) = panel.cast::<web_sys::Element>() {
+                        platform::focus::keep_tab_inside(&p, &e);
+                    }
+                })
+            };
             let back = show(match from {
                 Back::Banner => Panel::Banner,
                 Back::Preferences => Panel::Preferences,
@@ -638,7 +648,8 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 label: None,
             };
             html! {
-                <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label={policy_title}>
+                <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label={policy_title}
+                    ref={policy_panel.clone()} onkeydown={keep_tab_in_policy}>
                     <button type="button" class="tw-consent-primary tw-consent-back" onclick={back.reform(|_: MouseEvent| ())}>
                         { cat.text(Msg::BackToChoices) }
                     </button>

@@ -30,3 +30,46 @@ pub fn restore_focus(element: &web_sys::Element) -> bool {
     options.set_prevent_scroll(true);
     html.focus_with_options(&options).is_ok() && deep_active_element().as_ref() == Some(element)
 }
+
+/// What can take focus with Tab inside a container (disabled controls, `tabindex="-1"`
+/// and hidden elements aside).
+const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):not([type=\"hidden\"]), \
+     select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex=\"-1\"])";
+
+/// Keeps Tab and Shift+Tab inside `container` (a modal dialog): from its last tabbable
+/// element Tab wraps to the first, and from the first (or from the container's own
+/// focused title) Shift+Tab wraps to the last. Call it from the container's `keydown`.
+pub fn keep_tab_inside(container: &web_sys::Element, event: &web_sys::KeyboardEvent) {
+    if event.key() != "Tab" || event.alt_key() || event.ctrl_key() || event.meta_key() {
+        return;
+    }
+    let Ok(list) = container.query_selector_all(TABBABLE) else {
+        return;
+    };
+    let tabbable: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| e.offset_parent().is_some())
+        .collect();
+    let (Some(first), Some(last)) = (tabbable.first(), tabbable.last()) else {
+        return;
+    };
+    let active = deep_active_element();
+    let is = |e: &web_sys::HtmlElement| active.as_ref() == Some(e.unchecked_ref());
+    let outside_order = active.as_ref().is_none_or(|a| {
+        !container.contains(Some(a))
+            || !tabbable
+                .iter()
+                .any(|t| a == t.unchecked_ref::<web_sys::Element>())
+    });
+    let target = if event.shift_key() {
+        (is(first) || outside_order).then_some(last)
+    } else {
+        (is(last)
+            || (outside_order && active.as_ref().is_none_or(|a| !container.contains(Some(a)))))
+        .then_some(first)
+    };
+    if let Some(target) = target {
+        event.prevent_default();
+        let _ = target.focus();
+    }
+}
