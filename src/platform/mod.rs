@@ -135,37 +135,15 @@ pub fn set_page_title(title: &str) {
     }
 }
 
-/// An event listener that is removed when this value is dropped.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    kind: &'static str,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Listener {
-    /// Listens for `kind` events on `target`.
-    pub fn new(
-        target: &web_sys::EventTarget,
-        kind: &'static str,
-        handler: impl FnMut(web_sys::Event) + 'static,
-    ) -> Listener {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            kind,
-            closure,
-        }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
-    }
-}
+/// An event listener that is removed when this value is dropped: gloo's
+/// [`EventListener`](gloo_events::EventListener), under the name the platform code and
+/// the tests use.
+///
+/// `Listener::new(target, kind, |event: &web_sys::Event| …)` listens in the bubble phase
+/// and is *passive*: a handler that must call `prevent_default` needs
+/// `Listener::new_with_options` with
+/// [`EventListenerOptions::enable_prevent_default`](gloo_events::EventListenerOptions::enable_prevent_default).
+pub use gloo_events::EventListener as Listener;
 
 /// Listens for changes of the page's URL fragment (Back, Forward, edited address).
 pub fn on_hash_change(mut handler: impl FnMut(String) + 'static) -> Option<Listener> {
