@@ -14,12 +14,12 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Writes an error to the browser console (prefixed so hosts can filter it).
 pub fn console_error(message: &str) {
-    web_sys::console::error_1(&JsValue::from_str(&format!("[terms-widget] {message}")));
+    gloo_console::error!(format!("[terms-widget] {message}"));
 }
 
 /// Writes a warning to the browser console.
 pub fn console_warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(&format!("[terms-widget] {message}")));
+    gloo_console::warn!(format!("[terms-widget] {message}"));
 }
 
 /// Why a bundle could not be fetched.
