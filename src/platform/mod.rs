@@ -10,7 +10,6 @@ pub mod signals;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// Writes an error to the browser console (prefixed so hosts can filter it).
 pub fn console_error(message: &str) {
@@ -53,29 +52,37 @@ fn js_detail(v: &JsValue) -> String {
 }
 
 /// Fetches a URL as text (no credentials are sent to other origins).
+///
+/// The request is made as a `web_sys::Request` and sent with gloo-net, not built with
+/// gloo-net's `RequestBuilder`: the builder (gloo-net 0.5) re-serialises the URL and adds
+/// a `&` to one that already has a query (gloo issue #498), and the URL must go out
+/// exactly as the host page wrote it.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let network = |detail: String| FetchError::Network {
         url: url.to_string(),
         detail,
     };
-    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let request = web_sys::Request::new_with_str(url).map_err(|e| network(js_detail(&e)))?;
+    let response = gloo_net::http::Request::from(request)
+        .send()
         .await
-        .map_err(|e| network(js_detail(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| network("unexpected response object".into()))?;
+        .map_err(|e| network(net_detail(e)))?;
     if !response.ok() {
         return Err(FetchError::Status {
             url: url.to_string(),
             status: response.status(),
         });
     }
-    let text = response.text().map_err(|e| network(js_detail(&e)))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|e| network(js_detail(&e)))?;
-    Ok(text.as_string().unwrap_or_default())
+    response.text().await.map_err(|e| network(net_detail(e)))
+}
+
+/// The browser's words for a failed request: the message of the error thrown, as
+/// [`js_detail`] gives it.
+fn net_detail(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(e) => e.message,
+        other => other.to_string(),
+    }
 }
 
 /// The page's URL fragment without `#` (empty when there is none).
