@@ -849,7 +849,7 @@ fn the_change_event_leaves_a_shadow_root() {
     let seen: Rc<RefCell<Vec<(Value, bool, bool)>>> = Rc::default();
     let sink = seen.clone();
     let _listener = Listener::new(&document(), "consent-change", move |event| {
-        let event: web_sys::CustomEvent = event.unchecked_into();
+        let event: &web_sys::CustomEvent = event.unchecked_ref();
         sink.borrow_mut()
             .push((js_json(&event.detail()), event.bubbles(), event.composed()));
     });

@@ -18,9 +18,9 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use chrono::{DateTime, Utc};
+use gloo_timers::callback::Interval;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use super::parts::FragmentLink;
@@ -39,7 +39,7 @@ use crate::domain::time::format_instant;
 use crate::platform::localtime::{self, LearnerZone};
 
 /// How often "now" is read again while a calculator or card is shown.
-const REFRESH_MS: i32 = 30_000;
+const REFRESH_MS: u32 = 30_000;
 
 /// Ids of calculators mounted so far, so two on one page never share element ids.
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -52,21 +52,8 @@ fn use_now() -> UseStateHandle<DateTime<Utc>> {
     {
         let setter = now.setter();
         use_effect_with((), move |_| {
-            let tick = Closure::<dyn FnMut()>::new(move || setter.set(localtime::now()));
-            let window = web_sys::window();
-            let handle = window.as_ref().and_then(|w| {
-                w.set_interval_with_callback_and_timeout_and_arguments_0(
-                    tick.as_ref().unchecked_ref(),
-                    REFRESH_MS,
-                )
-                .ok()
-            });
-            move || {
-                if let (Some(window), Some(handle)) = (window, handle) {
-                    window.clear_interval_with_handle(handle);
-                }
-                drop(tick);
-            }
+            let interval = Interval::new(REFRESH_MS, move || setter.set(localtime::now()));
+            move || drop(interval)
         });
     }
     now

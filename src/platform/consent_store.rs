@@ -25,6 +25,14 @@
 //!   it is given and writes the merge, so records another tab wrote are kept;
 //!   [`ConsentStore::watch`] hears the other tab's writes.
 //!
+//! The store talks to `web_sys::Storage` itself rather than through gloo-storage, whose
+//! `LocalStorage` cannot keep these guarantees: it stores values as serde JSON (a set-aside
+//! copy must be the stored text, byte for byte, whatever it is), and it throws a
+//! JavaScript exception when `window.localStorage` throws or is `null`, or when `getItem`
+//! throws (the store must fall back to memory instead). For the same reason it reads `web_sys::window()`, which may be absent, rather
+//! than `gloo_utils::window()`, which throws. The `storage` event watch is a gloo
+//! listener ([`Listener`]).
+//!
 //! ```no_run
 //! use terms_widget::domain::consent::{merge, STORAGE_KEY};
 //! use terms_widget::platform::consent_store::ConsentStore;

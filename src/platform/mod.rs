@@ -10,16 +10,15 @@ pub mod signals;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// Writes an error to the browser console (prefixed so hosts can filter it).
 pub fn console_error(message: &str) {
-    web_sys::console::error_1(&JsValue::from_str(&format!("[terms-widget] {message}")));
+    gloo_console::error!(format!("[terms-widget] {message}"));
 }
 
 /// Writes a warning to the browser console.
 pub fn console_warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(&format!("[terms-widget] {message}")));
+    gloo_console::warn!(format!("[terms-widget] {message}"));
 }
 
 /// Why a bundle could not be fetched.
@@ -53,29 +52,37 @@ fn js_detail(v: &JsValue) -> String {
 }
 
 /// Fetches a URL as text (no credentials are sent to other origins).
+///
+/// The request is made as a `web_sys::Request` and sent with gloo-net, not built with
+/// gloo-net's `RequestBuilder`: the builder (gloo-net 0.5) re-serialises the URL and adds
+/// a `&` to one that already has a query (gloo issue #498), and the URL must go out
+/// exactly as the host page wrote it.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let network = |detail: String| FetchError::Network {
         url: url.to_string(),
         detail,
     };
-    let window = web_sys::window().ok_or_else(|| network("no window".into()))?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let request = web_sys::Request::new_with_str(url).map_err(|e| network(js_detail(&e)))?;
+    let response = gloo_net::http::Request::from(request)
+        .send()
         .await
-        .map_err(|e| network(js_detail(&e)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| network("unexpected response object".into()))?;
+        .map_err(|e| network(net_detail(e)))?;
     if !response.ok() {
         return Err(FetchError::Status {
             url: url.to_string(),
             status: response.status(),
         });
     }
-    let text = response.text().map_err(|e| network(js_detail(&e)))?;
-    let text = JsFuture::from(text)
-        .await
-        .map_err(|e| network(js_detail(&e)))?;
-    Ok(text.as_string().unwrap_or_default())
+    response.text().await.map_err(|e| network(net_detail(e)))
+}
+
+/// The browser's words for a failed request: the message of the error thrown, as
+/// [`js_detail`] gives it.
+fn net_detail(error: gloo_net::Error) -> String {
+    match error {
+        gloo_net::Error::JsError(e) => e.message,
+        other => other.to_string(),
+    }
 }
 
 /// The page's URL fragment without `#` (empty when there is none).
@@ -135,37 +142,15 @@ pub fn set_page_title(title: &str) {
     }
 }
 
-/// An event listener that is removed when this value is dropped.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    kind: &'static str,
-    closure: Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Listener {
-    /// Listens for `kind` events on `target`.
-    pub fn new(
-        target: &web_sys::EventTarget,
-        kind: &'static str,
-        handler: impl FnMut(web_sys::Event) + 'static,
-    ) -> Listener {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(handler);
-        let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-        Listener {
-            target: target.clone(),
-            kind,
-            closure,
-        }
-    }
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self
-            .target
-            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
-    }
-}
+/// An event listener that is removed when this value is dropped: gloo's
+/// [`EventListener`](gloo_events::EventListener), under the name the platform code and
+/// the tests use.
+///
+/// `Listener::new(target, kind, |event: &web_sys::Event| …)` listens in the bubble phase
+/// and is *passive*: a handler that must call `prevent_default` needs
+/// `Listener::new_with_options` with
+/// [`EventListenerOptions::enable_prevent_default`](gloo_events::EventListenerOptions::enable_prevent_default).
+pub use gloo_events::EventListener as Listener;
 
 /// Listens for changes of the page's URL fragment (Back, Forward, edited address).
 pub fn on_hash_change(mut handler: impl FnMut(String) + 'static) -> Option<Listener> {

@@ -104,7 +104,9 @@ pub fn ui_language() -> String {
 ///
 /// Made on first use from random bytes (a UUID, as [`random_record_id`]). A stored value
 /// that is not a UUID is replaced. When storage is unavailable, the id lives in memory:
-/// the same for the rest of the page, a new one on the next visit.
+/// the same for the rest of the page, a new one on the next visit. (Plain
+/// `web_sys::Storage`, as in [`ConsentStore`](super::consent_store::ConsentStore):
+/// gloo-storage would store the id JSON-quoted, and it throws where storage is refused.)
 pub fn principal_id(key_base: &str) -> String {
     let key = format!("{key_base}.principal");
     let storage = web_sys::window()

@@ -28,14 +28,8 @@ pub fn document() -> web_sys::Document {
 
 /// Waits `ms` milliseconds (a `setTimeout`). Only for letting time pass in a test about
 /// time; to wait for a state, use [`wait_for`].
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
 }
 
 /// Polls `probe` until it returns `Some`, for at most [`PATIENCE`]; `what` names the state
