@@ -33,3 +33,6 @@ step "build the SPA (trunk build)"
 
 step "Playwright end-to-end tests (SPA, partner, refund and consent pages)"
 DIST_DIR="$ROOT/dist" node --test --test-concurrency=1 e2e/
+
+step "fuzz smoke: each cargo-fuzz target for 30 s (scripts/fuzz.sh)"
+bash "$ROOT/scripts/fuzz.sh" 30
