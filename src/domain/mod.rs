@@ -16,3 +16,4 @@ pub mod route;
 pub mod search;
 pub mod sha256;
 pub mod time;
+pub mod wire;
