@@ -12,6 +12,8 @@ mod domain {
     pub mod content_source;
     #[path = "time.rs"]
     pub mod time;
+    #[path = "wire.rs"]
+    pub mod wire;
 }
 #[allow(dead_code)]
 #[path = "src/content_dir.rs"]
@@ -24,6 +26,7 @@ fn main() {
         "src/domain/bundle.rs",
         "src/domain/content_source.rs",
         "src/domain/time.rs",
+        "src/domain/wire.rs",
         "src/content_dir.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");

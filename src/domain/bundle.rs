@@ -34,9 +34,11 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::time::{TimeError, parse_date};
+use super::wire::{Field, Label, Object, kind_of};
 
 /// Ids a document can't take, because their fragments open the widget's own views.
 pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];
@@ -59,8 +61,9 @@ pub struct Bundle {
     pub consent: Option<Value>,
 }
 
-/// One legal document (e.g. the Refund Policy) and its published versions.
-#[derive(Debug, Clone, PartialEq)]
+/// One legal document (e.g. the Refund Policy) and its published versions. It serialises
+/// in the bundle's format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Stable id used in links and deep links, e.g. `refund-policy`.
     pub id: String,
@@ -70,12 +73,13 @@ pub struct Document {
     pub versions: Vec<Version>,
 }
 
-/// One published version of a document.
-#[derive(Debug, Clone, PartialEq)]
+/// One published version of a document. It serialises in the bundle's format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Version {
     /// Version label, e.g. `"3"` or `"2.1"`.
     pub version: String,
     /// The date this version took effect.
+    #[serde(serialize_with = "date_text")]
     pub effective: NaiveDate,
     /// One line saying what changed.
     pub summary: String,
@@ -175,18 +179,6 @@ pub fn load_json(text: &str) -> Loaded {
     }
 }
 
-/// Describes a JSON value's type for messages ("a number", "an array", …).
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Is `id` usable in a deep link: lowercase ASCII letters, digits and inner hyphens?
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
@@ -233,35 +225,73 @@ impl Ctx<'_> {
     }
 
     /// A required, non-empty string field.
-    fn string(&mut self, obj: &Map<String, Value>, field: &str, what: &str) -> Option<String> {
-        match obj.get(field) {
-            None | Some(Value::Null) => {
+    fn string(&mut self, value: Field<String>, field: &str, what: &str) -> Option<String> {
+        match value.present() {
+            Ok(None) => {
                 self.problem(
                     field,
                     format!("The field \"{field}\" is missing: give {what}."),
                 );
                 None
             }
-            Some(Value::String(s)) if s.trim().is_empty() => {
+            Ok(Some(s)) if s.trim().is_empty() => {
                 self.problem(
                     field,
                     format!("The field \"{field}\" is empty: give {what}."),
                 );
                 None
             }
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
+            Ok(Some(s)) => Some(s),
+            Err(other) => {
                 self.problem(
                     field,
                     format!(
                         "The field \"{field}\" is {}, but it must be a string: give {what}.",
-                        kind_of(other)
+                        kind_of(&other)
                     ),
                 );
                 None
             }
         }
     }
+}
+
+// The bundle as written. Every field is a [`Field`], so reading never stops at the first
+// problem; the documents and versions are kept as JSON and read one by one, so one bad
+// document or version leaves the others. [`load_value`] then checks them in order.
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct BundleWire {
+    format: Field<String>,
+    platform: Field<Object<PlatformWire>>,
+    consent: Field<Value>,
+    refund_policy: Field<Map<String, Value>>,
+    documents: Field<Vec<Value>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PlatformWire {
+    name: Field<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct DocumentWire {
+    id: Field<String>,
+    title: Field<String>,
+    versions: Field<Vec<Value>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct VersionWire {
+    version: Field<Label>,
+    effective: Field<String>,
+    summary: Field<String>,
+    material: Field<bool>,
+    body: Field<String>,
 }
 
 /// Loads a bundle from an already-parsed JSON value. Never fails as a whole.
@@ -274,7 +304,7 @@ pub fn load_value(value: &Value) -> Loaded {
         version: None,
         path: String::new(),
     };
-    let Some(root) = value.as_object() else {
+    let Ok(Object(root)) = Object::<BundleWire>::deserialize(value) else {
         top.problem(
             "(whole bundle)",
             format!(
@@ -285,9 +315,9 @@ pub fn load_value(value: &Value) -> Loaded {
         return Loaded { bundle, problems };
     };
 
-    match root.get("format") {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(Value::String(f)) => {
+    match root.format {
+        Field::Ok(f) if f == FORMAT => {}
+        Field::Ok(f) => {
             top.problem(
                 "format",
                 format!(
@@ -296,85 +326,87 @@ pub fn load_value(value: &Value) -> Loaded {
             );
             return Loaded { bundle, problems };
         }
-        Some(other) => top.problem(
+        other @ (Field::Null | Field::Wrong(_)) => top.problem(
             "format",
             format!(
                 "The field \"format\" is {}, but it must be the string \"{FORMAT}\".",
-                kind_of(other)
+                other.found()
             ),
         ),
-        None => top.problem(
+        Field::Absent => top.problem(
             "format",
             format!("The field \"format\" is missing: add \"format\": \"{FORMAT}\"."),
         ),
     }
 
-    match root.get("platform") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(p)) => match p.get("name") {
-            None | Some(Value::Null) => {}
-            Some(Value::String(name)) => bundle.platform = name.trim().to_string(),
-            Some(other) => top.problem(
+    match root.platform.present() {
+        Ok(None) => {}
+        Ok(Some(Object(p))) => match p.name.present() {
+            Ok(None) => {}
+            Ok(Some(name)) => bundle.platform = name.trim().to_string(),
+            Err(other) => top.problem(
                 "platform.name",
                 format!(
                     "The platform name is {}, but it must be a string such as \"Kestrel Learning\".",
-                    kind_of(other)
+                    kind_of(&other)
                 ),
             ),
         },
-        Some(other) => top.problem(
+        Err(other) => top.problem(
             "platform",
             format!(
                 "The field \"platform\" is {}, but it must be an object such as {{\"name\": \"Kestrel Learning\"}}.",
-                kind_of(other)
+                kind_of(&other)
             ),
         ),
     }
 
-    match root.get("consent") {
-        None | Some(Value::Null) => {}
-        Some(v @ (Value::Object(_) | Value::Array(_))) => bundle.consent = Some(v.clone()),
-        Some(other) => top.problem(
+    // Carried as JSON: `consent_config` checks it where consent is asked.
+    match root.consent.present() {
+        Ok(None) => {}
+        Ok(Some(v @ (Value::Object(_) | Value::Array(_)))) => bundle.consent = Some(v),
+        Ok(Some(other)) | Err(other) => top.problem(
             "consent",
             format!(
                 "The field \"consent\" is {}, but it must describe the consent categories (see the README).",
-                kind_of(other)
+                kind_of(&other)
             ),
         ),
     }
 
-    match root.get("refund_policy") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(o)) => bundle.refund_policy = Some(Value::Object(o.clone())),
-        Some(other) => top.problem(
+    // Carried as JSON: `refund::RefundPolicy` checks it where the rules are built.
+    match root.refund_policy.present() {
+        Ok(None) => {}
+        Ok(Some(o)) => bundle.refund_policy = Some(Value::Object(o)),
+        Err(other) => top.problem(
             "refund_policy",
             format!(
                 "The field \"refund_policy\" is {}, but it must be an object of refund-rule overrides such as {{\"standard_window_days\": 30}}.",
-                kind_of(other)
+                kind_of(&other)
             ),
         ),
     }
 
-    let documents = match root.get("documents") {
-        Some(Value::Array(docs)) if docs.is_empty() => {
+    let documents = match root.documents {
+        Field::Ok(docs) if docs.is_empty() => {
             top.problem(
                 "documents",
                 "The list \"documents\" is empty: add at least one document.".into(),
             );
             return Loaded { bundle, problems };
         }
-        Some(Value::Array(docs)) => docs,
-        Some(other) => {
+        Field::Ok(docs) => docs,
+        other @ (Field::Null | Field::Wrong(_)) => {
             top.problem(
                 "documents",
                 format!(
                     "The field \"documents\" is {}, but it must be a list of documents.",
-                    kind_of(other)
+                    other.found()
                 ),
             );
             return Loaded { bundle, problems };
         }
-        None => {
+        Field::Absent => {
             top.problem(
                 "documents",
                 "The field \"documents\" is missing: add a list of documents.".into(),
@@ -403,7 +435,7 @@ fn load_document(
         version: None,
         path: format!("documents[{index}]"),
     };
-    let Some(obj) = value.as_object() else {
+    let Ok(Object(doc)) = Object::<DocumentWire>::deserialize(value) else {
         ctx.problem(
             "",
             format!(
@@ -413,7 +445,7 @@ fn load_document(
         );
         return None;
     };
-    let id = ctx.string(obj, "id", "a short id such as \"refund-policy\"");
+    let id = ctx.string(doc.id, "id", "a short id such as \"refund-policy\"");
     let id = match id {
         Some(id) if !is_valid_id(&id) => {
             ctx.problem(
@@ -448,31 +480,31 @@ fn load_document(
     };
     ctx.document = Some(id.clone());
     let title = ctx.string(
-        obj,
+        doc.title,
         "title",
         "the title learners see, such as \"Refund Policy\"",
     );
 
-    let versions = match obj.get("versions") {
-        Some(Value::Array(vs)) if !vs.is_empty() => vs,
-        Some(Value::Array(_)) => {
+    let versions = match doc.versions {
+        Field::Ok(vs) if !vs.is_empty() => vs,
+        Field::Ok(_) => {
             ctx.problem(
                 "versions",
                 "The list \"versions\" is empty: add at least one version.".into(),
             );
             return None;
         }
-        Some(other) => {
+        other @ (Field::Null | Field::Wrong(_)) => {
             ctx.problem(
                 "versions",
                 format!(
                     "The field \"versions\" is {}, but it must be a list of versions.",
-                    kind_of(other)
+                    other.found()
                 ),
             );
             return None;
         }
-        None => {
+        Field::Absent => {
             ctx.problem(
                 "versions",
                 "The field \"versions\" is missing: add a list with at least one version.".into(),
@@ -510,7 +542,7 @@ fn load_document(
 }
 
 fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<Version> {
-    let Some(obj) = value.as_object() else {
+    let Ok(Object(wire)) = Object::<VersionWire>::deserialize(value) else {
         ctx.problem(
             "",
             format!(
@@ -520,10 +552,11 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
         );
         return None;
     };
-    let label = match obj.get("version") {
-        Some(Value::Number(n)) if n.is_u64() => Some(n.to_string()),
-        _ => ctx.string(obj, "version", "a version label such as \"2\" or \"2.1\""),
-    };
+    let label = ctx.string(
+        wire.version.map(|Label(label)| label),
+        "version",
+        "a version label such as \"2\" or \"2.1\"",
+    );
     let label = match label {
         Some(l) if !is_valid_version_label(&l) => {
             ctx.problem(
@@ -550,7 +583,11 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
         ctx.version = Some(l.clone());
     }
 
-    let effective = match ctx.string(obj, "effective", "the date it takes effect, as YYYY-MM-DD") {
+    let effective = match ctx.string(
+        wire.effective,
+        "effective",
+        "the date it takes effect, as YYYY-MM-DD",
+    ) {
         Some(text) => match parse_date(&text) {
             Ok(date) => Some(date),
             Err(TimeError::Format { .. }) => {
@@ -587,47 +624,47 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
         return None;
     }
 
-    let summary = match obj.get("summary") {
-        Some(Value::String(s)) => Some(s.trim().to_string()),
-        None | Some(Value::Null) => {
+    let summary = match wire.summary.present() {
+        Ok(Some(s)) => Some(s.trim().to_string()),
+        Ok(None) => {
             ctx.problem(
                 "summary",
                 "The field \"summary\" is missing: say in one line what changed in this version (for a first version: \"First published version.\").".into(),
             );
             None
         }
-        Some(other) => {
+        Err(other) => {
             ctx.problem(
                 "summary",
                 format!(
                     "The field \"summary\" is {}, but it must be a one-line string saying what changed.",
-                    kind_of(other)
+                    kind_of(&other)
                 ),
             );
             None
         }
     };
-    let material = match obj.get("material") {
-        Some(Value::Bool(b)) => Some(*b),
-        None | Some(Value::Null) => {
+    let material = match wire.material.present() {
+        Ok(Some(b)) => Some(b),
+        Ok(None) => {
             ctx.problem(
                 "material",
                 "The field \"material\" is missing: say true if learners must be told about this change, false if not.".into(),
             );
             None
         }
-        Some(other) => {
+        Err(other) => {
             ctx.problem(
                 "material",
                 format!(
                     "The field \"material\" is {}, but it must be true or false.",
-                    kind_of(other)
+                    kind_of(&other)
                 ),
             );
             None
         }
     };
-    let body = ctx.string(obj, "body", "the document text in Markdown");
+    let body = ctx.string(wire.body, "body", "the document text in Markdown");
 
     Some(Version {
         version: label?,
@@ -638,42 +675,41 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
     })
 }
 
+/// The bundle as [`to_json`] writes it.
+#[derive(Serialize)]
+struct BundleOut<'a> {
+    format: &'static str,
+    platform: PlatformOut<'a>,
+    documents: &'a [Document],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    refund_policy: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consent: Option<&'a Value>,
+}
+
+#[derive(Serialize)]
+struct PlatformOut<'a> {
+    name: &'a str,
+}
+
+/// Writes a date as `YYYY-MM-DD`.
+fn date_text<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(date)
+}
+
 /// Serialises a bundle back to the JSON format [`FORMAT`].
 pub fn to_json(bundle: &Bundle) -> Value {
-    let documents = bundle
-        .documents
-        .iter()
-        .map(|d| {
-            let versions = d
-                .versions
-                .iter()
-                .map(|v| {
-                    serde_json::json!({
-                        "version": v.version,
-                        "effective": v.effective.to_string(),
-                        "summary": v.summary,
-                        "material": v.material,
-                        "body": v.body,
-                    })
-                })
-                .collect::<Vec<_>>();
-            serde_json::json!({ "id": d.id, "title": d.title, "versions": versions })
-        })
-        .collect::<Vec<_>>();
-    let mut out = serde_json::json!({
-        "format": FORMAT,
-        "platform": { "name": bundle.platform },
-        "documents": documents,
-    });
-    if let Some(map) = out.as_object_mut() {
-        if let Some(rules) = &bundle.refund_policy {
-            map.insert("refund_policy".into(), rules.clone());
-        }
-        if let Some(consent) = &bundle.consent {
-            map.insert("consent".into(), consent.clone());
-        }
-    }
-    out
+    let out = BundleOut {
+        format: FORMAT,
+        platform: PlatformOut {
+            name: &bundle.platform,
+        },
+        documents: &bundle.documents,
+        refund_policy: bundle.refund_policy.as_ref(),
+        consent: bundle.consent.as_ref(),
+    };
+    // Cannot fail: every map key is a string and every value serialises.
+    serde_json::to_value(out).unwrap_or(Value::Null)
 }
 
 #[cfg(test)]
@@ -980,6 +1016,42 @@ mod tests {
         let again = load_value(&to_json(&l.bundle));
         assert!(again.problems.is_empty());
         assert_eq!(again.bundle, l.bundle);
+    }
+
+    #[test]
+    fn one_bad_document_leaves_the_others_with_the_exact_messages() {
+        let l = load_value(&json!({
+            "format": FORMAT,
+            "platform": ["Kestrel Learning"],
+            "documents": [
+                {"id": "terms", "title": "Terms", "versions": [version("1", "2024-01-01")]},
+                ["honor-code", "Honor Code"],
+                {"id": "honor-code", "title": "Honor Code", "versions": [
+                    version("1", "2024-01-01"),
+                    {"version": 2, "effective": "2024-02-30", "summary": 7, "material": "yes", "body": " "},
+                    ["2", "2024-03-01"]]},
+                {"id": "faq", "title": null, "versions": null},
+                {"id": "privacy", "title": "Privacy", "versions": [version("1", "2024-01-01")]}
+            ]
+        }));
+        let ids: Vec<_> = l.bundle.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["terms", "honor-code", "privacy"]);
+        assert_eq!(l.bundle.document("honor-code").unwrap().versions.len(), 1);
+        assert_eq!(l.bundle.platform, "");
+        assert_eq!(
+            messages(&l),
+            [
+                "The field \"platform\" is a list, but it must be an object such as {\"name\": \"Kestrel Learning\"}. (at platform)",
+                "Document #2: This entry is a list, but each document must be an object with \"id\", \"title\" and \"versions\". (at documents[1])",
+                "Document honor-code, version 2: The effective date \"2024-02-30\" does not exist in the calendar. Use a real date in the form YYYY-MM-DD. (at documents[2].versions[1].effective)",
+                "Document honor-code, version 2: The field \"summary\" is a number, but it must be a one-line string saying what changed. (at documents[2].versions[1].summary)",
+                "Document honor-code, version 2: The field \"material\" is a string, but it must be true or false. (at documents[2].versions[1].material)",
+                "Document honor-code, version 2: The field \"body\" is empty: give the document text in Markdown. (at documents[2].versions[1].body)",
+                "Document honor-code, version #3: This entry is a list, but each version must be an object with \"version\", \"effective\", \"summary\", \"material\" and \"body\". (at documents[2].versions[2])",
+                "Document faq: The field \"title\" is missing: give the title learners see, such as \"Refund Policy\". (at documents[3].title)",
+                "Document faq: The field \"versions\" is null, but it must be a list of versions. (at documents[3].versions)",
+            ]
+        );
     }
 
     proptest::proptest! {

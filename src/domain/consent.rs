@@ -117,10 +117,28 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
 use super::sha256::{is_hex_digest, sha256, sha256_hex, to_hex};
 use super::time::{self, TimeError, format_instant, parse_instant};
+use super::wire::{Field, Label, Object, kind_of};
+
+impl TryFrom<String> for Choice {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<Choice, Self::Error> {
+        Choice::parse(&text).ok_or("not \"granted\" or \"denied\"")
+    }
+}
+
+impl TryFrom<String> for Method {
+    type Error = &'static str;
+
+    fn try_from(text: String) -> Result<Method, Self::Error> {
+        Method::parse(&text).ok_or("not a method")
+    }
+}
 
 /// The browser storage key the widget keeps the encoded history under (listed under
 /// *Strictly necessary* in the Privacy Policy).
@@ -141,18 +159,6 @@ pub const UNDETERMINED_LANGUAGE: &str = "und";
 // ---------------------------------------------------------------------------------------
 // Small shared helpers
 // ---------------------------------------------------------------------------------------
-
-/// Describes a JSON value's type for messages ("a number", "a list", …).
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
 
 /// Is `id` usable as a category id: 1 to 64 of `a-z`, `0-9` and inner hyphens (the
 /// same rule as document ids)?
@@ -850,8 +856,9 @@ impl CategorySet {
 // Records
 // ---------------------------------------------------------------------------------------
 
-/// A learner's answer for one category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A learner's answer for one category. (De)serialises as `"granted"` or `"denied"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Choice {
     /// Switched on: the category's storage and processing may be used.
     Granted,
@@ -878,8 +885,9 @@ impl Choice {
     }
 }
 
-/// How a decision was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How a decision was given. (De)serialises as its name, e.g. `"browser-signal"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", try_from = "String")]
 pub enum Method {
     /// The consent banner.
     Banner,
@@ -941,7 +949,7 @@ impl Method {
 }
 
 /// The browser's privacy signals at the time of a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Signals {
     /// Global Privacy Control (`navigator.globalPrivacyControl`, `Sec-GPC: 1`).
     pub gpc: bool,
@@ -986,7 +994,8 @@ impl Signals {
 /// assert_eq!(RecordId::parse("FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF"), Some(id));
 /// assert_eq!(RecordId::parse("not-a-uuid"), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
 pub struct RecordId(String);
 
 impl RecordId {
@@ -1047,7 +1056,7 @@ impl fmt::Display for RecordId {
 }
 
 /// Which policy text a decision was made under.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct PolicyRef {
     /// The document id, e.g. `privacy-policy`.
     pub document: String,
@@ -1098,8 +1107,19 @@ impl PolicyRef {
     }
 
     fn to_json(&self) -> Value {
-        json!({"document": self.document, "version": self.version, "sha256": self.sha256})
+        to_value(self)
     }
+}
+
+/// Writes an instant as `YYYY-MM-DDTHH:MM:SSZ`.
+fn instant<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_instant(*at))
+}
+
+/// A value as JSON (keys in sorted order, as this module has always written them). Only
+/// used for types whose serialisation cannot fail; `null` stands in should that change.
+fn to_value(value: &impl Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
 /// The circumstances of a new decision, from the browser layer: the record's id, the
@@ -1116,12 +1136,14 @@ pub struct Context {
     pub language: String,
 }
 
-/// One decision. Never edited once made; a new decision is a new record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One decision. Never edited once made; a new decision is a new record. It serialises
+/// as one record of the storage format (see [`encode`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConsentRecord {
     /// Unique id (a UUID).
     pub id: RecordId,
     /// When the decision was made (UTC, whole seconds).
+    #[serde(serialize_with = "instant")]
     pub at: DateTime<Utc>,
     /// The policy text it was made under.
     pub policy: PolicyRef,
@@ -1971,29 +1993,15 @@ fn store_bad_record_message(
     write!(f, ": {problem}.")
 }
 
-/// One record as stored (format v2).
+/// One record as stored (format v2), keys in sorted order.
 fn record_to_json(r: &ConsentRecord) -> Value {
-    let choices: Map<String, Value> = r
-        .choices
-        .iter()
-        .map(|(k, c)| (k.clone(), Value::from(c.as_str())))
-        .collect();
-    json!({
-        "id": r.id.as_str(),
-        "at": format_instant(r.at),
-        "policy": r.policy.to_json(),
-        "choices": choices,
-        "required": r.required,
-        "method": r.method.as_str(),
-        "signals": {"gpc": r.signals.gpc, "dnt": r.signals.dnt},
-        "language": r.language,
-    })
+    to_value(r)
 }
 
 /// Writes a history in the storage format `{"v":2,"records":[…]}` (see the module docs).
-/// Records are written in the order they are in.
+/// Records are written in the order they are in, each with its keys in sorted order.
 pub fn encode(history: &ConsentHistory) -> String {
-    let records = Value::Array(history.records.iter().map(record_to_json).collect());
+    let records = to_value(&history.records);
     format!("{{\"v\":{STORE_VERSION},\"records\":{records}}}")
 }
 
@@ -2036,53 +2044,104 @@ pub fn decode(text: &str) -> Result<ConsentHistory, StoreError> {
     let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson {
         detail: e.to_string(),
     })?;
-    let Value::Object(root) = &value else {
+    let Ok(Object(stored)) = Object::<StoredWire>::deserialize(&value) else {
         return Err(StoreError::NotAnObject {
             found: kind_of(&value),
         });
     };
-    let version = match root.get("v") {
-        None => return Err(StoreError::MissingVersion),
-        Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) => v,
-            None => {
-                return Err(StoreError::BadVersion {
-                    found: format!("the number {n}"),
-                });
-            }
-        },
-        Some(other) => {
+    let version = match stored.v {
+        Field::Ok(v) => v,
+        Field::Absent => return Err(StoreError::MissingVersion),
+        Field::Wrong(Value::Number(n)) => {
             return Err(StoreError::BadVersion {
-                found: kind_of(other).to_string(),
+                found: format!("the number {n}"),
+            });
+        }
+        other @ (Field::Null | Field::Wrong(_)) => {
+            return Err(StoreError::BadVersion {
+                found: other.found().to_string(),
             });
         }
     };
     match version {
-        1 => decode_v1(root),
-        2 => decode_v2(root),
+        1 => decode_v1(stored),
+        2 => decode_v2(stored),
         v => Err(StoreError::UnknownVersion { version: v }),
     }
 }
 
-fn decode_v2(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
+// The storage format as written, v2 and v1 in one: every field is a [`Field`], typed but
+// read without failing, so the checks below report the first problem in a fixed order,
+// naming the field. Records are read one by one, so the error can name the record.
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct StoredWire {
+    v: Field<u64>,
+    /// v2: the records.
+    records: Field<Vec<Value>>,
+    /// v1: the time of the one decision.
+    at: Field<String>,
+    /// v1: the policy version, a string or a whole number.
+    policy_version: Field<Label>,
+    /// v1: category id to `true` or `false`.
+    choices: Field<BTreeMap<String, Field<bool>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RecordWire {
+    id: Field<String>,
+    at: Field<String>,
+    policy: Field<Object<PolicyWire>>,
+    choices: Field<BTreeMap<String, Field<Choice>>>,
+    required: Field<Vec<Field<String>>>,
+    method: Field<Method>,
+    signals: Field<Object<SignalsWire>>,
+    language: Field<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PolicyWire {
+    document: Field<String>,
+    version: Field<String>,
+    sha256: Field<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct SignalsWire {
+    gpc: Field<bool>,
+    dnt: Field<bool>,
+}
+
+/// A required field of a stored value: its value, or what is wrong with it.
+fn required_field<T>(field: Field<T>, expected: &'static str) -> Result<T, FieldProblem> {
+    match field {
+        Field::Ok(value) => Ok(value),
+        Field::Absent | Field::Null => Err(FieldProblem::Missing { expected }),
+        Field::Wrong(other) => Err(FieldProblem::wrong_type(&other, expected)),
+    }
+}
+
+/// A required field read as a name (`"granted"`, `"banner"`, …): a string that is not one
+/// of the names is an unusable value rather than a wrong type.
+fn required_name_field<T>(field: Field<T>, expected: &'static str) -> Result<T, FieldProblem> {
+    match field {
+        Field::Wrong(Value::String(text)) => Err(FieldProblem::invalid(&text, expected)),
+        other => required_field(other, expected),
+    }
+}
+
+fn decode_v2(stored: StoredWire) -> Result<ConsentHistory, StoreError> {
     const RECORDS_EXPECTED: &str = "a list of consent records";
-    let records = match root.get("records") {
-        Some(Value::Array(items)) => items,
-        None | Some(Value::Null) => {
-            return Err(StoreError::BadField {
-                field: "records".into(),
-                problem: FieldProblem::Missing {
-                    expected: RECORDS_EXPECTED,
-                },
-            });
+    let records = required_field(stored.records, RECORDS_EXPECTED).map_err(|problem| {
+        StoreError::BadField {
+            field: "records".into(),
+            problem,
         }
-        Some(other) => {
-            return Err(StoreError::BadField {
-                field: "records".into(),
-                problem: FieldProblem::wrong_type(other, RECORDS_EXPECTED),
-            });
-        }
-    };
+    })?;
     let records = records
         .iter()
         .enumerate()
@@ -2099,7 +2158,7 @@ fn decode_v2(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
 
 /// Reads one v2 record; the error is `(field, problem)`.
 fn record_from_json(value: &Value) -> Result<ConsentRecord, (String, FieldProblem)> {
-    let Value::Object(obj) = value else {
+    let Ok(Object(record)) = Object::<RecordWire>::deserialize(value) else {
         return Err((
             String::new(),
             FieldProblem::wrong_type(value, "an object with \"id\", \"at\", \"policy\", …"),
@@ -2108,52 +2167,37 @@ fn record_from_json(value: &Value) -> Result<ConsentRecord, (String, FieldProble
     let at = |f: &str| f.to_string();
 
     const ID_EXPECTED: &str = "a UUID such as 0f8fad5b-d9cb-469f-a165-70867728950e";
-    let id_text = field_str(obj, "id", ID_EXPECTED).map_err(|p| (at("id"), p))?;
-    let id = RecordId::parse(id_text)
-        .ok_or_else(|| (at("id"), FieldProblem::invalid(id_text, ID_EXPECTED)))?;
+    let id_text = required_field(record.id, ID_EXPECTED).map_err(|p| (at("id"), p))?;
+    let id = RecordId::parse(&id_text)
+        .ok_or_else(|| (at("id"), FieldProblem::invalid(&id_text, ID_EXPECTED)))?;
 
-    let time_text = field_str(obj, "at", TIME_EXPECTED).map_err(|p| (at("at"), p))?;
-    let time = parse_instant(time_text).map_err(|e| (at("at"), time_problem(time_text, &e)))?;
+    let time_text = required_field(record.at, TIME_EXPECTED).map_err(|p| (at("at"), p))?;
+    let time = parse_instant(&time_text).map_err(|e| (at("at"), time_problem(&time_text, &e)))?;
 
     const POLICY_EXPECTED: &str = "an object with \"document\", \"version\" and \"sha256\"";
-    let policy = match obj.get("policy") {
-        Some(Value::Object(p)) => p,
-        None | Some(Value::Null) => {
-            return Err((
-                at("policy"),
-                FieldProblem::Missing {
-                    expected: POLICY_EXPECTED,
-                },
-            ));
-        }
-        Some(other) => {
-            return Err((
-                at("policy"),
-                FieldProblem::wrong_type(other, POLICY_EXPECTED),
-            ));
-        }
-    };
+    let Object(policy) =
+        required_field(record.policy, POLICY_EXPECTED).map_err(|p| (at("policy"), p))?;
     const DOC_EXPECTED: &str = "the policy's document id, such as \"privacy-policy\"";
     let document =
-        field_str(policy, "document", DOC_EXPECTED).map_err(|p| (at("policy.document"), p))?;
-    if !is_valid_category_id(document) {
+        required_field(policy.document, DOC_EXPECTED).map_err(|p| (at("policy.document"), p))?;
+    if !is_valid_category_id(&document) {
         return Err((
             at("policy.document"),
-            FieldProblem::invalid(document, DOC_EXPECTED),
+            FieldProblem::invalid(&document, DOC_EXPECTED),
         ));
     }
     const VERSION_EXPECTED: &str = "the policy's version label, such as \"3\"";
     let version =
-        field_str(policy, "version", VERSION_EXPECTED).map_err(|p| (at("policy.version"), p))?;
-    if !super::bundle::is_valid_version_label(version) {
+        required_field(policy.version, VERSION_EXPECTED).map_err(|p| (at("policy.version"), p))?;
+    if !super::bundle::is_valid_version_label(&version) {
         return Err((
             at("policy.version"),
-            FieldProblem::invalid(version, VERSION_EXPECTED),
+            FieldProblem::invalid(&version, VERSION_EXPECTED),
         ));
     }
     const HASH_EXPECTED: &str = "64 lowercase hex digits, or null when unknown";
-    let hash = match policy.get("sha256") {
-        None => {
+    let hash = match policy.sha256 {
+        Field::Absent => {
             return Err((
                 at("policy.sha256"),
                 FieldProblem::Missing {
@@ -2161,118 +2205,93 @@ fn record_from_json(value: &Value) -> Result<ConsentRecord, (String, FieldProble
                 },
             ));
         }
-        Some(Value::Null) => None,
-        Some(Value::String(s)) if is_hex_digest(s) => Some(s.clone()),
-        Some(Value::String(s)) => {
-            return Err((at("policy.sha256"), FieldProblem::invalid(s, HASH_EXPECTED)));
-        }
-        Some(other) => {
+        Field::Null => None,
+        Field::Ok(s) if is_hex_digest(&s) => Some(s),
+        Field::Ok(s) => {
             return Err((
                 at("policy.sha256"),
-                FieldProblem::wrong_type(other, HASH_EXPECTED),
+                FieldProblem::invalid(&s, HASH_EXPECTED),
+            ));
+        }
+        Field::Wrong(other) => {
+            return Err((
+                at("policy.sha256"),
+                FieldProblem::wrong_type(&other, HASH_EXPECTED),
             ));
         }
     };
 
     const CHOICES_EXPECTED: &str = "an object from category id to \"granted\" or \"denied\", such as {\"analytics\": \"denied\"}";
-    let choices_obj = match obj.get("choices") {
-        Some(Value::Object(c)) => c,
-        None | Some(Value::Null) => {
-            return Err((
-                at("choices"),
-                FieldProblem::Missing {
-                    expected: CHOICES_EXPECTED,
-                },
-            ));
-        }
-        Some(other) => {
-            return Err((
-                at("choices"),
-                FieldProblem::wrong_type(other, CHOICES_EXPECTED),
-            ));
-        }
-    };
+    let choices_read =
+        required_field(record.choices, CHOICES_EXPECTED).map_err(|p| (at("choices"), p))?;
     let mut choices = BTreeMap::new();
-    for (key, value) in choices_obj {
-        let field = format!("choices.{}", shorten(key, 64));
-        if !is_valid_category_id(key) {
-            return Err((field, FieldProblem::invalid(key, ID_EXPECTED_CATEGORY)));
+    for (key, value) in choices_read {
+        let field = format!("choices.{}", shorten(&key, 64));
+        if !is_valid_category_id(&key) {
+            return Err((field, FieldProblem::invalid(&key, ID_EXPECTED_CATEGORY)));
         }
         let choice = match value {
-            Value::String(s) => Choice::parse(s)
-                .ok_or_else(|| (field.clone(), FieldProblem::invalid(s, CHOICE_EXPECTED)))?,
-            other => return Err((field, FieldProblem::wrong_type(other, CHOICE_EXPECTED))),
+            Field::Null => {
+                return Err((
+                    field,
+                    FieldProblem::wrong_type(&Value::Null, CHOICE_EXPECTED),
+                ));
+            }
+            other => required_name_field(other, CHOICE_EXPECTED).map_err(|p| (field, p))?,
         };
-        choices.insert(key.clone(), choice);
+        choices.insert(key, choice);
     }
 
     const REQUIRED_EXPECTED: &str =
         "a list of the strictly necessary category ids, each recorded as \"granted\" in choices";
-    let required_list = field_strings(obj, "required", REQUIRED_EXPECTED)?;
-    let mut required = BTreeSet::new();
-    for (i, id) in required_list.into_iter().enumerate() {
+    let required_list =
+        required_field(record.required, REQUIRED_EXPECTED).map_err(|p| (at("required"), p))?;
+    let mut required_ids = BTreeSet::new();
+    for (i, item) in required_list.into_iter().enumerate() {
+        let id = match item {
+            Field::Ok(id) => id,
+            other => {
+                return Err((
+                    format!("required[{i}]"),
+                    FieldProblem::WrongType {
+                        expected: "a string",
+                        found: other.found(),
+                    },
+                ));
+            }
+        };
         if choices.get(&id) != Some(&Choice::Granted) {
             return Err((
                 format!("required[{i}]"),
                 FieldProblem::invalid(&id, REQUIRED_EXPECTED),
             ));
         }
-        required.insert(id);
+        required_ids.insert(id);
     }
 
     const METHOD_EXPECTED: &str =
         "one of \"banner\", \"preferences\", \"browser-signal\" or \"api\"";
-    let method_text = field_str(obj, "method", METHOD_EXPECTED).map_err(|p| (at("method"), p))?;
-    let method = Method::parse(method_text).ok_or_else(|| {
-        (
-            at("method"),
-            FieldProblem::invalid(method_text, METHOD_EXPECTED),
-        )
-    })?;
+    let method =
+        required_name_field(record.method, METHOD_EXPECTED).map_err(|p| (at("method"), p))?;
 
     const SIGNALS_EXPECTED: &str = "an object {\"gpc\": true/false, \"dnt\": true/false}";
-    let signals_obj = match obj.get("signals") {
-        Some(Value::Object(s)) => s,
-        None | Some(Value::Null) => {
-            return Err((
-                at("signals"),
-                FieldProblem::Missing {
-                    expected: SIGNALS_EXPECTED,
-                },
-            ));
-        }
-        Some(other) => {
-            return Err((
-                at("signals"),
-                FieldProblem::wrong_type(other, SIGNALS_EXPECTED),
-            ));
-        }
-    };
-    let flag = |key: &str| match signals_obj.get(key) {
-        Some(Value::Bool(b)) => Ok(*b),
-        None | Some(Value::Null) => Err((
-            format!("signals.{key}"),
-            FieldProblem::Missing {
-                expected: "true or false",
-            },
-        )),
-        Some(other) => Err((
-            format!("signals.{key}"),
-            FieldProblem::wrong_type(other, "true or false"),
-        )),
+    let Object(signals) =
+        required_field(record.signals, SIGNALS_EXPECTED).map_err(|p| (at("signals"), p))?;
+    let flag = |key: &str, value: Field<bool>| {
+        required_field(value, "true or false").map_err(|p| (format!("signals.{key}"), p))
     };
     let signals = Signals {
-        gpc: flag("gpc")?,
-        dnt: flag("dnt")?,
+        gpc: flag("gpc", signals.gpc)?,
+        dnt: flag("dnt", signals.dnt)?,
     };
 
     const LANGUAGE_EXPECTED: &str = "a BCP 47 language tag such as \"en-GB\", or \"und\"";
     let language =
-        field_str(obj, "language", LANGUAGE_EXPECTED).map_err(|p| (at("language"), p))?;
-    if !is_valid_language_tag(language) {
+        required_field(record.language, LANGUAGE_EXPECTED).map_err(|p| (at("language"), p))?;
+    if !is_valid_language_tag(&language) {
         return Err((
             at("language"),
-            FieldProblem::invalid(language, LANGUAGE_EXPECTED),
+            FieldProblem::invalid(&language, LANGUAGE_EXPECTED),
         ));
     }
 
@@ -2280,15 +2299,15 @@ fn record_from_json(value: &Value) -> Result<ConsentRecord, (String, FieldProble
         id,
         at: time,
         policy: PolicyRef {
-            document: document.to_string(),
-            version: version.to_string(),
+            document,
+            version,
             sha256: hash,
         },
         choices,
-        required,
+        required: required_ids,
         method,
         signals,
-        language: language.to_string(),
+        language,
     })
 }
 
@@ -2309,35 +2328,19 @@ fn parse_v1_time(text: &str) -> Result<DateTime<Utc>, TimeError> {
     parse_instant(text)
 }
 
-fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
+fn decode_v1(stored: StoredWire) -> Result<ConsentHistory, StoreError> {
     let bad = |field: &str, problem| StoreError::BadField {
         field: field.to_string(),
         problem,
     };
     const V1_TIME_EXPECTED: &str =
         "a UTC time as YYYY-MM-DDTHH:MM:SSZ (fractional seconds allowed)";
-    let time_text = field_str(root, "at", V1_TIME_EXPECTED).map_err(|p| bad("at", p))?;
-    let at = parse_v1_time(time_text).map_err(|e| bad("at", time_problem(time_text, &e)))?;
+    let time_text = required_field(stored.at, V1_TIME_EXPECTED).map_err(|p| bad("at", p))?;
+    let at = parse_v1_time(&time_text).map_err(|e| bad("at", time_problem(&time_text, &e)))?;
 
     const VERSION_EXPECTED: &str = "the policy's version label, such as \"2\"";
-    let version = match root.get("policy_version") {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) if n.is_u64() => n.to_string(),
-        None | Some(Value::Null) => {
-            return Err(bad(
-                "policy_version",
-                FieldProblem::Missing {
-                    expected: VERSION_EXPECTED,
-                },
-            ));
-        }
-        Some(other) => {
-            return Err(bad(
-                "policy_version",
-                FieldProblem::wrong_type(other, VERSION_EXPECTED),
-            ));
-        }
-    };
+    let Label(version) = required_field(stored.policy_version, VERSION_EXPECTED)
+        .map_err(|p| bad("policy_version", p))?;
     if !super::bundle::is_valid_version_label(&version) {
         return Err(bad(
             "policy_version",
@@ -2347,39 +2350,27 @@ fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
 
     const CHOICES_EXPECTED: &str =
         "an object from category id to true or false, such as {\"analytics\": true}";
-    let choices_obj = match root.get("choices") {
-        Some(Value::Object(c)) => c,
-        None | Some(Value::Null) => {
-            return Err(bad(
-                "choices",
-                FieldProblem::Missing {
-                    expected: CHOICES_EXPECTED,
-                },
-            ));
-        }
-        Some(other) => {
-            return Err(bad(
-                "choices",
-                FieldProblem::wrong_type(other, CHOICES_EXPECTED),
-            ));
-        }
-    };
+    let choices_read =
+        required_field(stored.choices, CHOICES_EXPECTED).map_err(|p| bad("choices", p))?;
     let mut choices = BTreeMap::new();
     let mut required = BTreeSet::new();
-    for (key, value) in choices_obj {
-        let field = format!("choices.{}", shorten(key, 64));
-        if !is_valid_category_id(key) {
+    for (key, value) in choices_read {
+        let field = format!("choices.{}", shorten(&key, 64));
+        if !is_valid_category_id(&key) {
             return Err(bad(
                 &field,
-                FieldProblem::invalid(key, ID_EXPECTED_CATEGORY),
+                FieldProblem::invalid(&key, ID_EXPECTED_CATEGORY),
             ));
         }
         let granted = match value {
-            Value::Bool(b) => *b,
+            Field::Ok(b) => b,
             other => {
                 return Err(bad(
                     &field,
-                    FieldProblem::wrong_type(other, "true or false"),
+                    FieldProblem::WrongType {
+                        expected: "true or false",
+                        found: other.found(),
+                    },
                 ));
             }
         };
@@ -2400,7 +2391,7 @@ fn decode_v1(root: &Map<String, Value>) -> Result<ConsentHistory, StoreError> {
         } else {
             Choice::Denied
         };
-        choices.insert(key.clone(), choice);
+        choices.insert(key, choice);
     }
 
     // The id is derived from the normalised content, so equal v1 values get equal ids.
@@ -3834,6 +3825,71 @@ mod tests {
     }
 
     // --- storage ----------------------------------------------------------------------
+
+    /// Values as earlier versions of the widget stored them: they still load, and a v2
+    /// value is written back byte for byte.
+    #[test]
+    fn values_stored_by_earlier_versions_still_decode() {
+        const STORED_V2: &str = r#"{"v":2,"records":[{"at":"2026-11-24T10:00:00Z","choices":{"analytics":"granted","diagnostics":"denied","location":"denied","marketing":"denied","necessary":"granted"},"id":"07070707-0707-4707-8707-070707070707","language":"en-GB","method":"banner","policy":{"document":"privacy-policy","sha256":"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad","version":"3"},"required":["necessary"],"signals":{"dnt":false,"gpc":true}},{"at":"2026-11-25T08:00:00Z","choices":{"analytics":"denied","necessary":"granted"},"id":"0f8fad5b-d9cb-469f-a165-70867728950e","language":"und","method":"browser-signal","policy":{"document":"privacy-policy","sha256":null,"version":"3"},"required":["necessary"],"signals":{"dnt":true,"gpc":false}}]}"#;
+        let h = decode(STORED_V2).unwrap();
+        assert_eq!(h.records.len(), 2);
+        let first = &h.records[0];
+        assert_eq!(first.id.as_str(), "07070707-0707-4707-8707-070707070707");
+        assert_eq!(first.at, t("2026-11-24T10:00:00Z"));
+        assert_eq!(
+            first.policy,
+            PolicyRef::for_text("privacy-policy", "3", "abc")
+        );
+        assert_eq!(first.choices["analytics"], Granted);
+        assert_eq!(first.choices["marketing"], Denied);
+        assert!(first.required.contains("necessary"));
+        assert_eq!(
+            (first.method, first.signals.gpc, first.signals.dnt),
+            (Method::Banner, true, false)
+        );
+        assert_eq!(h.records[1].method, Method::BrowserSignal);
+        assert_eq!(h.records[1].policy.sha256, None);
+        assert_eq!(encode(&h), STORED_V2);
+
+        // v1, with the fractional seconds JavaScript writes and a numeric version.
+        let h = decode(r#"{"v":1,"choices":{"necessary":true,"analytics":true,"marketing":false},"at":"2025-03-01T09:30:00.000Z","policy_version":2}"#).unwrap();
+        let r = &h.records[0];
+        assert_eq!(r.at, t("2025-03-01T09:30:00Z"));
+        assert_eq!(r.policy.version, "2");
+        assert_eq!(r.policy.document, V1_POLICY_DOCUMENT);
+        assert_eq!(r.language, UNDETERMINED_LANGUAGE);
+        assert_eq!(
+            (r.choices["analytics"], r.choices["marketing"]),
+            (Granted, Denied)
+        );
+        assert!(r.required.contains("necessary"));
+        assert_eq!(decode(&encode(&h)), Ok(h.clone()));
+
+        // The messages name the field, as before.
+        let message = |text: &str| decode(text).unwrap_err().to_string();
+        assert_eq!(
+            message(
+                r#"{"v":1,"choices":{"analytics":"yes"},"at":"2025-03-01T09:30:00Z","policy_version":"1"}"#
+            ),
+            "In the saved privacy choices, field \"choices.analytics\": it is a string, but it must be true or false."
+        );
+        assert_eq!(
+            message(&STORED_V2.replace(r#""method":"banner""#, r#""method":"popup""#)),
+            "Saved consent record #1 (records[0]), field \"method\": \"popup\" can't be used; give one of \"banner\", \"preferences\", \"browser-signal\" or \"api\"."
+        );
+        assert_eq!(
+            message(&STORED_V2.replace(r#""analytics":"denied""#, r#""analytics":null"#)),
+            "Saved consent record #2 (records[1]), field \"choices.analytics\": it is null, but it must be \"granted\" or \"denied\"."
+        );
+        assert_eq!(
+            message(r#"{"v":2,"records":[["id"]]}"#),
+            "Saved consent record #1 (records[0]): it is a list, but it must be an object with \"id\", \"at\", \"policy\", …."
+        );
+        assert_eq!(
+            message(r#"{"v":"2"}"#),
+            "The saved privacy choices have a \"v\" field that is a string, but it must be a whole number such as 2."
+        );
+    }
 
     fn sample_history() -> ConsentHistory {
         let cats = cats();

@@ -17,3 +17,4 @@ pub mod route;
 pub mod search;
 pub mod sha256;
 pub mod time;
+pub mod wire;

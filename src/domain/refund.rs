@@ -74,9 +74,11 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use super::time::{self, TimeError, format_instant, parse_date, parse_instant};
+use super::wire::{Field, Object};
 
 /// The longest window, in days, a policy may set anywhere: ten years.
 pub const MAX_POLICY_WINDOW_DAYS: u32 = 3650;
@@ -138,8 +140,10 @@ const LAST_WRITABLE_INSTANT: DateTime<Utc> = time::LAST_INSTANT;
 // Names of the contract
 // ---------------------------------------------------------------------------------------------
 
-/// What was bought: the contract's `kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// What was bought: the contract's `kind`. (De)serialises as its contract name (only as
+/// a string: not in serde's `{"course": null}` enum form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Kind {
     /// `subscription_monthly`: a month-to-month subscription.
     SubscriptionMonthly,
@@ -220,6 +224,14 @@ impl Kind {
     }
 }
 
+impl TryFrom<String> for Kind {
+    type Error = &'static str;
+
+    fn try_from(name: String) -> Result<Kind, Self::Error> {
+        Kind::from_name(&name).ok_or("not one of the contract's kinds")
+    }
+}
+
 /// The contract names of all kinds, for messages.
 const KIND_NAMES: [&str; 8] = [
     "subscription_monthly",
@@ -232,8 +244,10 @@ const KIND_NAMES: [&str; 8] = [
     "other",
 ];
 
-/// How it was bought: the contract's `via`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// How it was bought: the contract's `via`. (De)serialises as its contract name (only as a
+/// string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum Via {
     /// `direct`: bought from the platform itself (the default).
     Direct,
@@ -273,8 +287,17 @@ impl Via {
 /// The contract names of all channels, for messages.
 const VIA_NAMES: [&str; 4] = ["direct", "app_store", "google_play", "organization"];
 
-/// The contract's `outcome`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+impl TryFrom<String> for Via {
+    type Error = &'static str;
+
+    fn try_from(name: String) -> Result<Via, Self::Error> {
+        Via::from_name(&name).ok_or("not one of the contract's channels")
+    }
+}
+
+/// The contract's `outcome`. Serialises as its contract name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// `full_refund`: a full refund is due (`eligible: true`).
     FullRefund,
@@ -1210,8 +1233,9 @@ fn policy_not_an_object(field: &str, found: &str, f: &mut fmt::Formatter<'_>) ->
 
 /// Why an input was refused. [`RefundError::code`] is the contract's error code;
 /// [`RefundError::field`] is the input field to show the message at; [`fmt::Display`] is a
-/// message for the learner.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// message for the learner. It serialises as [`RefundError::to_json`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(into = "ErrorJson")]
 pub enum RefundError {
     /// `missing_field`: the text given to [`evaluate_str`] is not JSON.
     #[error("The request isn't readable JSON. Send an object with kind, paid_at and now.")]
@@ -1336,12 +1360,32 @@ impl RefundError {
     /// The error as the contract's JSON: `{"error": code}`, plus `field` (string or `null`)
     /// and `message` (the [`fmt::Display`] text).
     pub fn to_json(&self) -> Value {
-        serde_json::json!({
-            "error": self.code(),
-            "field": self.field(),
-            "message": self.to_string(),
-        })
+        to_value(self)
     }
+}
+
+/// A [`RefundError`] as the contract writes it.
+#[derive(Serialize)]
+struct ErrorJson {
+    error: &'static str,
+    field: Option<&'static str>,
+    message: String,
+}
+
+impl From<RefundError> for ErrorJson {
+    fn from(error: RefundError) -> ErrorJson {
+        ErrorJson {
+            error: error.code(),
+            field: error.field(),
+            message: error.to_string(),
+        }
+    }
+}
+
+/// A value as JSON. Only used for types whose serialisation cannot fail (string keys, no
+/// custom errors); `null` stands in should that ever change.
+fn to_value(value: &impl Serialize) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
 }
 
 /// How a message names the value of each timestamp field.
@@ -1419,34 +1463,61 @@ struct Facts {
     cancelled_at: Option<DateTime<Utc>>,
 }
 
-/// The field's value, treating `null` as absent.
-fn present<'a>(input: &'a Map<String, Value>, field: &str) -> Option<&'a Value> {
-    input.get(field).filter(|value| !value.is_null())
+/// The contract's input as written. Each field has its type, but is read without failing
+/// ([`Field`]), so that [`Facts::read`] can report the first problem in the contract's
+/// order rather than in the order the JSON lists the fields. Unknown fields are ignored.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct InputWire {
+    kind: Field<Kind>,
+    via: Field<Via>,
+    paid_at: Field<Stamp>,
+    now: Field<Stamp>,
+    pre_enrolled: Field<bool>,
+    launch_at: Field<Stamp>,
+    certificate_earned_at: Field<Stamp>,
+    /// Any JSON integer: a negative one is `negative_custom_window`, not a wrong type.
+    custom_window_days: Field<i128>,
+    honor_code_violation: Field<bool>,
+    free_trial_ends_at: Field<Stamp>,
+    cancelled_at: Field<Stamp>,
 }
 
-fn read_bool(input: &Map<String, Value>, field: &'static str) -> Result<bool, RefundError> {
-    match present(input, field) {
-        None => Ok(false),
-        Some(Value::Bool(b)) => Ok(*b),
-        Some(_) => Err(RefundError::NotYesOrNo { field }),
+/// A timestamp field's text, read as an instant; the error says why the text is refused.
+#[derive(Deserialize)]
+#[serde(from = "String")]
+struct Stamp(Result<DateTime<Utc>, TimeError>);
+
+impl From<String> for Stamp {
+    fn from(text: String) -> Stamp {
+        Stamp(parse_instant(&text))
+    }
+}
+
+/// Whether a field has a value (`null` counts as absent).
+fn given<T>(field: &Field<T>) -> bool {
+    matches!(field, Field::Ok(_) | Field::Wrong(_))
+}
+
+fn read_bool(value: Field<bool>, field: &'static str) -> Result<bool, RefundError> {
+    match value.present() {
+        Ok(flag) => Ok(flag.unwrap_or(false)),
+        Err(_) => Err(RefundError::NotYesOrNo { field }),
     }
 }
 
 fn read_timestamp(
-    input: &Map<String, Value>,
+    value: Field<Stamp>,
     field: &'static str,
 ) -> Result<Option<DateTime<Utc>>, RefundError> {
-    match present(input, field) {
-        None => Ok(None),
-        Some(Value::String(text)) => {
-            parse_instant(text)
-                .map(Some)
-                .map_err(|problem| RefundError::InvalidTimestamp {
-                    field,
-                    problem: Some(problem),
-                })
-        }
-        Some(_) => Err(RefundError::InvalidTimestamp {
+    match value.present() {
+        Ok(None) => Ok(None),
+        Ok(Some(Stamp(Ok(instant)))) => Ok(Some(instant)),
+        Ok(Some(Stamp(Err(problem)))) => Err(RefundError::InvalidTimestamp {
+            field,
+            problem: Some(problem),
+        }),
+        Err(_) => Err(RefundError::InvalidTimestamp {
             field,
             problem: None,
         }),
@@ -1454,63 +1525,62 @@ fn read_timestamp(
 }
 
 fn required_timestamp(
-    input: &Map<String, Value>,
+    value: Field<Stamp>,
     field: &'static str,
 ) -> Result<DateTime<Utc>, RefundError> {
-    read_timestamp(input, field)?.ok_or(RefundError::MissingField { field })
+    read_timestamp(value, field)?.ok_or(RefundError::MissingField { field })
 }
 
-fn read_custom_window(input: &Map<String, Value>) -> Result<Option<u64>, RefundError> {
-    match present(input, "custom_window_days") {
-        None => Ok(None),
-        Some(Value::Number(n)) => match (n.as_u64(), n.as_i64()) {
-            (Some(days), _) => Ok(Some(days)),
-            (None, Some(_)) => Err(RefundError::NegativeCustomWindow),
-            (None, None) => Err(RefundError::InvalidCustomWindow),
-        },
-        Some(_) => Err(RefundError::InvalidCustomWindow),
+fn read_custom_window(value: Field<i128>) -> Result<Option<u64>, RefundError> {
+    match value.present() {
+        Ok(None) => Ok(None),
+        Ok(Some(days)) => u64::try_from(days)
+            .map(Some)
+            .map_err(|_| RefundError::NegativeCustomWindow),
+        Err(_) => Err(RefundError::InvalidCustomWindow),
     }
 }
 
 impl Facts {
     /// Validates the input in the contract's order: the first failure wins.
     fn read(input: &Value, policy: &RefundPolicy) -> Result<Facts, RefundError> {
-        let Some(input) = input.as_object() else {
+        let Ok(Object(input)) = Object::<InputWire>::deserialize(input) else {
             return Err(RefundError::NotAnObject);
         };
 
         // 1. missing_field
-        for field in ["kind", "paid_at", "now"] {
-            if present(input, field).is_none() {
+        for (field, is_given) in [
+            ("kind", given(&input.kind)),
+            ("paid_at", given(&input.paid_at)),
+            ("now", given(&input.now)),
+        ] {
+            if !is_given {
                 return Err(RefundError::MissingField { field });
             }
         }
-        let pre_enrolled = read_bool(input, "pre_enrolled")?;
-        let honor_code_violation = read_bool(input, "honor_code_violation")?;
+        let pre_enrolled = read_bool(input.pre_enrolled, "pre_enrolled")?;
+        let honor_code_violation = read_bool(input.honor_code_violation, "honor_code_violation")?;
 
         // 2. invalid_timestamp, in the order of the contract's table
-        let paid_at = required_timestamp(input, "paid_at")?;
-        let now = required_timestamp(input, "now")?;
-        let launch_at = read_timestamp(input, "launch_at")?;
-        let certificate_earned_at = read_timestamp(input, "certificate_earned_at")?;
-        let free_trial_ends_at = read_timestamp(input, "free_trial_ends_at")?;
-        let cancelled_at = read_timestamp(input, "cancelled_at")?;
+        let paid_at = required_timestamp(input.paid_at, "paid_at")?;
+        let now = required_timestamp(input.now, "now")?;
+        let launch_at = read_timestamp(input.launch_at, "launch_at")?;
+        let certificate_earned_at =
+            read_timestamp(input.certificate_earned_at, "certificate_earned_at")?;
+        let free_trial_ends_at = read_timestamp(input.free_trial_ends_at, "free_trial_ends_at")?;
+        let cancelled_at = read_timestamp(input.cancelled_at, "cancelled_at")?;
 
-        // 3. unknown_kind, then unknown_via
-        let kind = match present(input, "kind") {
-            Some(Value::String(name)) => Kind::from_name(name),
-            _ => None,
-        }
-        .ok_or(RefundError::UnknownKind)?;
-        let via = match present(input, "via") {
-            None => Some(Via::Direct),
-            Some(Value::String(name)) => Via::from_name(name),
-            Some(_) => None,
-        }
-        .ok_or(RefundError::UnknownVia)?;
+        // 3. unknown_kind (a name that is not a kind, or not a string), then unknown_via
+        let Field::Ok(kind) = input.kind else {
+            return Err(RefundError::UnknownKind);
+        };
+        let via = match input.via.present() {
+            Ok(via) => via.unwrap_or(Via::Direct),
+            Err(_) => return Err(RefundError::UnknownVia),
+        };
 
         // 4. invalid_custom_window, negative_custom_window, custom_window_exceeds_standard
-        let custom_window_days = read_custom_window(input)?;
+        let custom_window_days = read_custom_window(input.custom_window_days)?;
         if let (Some(days), Some(max_days)) = (custom_window_days, policy.custom_window_limit(kind))
             && days > max_days
         {
@@ -1558,8 +1628,9 @@ impl Facts {
 // Deciding
 // ---------------------------------------------------------------------------------------------
 
-/// The answer: the contract's three fields plus an explanation for the learner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The answer: the contract's three fields plus an explanation for the learner. It
+/// serialises as [`Decision::to_json`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
     /// `Some(true)`: a full refund is due; `Some(false)`: it is not; `None`: another party
     /// (marketplace, organization, university partner) decides.
@@ -1569,12 +1640,14 @@ pub struct Decision {
     /// The first instant at which the window is closed (`eligible` ⇔ `as_of < deadline`),
     /// reported even after it has passed; `None` where there is no window, its end is not
     /// known yet, or it lies after 9999-12-31T23:59:59Z (then the window is open).
+    #[serde(serialize_with = "optional_instant")]
     pub deadline: Option<DateTime<Utc>>,
     /// Why, in plain language, with the dates that decided it.
     pub reason: String,
     /// Id of the deciding section of the Refund Policy document, e.g. `"pre-enrolment"`.
     pub clause: String,
     /// The instant judged: `cancelled_at` if given, else `now`.
+    #[serde(serialize_with = "instant")]
     pub as_of: DateTime<Utc>,
     /// Seconds from `as_of` to `deadline`, when eligible and the deadline is known.
     pub seconds_left: Option<i64>,
@@ -1589,17 +1662,23 @@ impl Decision {
     /// (`YYYY-MM-DDTHH:MM:SSZ` or `null`), plus `reason`, `clause`, `as_of`, `seconds_left`,
     /// `policy_version` and `policy_effective`.
     pub fn to_json(&self) -> Value {
-        serde_json::json!({
-            "eligible": self.eligible,
-            "outcome": self.outcome.as_str(),
-            "deadline": self.deadline.map(format_instant),
-            "reason": self.reason,
-            "clause": self.clause,
-            "as_of": format_instant(self.as_of),
-            "seconds_left": self.seconds_left,
-            "policy_version": self.policy_version,
-            "policy_effective": self.policy_effective,
-        })
+        to_value(self)
+    }
+}
+
+/// Writes an instant in the contract's form, `YYYY-MM-DDTHH:MM:SSZ`.
+fn instant<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_instant(*at))
+}
+
+/// Writes an instant in the contract's form, or `null`.
+fn optional_instant<S: Serializer>(
+    at: &Option<DateTime<Utc>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match at {
+        Some(at) => instant(at, serializer),
+        None => serializer.serialize_none(),
     }
 }
 
@@ -3867,6 +3946,150 @@ mod tests {
     // -----------------------------------------------------------------------------------
     // Properties
     // -----------------------------------------------------------------------------------
+
+    #[test]
+    fn wrong_json_types_keep_their_codes_fields_and_messages() {
+        let base = json!({"kind": "course", "paid_at": P, "now": P});
+        let cases: Vec<(Value, &str, Option<&str>, &str)> = vec![
+            (
+                json!([base.clone()]),
+                "missing_field",
+                None,
+                "The request must be a JSON object with kind, paid_at and now.",
+            ),
+            (
+                json!({"kind": null, "paid_at": 1}),
+                "missing_field",
+                Some("kind"),
+                "Choose what was bought.",
+            ),
+            (
+                json!({"kind": 3, "paid_at": 1}),
+                "missing_field",
+                Some("now"),
+                "Enter the date and time to judge at.",
+            ),
+            (
+                with(&base, json!({"pre_enrolled": "true", "paid_at": 5})),
+                "missing_field",
+                Some("pre_enrolled"),
+                "Answer yes or no: was it paid for before it launched (pre-enrolment)?",
+            ),
+            (
+                with(&base, json!({"honor_code_violation": 1})),
+                "missing_field",
+                Some("honor_code_violation"),
+                "Answer yes or no: has a violation of the Terms, Acceptable Use Policy or Honor Code been confirmed?",
+            ),
+            (
+                with(&base, json!({"paid_at": 20240301, "kind": 3})),
+                "invalid_timestamp",
+                Some("paid_at"),
+                "Enter the payment date and time in UTC, written like 2024-03-01T12:00:00Z.",
+            ),
+            (
+                with(&base, json!({"now": "2023-02-29T00:00:00Z"})),
+                "invalid_timestamp",
+                Some("now"),
+                "That date doesn't exist: check the date and time to judge at.",
+            ),
+            (
+                with(&base, json!({"launch_at": {"at": P}})),
+                "invalid_timestamp",
+                Some("launch_at"),
+                "Enter the launch date and time in UTC, written like 2024-03-01T12:00:00Z.",
+            ),
+            (
+                with(&base, json!({"cancelled_at": [P]})),
+                "invalid_timestamp",
+                Some("cancelled_at"),
+                "Enter the cancellation date and time in UTC, written like 2024-03-01T12:00:00Z.",
+            ),
+            (
+                with(&base, json!({"kind": ["course"], "via": 1})),
+                "unknown_kind",
+                Some("kind"),
+                "Choose what was bought: a monthly subscription, a Plus subscription, a course, a Specialization, a guided project, a degree, a university certificate or another service.",
+            ),
+            (
+                with(&base, json!({"kind": {"course": null}})),
+                "unknown_kind",
+                Some("kind"),
+                "Choose what was bought: a monthly subscription, a Plus subscription, a course, a Specialization, a guided project, a degree, a university certificate or another service.",
+            ),
+            (
+                with(&base, json!({"kind": "Course"})),
+                "unknown_kind",
+                Some("kind"),
+                "Choose what was bought: a monthly subscription, a Plus subscription, a course, a Specialization, a guided project, a degree, a university certificate or another service.",
+            ),
+            (
+                with(&base, json!({"via": {"app_store": null}})),
+                "unknown_via",
+                Some("via"),
+                "Choose how it was bought: directly, through the App Store, through Google Play or through an organization.",
+            ),
+            (
+                with(&base, json!({"via": true, "custom_window_days": "3"})),
+                "unknown_via",
+                Some("via"),
+                "Choose how it was bought: directly, through the App Store, through Google Play or through an organization.",
+            ),
+            (
+                with(&base, json!({"custom_window_days": "3"})),
+                "invalid_custom_window",
+                Some("custom_window_days"),
+                "Enter the refund window stated at sign-up as a whole number of days.",
+            ),
+            (
+                with(&base, json!({"custom_window_days": 3.0})),
+                "invalid_custom_window",
+                Some("custom_window_days"),
+                "Enter the refund window stated at sign-up as a whole number of days.",
+            ),
+            (
+                with(&base, json!({"custom_window_days": -0.0})),
+                "invalid_custom_window",
+                Some("custom_window_days"),
+                "Enter the refund window stated at sign-up as a whole number of days.",
+            ),
+            (
+                with(&base, json!({"custom_window_days": -3})),
+                "negative_custom_window",
+                Some("custom_window_days"),
+                "The refund window stated at sign-up can't be negative.",
+            ),
+            (
+                with(&base, json!({"custom_window_days": i64::MIN})),
+                "negative_custom_window",
+                Some("custom_window_days"),
+                "The refund window stated at sign-up can't be negative.",
+            ),
+            (
+                with(&base, json!({"custom_window_days": u64::MAX})),
+                "custom_window_exceeds_standard",
+                Some("custom_window_days"),
+                "A refund window stated at sign-up can be at most 14 days for this purchase.",
+            ),
+        ];
+        for (input, code, field, message) in cases {
+            let error = run(&input).unwrap_err();
+            assert_eq!(error.code(), code, "{input}");
+            assert_eq!(error.field(), field, "{input}");
+            assert_eq!(error.to_string(), message, "{input}");
+            assert_eq!(
+                error.to_json(),
+                json!({"error": code, "field": field, "message": message})
+            );
+        }
+        // Unknown fields are ignored, and null is a default.
+        let decision = run(&with(
+            &base,
+            json!({"extra": {"any": []}, "via": null, "pre_enrolled": null, "custom_window_days": null}),
+        ))
+        .unwrap();
+        assert_eq!(decision.outcome, Outcome::FullRefund);
+    }
 
     mod properties {
         use super::*;

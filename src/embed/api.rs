@@ -42,7 +42,7 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::refund::{RefundPolicy, evaluate_str};
+use crate::domain::refund::{RefundError, RefundPolicy, evaluate};
 
 /// The name of the global object.
 const GLOBAL: &str = "TermsWidget";
@@ -118,34 +118,54 @@ pub fn get_consent() -> JsValue {
 /// `TermsWidget.evaluateRefund(input, rules?)`: see the module documentation.
 pub fn evaluate_refund(input: JsValue, policy: JsValue) -> JsValue {
     let text = input_text(&input);
-    let answer = if policy.is_undefined() || policy.is_null() {
-        evaluate_str(&text, &RefundPolicy::default())
+    let rules = if policy.is_undefined() || policy.is_null() {
+        Ok(RefundPolicy::default())
     } else {
-        let rules = serde_json::from_str::<serde_json::Value>(&input_text(&policy))
+        serde_json::from_str::<serde_json::Value>(&input_text(&policy))
             .map_err(|e| format!("the policy is not valid JSON: {e}"))
-            .and_then(|v| RefundPolicy::from_json(&v).map_err(|e| e.to_string()));
-        match rules {
-            Ok(rules) => evaluate_str(&text, &rules),
-            Err(message) => serde_json::json!({
-                "error": "invalid_policy",
-                "field": null,
-                "message": format!("The refund rules given to evaluateRefund were not used: {message}."),
-            }),
+            .and_then(|v| RefundPolicy::from_json(&v).map_err(|e| e.to_string()))
+    };
+    let rules = match rules {
+        Ok(rules) => rules,
+        Err(message) => {
+            return answer(&ErrorAnswer {
+                error: "invalid_policy",
+                field: None,
+                message: format!(
+                    "The refund rules given to evaluateRefund were not used: {message}."
+                ),
+            });
         }
     };
-    let json = answer.to_string();
-    js_sys::JSON::parse(&json).unwrap_or_else(|_| {
-        // Cannot happen (serde_json writes JSON); answer with an error object anyway.
-        let object = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&object, &"error".into(), &"missing_field".into());
-        let _ = js_sys::Reflect::set(&object, &"field".into(), &JsValue::NULL);
-        let _ = js_sys::Reflect::set(
-            &object,
-            &"message".into(),
-            &"The request could not be read.".into(),
-        );
-        object.into()
-    })
+    let result = serde_json::from_str::<serde_json::Value>(&text)
+        .map_err(|_| RefundError::NotJson)
+        .and_then(|input| evaluate(&input, &rules));
+    match result {
+        Ok(decision) => answer(&decision),
+        Err(error) => answer(&error),
+    }
+}
+
+/// An error answer that is not one of the contract's input errors.
+#[derive(serde::Serialize)]
+struct ErrorAnswer {
+    error: &'static str,
+    field: Option<&'static str>,
+    message: String,
+}
+
+/// An answer as a new plain object.
+fn answer(value: &impl serde::Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or_else(|_| {
+            // Cannot happen (every number fits in a JS number); answer with an error anyway.
+            super::to_js(&ErrorAnswer {
+                error: "missing_field",
+                field: None,
+                message: "The request could not be read.".to_owned(),
+            })
+        })
 }
 
 /// The JSON text to judge: a string as it is, anything else through `JSON.stringify`.

@@ -257,9 +257,7 @@ fn send_consent(command: &str, settings: &Value) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Ok(settings) = js_sys::JSON::parse(&settings.to_string()) else {
-        return;
-    };
+    let settings = super::to_js(settings);
     let consent = JsValue::from_str("consent");
     let command = JsValue::from_str(command);
     let gtag = js_sys::Reflect::get(&window, &JsValue::from_str("gtag")).unwrap_or_default();
@@ -346,7 +344,7 @@ pub fn snapshot(standing: &Standing, categories: &CategorySet) -> Value {
 /// `bubbles` and `composed` (so it leaves the widget's shadow root and reaches `document`
 /// and `window`) and `detail` as a plain JS object (usually a [`snapshot`]).
 pub fn dispatch_change(target: &web_sys::EventTarget, detail: &Value) {
-    let detail = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+    let detail = super::to_js(detail);
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

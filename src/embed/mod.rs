@@ -103,6 +103,15 @@ impl Mounted {
 }
 
 /// Defines one element, reporting (not throwing) if that fails.
+/// A value as a plain JS object (maps become objects, not `Map`s, and `None` is `null`),
+/// as `JSON.parse` of its JSON would give; `null` if it can't be converted (a number
+/// beyond 2^53, which no caller has).
+pub(crate) fn to_js(value: &impl serde::Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
+
 fn define(
     name: &str,
     observed: &[&str],
