@@ -331,3 +331,28 @@ describe('the host page does not reach inside', () => {
     });
   });
 });
+
+describe('theming through the documented doors', () => {
+  test('::part and custom properties reach the parts they name, and nothing else', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/fixtures/themed-host.html`);
+      await page.locator('#docs h1.tw-doc-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      await page.locator('terms-consent .tw-consent-banner button.tw-consent-primary').first().waitFor();
+      const seen = await page.evaluate(() => {
+        const docs = document.querySelector('#docs').shadowRoot;
+        const consent = document.querySelector('terms-consent').shadowRoot;
+        const cs = (el) => getComputedStyle(el);
+        return {
+          bar: cs(docs.querySelector('.tw-bar')).backgroundColor,
+          title: cs(docs.querySelector('h1.tw-doc-title')).color,
+          link: cs(docs.querySelector('.tw-md a, .tw-toc a')).color,
+          primary: [...consent.querySelectorAll('button.tw-consent-primary')].map((b) => cs(b).borderRadius),
+        };
+      });
+      assert.equal(seen.bar, 'rgb(1, 2, 3)', '::part(bar)');
+      assert.equal(seen.title, 'rgb(4, 5, 6)', '::part(title)');
+      assert.equal(seen.link, 'rgb(7, 8, 9)', '--tw-accent');
+      assert.deepEqual(seen.primary, ['0px', '0px'], '::part(primary) styles both, alike');
+    });
+  });
+});

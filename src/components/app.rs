@@ -582,9 +582,9 @@ pub fn App(props: &AppProps) -> Html {
             };
             let (effective_before, effective_after) = cat.around(effective_msg, &[], "date");
             html! {
-                <article class="tw-doc" aria-labelledby="tw-doc-title">
+                <article class="tw-doc" part="document" aria-labelledby="tw-doc-title">
                     <header class="tw-doc-header">
-                        <h1 id="tw-doc-title" class="tw-doc-title" tabindex="-1">{ doc.title.clone() }</h1>
+                        <h1 id="tw-doc-title" class="tw-doc-title" part="title" tabindex="-1" dir="auto">{ doc.title.clone() }</h1>
                         <p class="tw-meta">
                             <span class="tw-version">{ cat.with(Msg::VersionLabel, &[("version", &version.version)]) }</span>
                             {" · "}
@@ -737,10 +737,10 @@ pub fn App(props: &AppProps) -> Html {
         <div class="tw" ref={root} role={region.is_some().then_some("region")} aria-label={region}>
             // The page's banner in the SPA; in an embedded widget just its bar (the host
             // page has its own banner). The skip link sits inside it, in a landmark.
-            <@{bar_tag} class="tw-bar">
+            <@{bar_tag} class="tw-bar" part="bar">
             <a class="tw-skip" href="#" onclick={skip}>{ cat.text(Msg::SkipToDocument) }</a>
                 <p class="tw-brand">
-                    { platform_name.map(|p| html! { <span class="tw-platform">{ p }</span> }) }
+                    { platform_name.map(|p| html! { <bdi class="tw-platform">{ p }</bdi> }) }
                     <span class="tw-brand-sub">{ cat.text(Msg::BrandSubtitle) }</span>
                 </p>
                 <SearchBar

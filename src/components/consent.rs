@@ -203,7 +203,7 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
         )
     };
     html! {
-        <section role="region" aria-label={cat.text(Msg::PrivacyChoices)} class="tw-consent-banner"
+        <section role="region" aria-label={cat.text(Msg::PrivacyChoices)} class="tw-consent-banner" part="consent-banner"
             {onkeydown}>
             <div class="tw-consent-banner-inner">
                 <div class="tw-consent-banner-head">
@@ -257,11 +257,11 @@ pub fn ConsentBanner(props: &ConsentBannerProps) -> Html {
 fn reject_and_accept(cat: &Catalog, on_reject: &Callback<()>, on_accept: &Callback<()>) -> Html {
     html! {
         <>
-            <button type="button" class="tw-consent-primary" data-action="reject-all"
+            <button type="button" class="tw-consent-primary" part="button primary" data-action="reject-all"
                 onclick={on_reject.reform(|_: MouseEvent| ())}>
                 { cat.text(Msg::RejectAll) }
             </button>
-            <button type="button" class="tw-consent-primary" data-action="accept-all"
+            <button type="button" class="tw-consent-primary" part="button primary" data-action="accept-all"
                 onclick={on_accept.reform(|_: MouseEvent| ())}>
                 { cat.text(Msg::AcceptAll) }
             </button>
@@ -482,7 +482,7 @@ pub fn Preferences(props: &PreferencesProps) -> Html {
     };
 
     html! {
-        <dialog class="tw-consent-dialog" ref={dialog} aria-labelledby={title_id.clone()}
+        <dialog class="tw-consent-dialog" part="consent-dialog" ref={dialog} aria-labelledby={title_id.clone()}
             onkeydown={keep_tab_inside}
             {oncancel} {onclose}>
             <div class="tw-consent-dialog-head">

@@ -80,16 +80,19 @@ impl Ctx<'_> {
                 let inner = html! { <>{ self.inlines(content) }{" "}{ anchor }</> };
                 let id = slug.clone();
                 match level {
-                    1 => html! { <h2 {id} tabindex="-1">{inner}</h2> },
-                    2 => html! { <h2 {id} tabindex="-1">{inner}</h2> },
-                    3 => html! { <h3 {id} tabindex="-1">{inner}</h3> },
-                    4 => html! { <h4 {id} tabindex="-1">{inner}</h4> },
-                    5 => html! { <h5 {id} tabindex="-1">{inner}</h5> },
-                    _ => html! { <h6 {id} tabindex="-1">{inner}</h6> },
+                    1 => html! { <h2 {id} tabindex="-1" dir="auto">{inner}</h2> },
+                    2 => html! { <h2 {id} tabindex="-1" dir="auto">{inner}</h2> },
+                    3 => html! { <h3 {id} tabindex="-1" dir="auto">{inner}</h3> },
+                    4 => html! { <h4 {id} tabindex="-1" dir="auto">{inner}</h4> },
+                    5 => html! { <h5 {id} tabindex="-1" dir="auto">{inner}</h5> },
+                    _ => html! { <h6 {id} tabindex="-1" dir="auto">{inner}</h6> },
                 }
             }
             Block::Paragraph(inlines) if tight => self.inlines(inlines),
-            Block::Paragraph(inlines) => html! { <p>{ self.inlines(inlines) }</p> },
+            // Each block takes the direction of its own first strong letter, so a document
+            // (or a paragraph) in a right-to-left language reads right to left inside the
+            // widget's own left-to-right interface.
+            Block::Paragraph(inlines) => html! { <p dir="auto">{ self.inlines(inlines) }</p> },
             Block::BlockQuote(inner) => {
                 html! { <blockquote>{ self.blocks(inner, false) }</blockquote> }
             }
@@ -105,7 +108,7 @@ impl Ctx<'_> {
                         let check = item.checked.map(|done| {
                             html! { <input type="checkbox" disabled=true checked={done} /> }
                         });
-                        html! { <li>{ check }{ self.blocks(&item.blocks, *tight) }</li> }
+                        html! { <li dir="auto">{ check }{ self.blocks(&item.blocks, *tight) }</li> }
                     })
                     .collect();
                 if *ordered {
