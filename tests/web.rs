@@ -335,3 +335,51 @@ async fn the_changes_view_shows_what_a_version_changed() {
         "falls back to the text of version 1"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_phrase_is_found_across_inline_formatting_and_counts_once() {
+    let a = doc(
+        "a",
+        "Alpha",
+        "You may request a **full refund** within [14 days](#x).\n\nA full\n\nrefund apart.",
+    );
+    let (root, _) = mount(Source::Inline(bundle(&a)), None).await;
+    let r = root.clone();
+    until("the title \"Alpha\"", || title(&r) == "Alpha").await;
+    let input: HtmlInputElement = wait_for_element(&root, "input.tw-search-input")
+        .await
+        .unchecked_into();
+    input.set_value("request a full refund within 14");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    // One match in four pieces (text, strong, text, link), each highlighted as current.
+    until("the pieces of the match highlighted", || {
+        query_all(&r, "mark.tw-mark-current[data-match='0']").len() >= 4
+    })
+    .await;
+    let pieces: String = query_all(&r, "mark[data-match='0']")
+        .iter()
+        .map(|m| m.text_content().unwrap())
+        .collect();
+    assert_eq!(pieces, "request a full refund within 14");
+    assert!(query(&r, "mark[data-match='1']").is_none(), "one match");
+    let status = wait_for("the search status", || {
+        query(&r, ".tw-search-status")?.text_content()
+    })
+    .await;
+    assert!(status.starts_with("1 of 1"), "{status}");
+    // Never across two paragraphs.
+    input.set_value("a full refund");
+    input
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    until("one match of \"a full refund\"", || {
+        let first: String = query_all(&r, "mark[data-match='0']")
+            .iter()
+            .map(|m| m.text_content().unwrap())
+            .collect();
+        first == "a full refund" && query(&r, "mark[data-match='1']").is_none()
+    })
+    .await;
+}
