@@ -120,7 +120,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::sha256::{is_hex_digest, sha256, sha256_hex, to_hex};
+use super::sha256::{is_hex_digest, sha256, sha256_hex};
 use super::time::{self, TimeError, format_instant, parse_instant};
 use super::wire::{Field, Label, Object, kind_of};
 
@@ -998,12 +998,18 @@ impl Signals {
 #[serde(transparent)]
 pub struct RecordId(String);
 
+impl From<uuid::Uuid> for RecordId {
+    fn from(id: uuid::Uuid) -> RecordId {
+        RecordId(id.hyphenated().to_string())
+    }
+}
+
 impl RecordId {
     /// A UUID version 4 (random) from 16 random bytes the caller supplies (in the browser:
-    /// `crypto.getRandomValues`). The version and variant bits are set as RFC 9562 says;
-    /// the other 122 bits come from `bytes`.
+    /// `crypto.getRandomValues`). The version and variant bits are set as RFC 9562 says
+    /// (by the `uuid` crate); the other 122 bits come from `bytes`.
     pub fn from_random_bytes(bytes: &[u8; 16]) -> RecordId {
-        RecordId::with_version(*bytes, 4)
+        RecordId::from(uuid::Builder::from_random_bytes(*bytes).into_uuid())
     }
 
     /// A UUID version 8 derived from `content` by SHA-256: the same content always gives
@@ -1012,35 +1018,17 @@ impl RecordId {
         let digest = sha256(content);
         let mut bytes = [0u8; 16];
         bytes.copy_from_slice(&digest[..16]);
-        RecordId::with_version(bytes, 8)
-    }
-
-    fn with_version(mut bytes: [u8; 16], version: u8) -> RecordId {
-        bytes[6] = (bytes[6] & 0x0f) | (version << 4);
-        bytes[8] = (bytes[8] & 0x3f) | 0x80;
-        let hex = to_hex(&bytes);
-        RecordId(format!(
-            "{}-{}-{}-{}-{}",
-            &hex[0..8],
-            &hex[8..12],
-            &hex[12..16],
-            &hex[16..20],
-            &hex[20..32]
-        ))
+        RecordId::from(uuid::Builder::from_custom_bytes(bytes).into_uuid())
     }
 
     /// Reads a UUID in canonical text form (`8-4-4-4-12` hex digits, any version, either
-    /// case); the id keeps the lowercase form.
+    /// case); the id keeps the lowercase form. Other forms `uuid` accepts (braced, URN,
+    /// without hyphens) are refused: stored ids are always canonical.
     pub fn parse(text: &str) -> Option<RecordId> {
-        let b = text.as_bytes();
-        if b.len() != 36 {
+        if text.len() != 36 {
             return None;
         }
-        let shape_ok = b.iter().enumerate().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => *c == b'-',
-            _ => c.is_ascii_hexdigit(),
-        });
-        shape_ok.then(|| RecordId(text.to_ascii_lowercase()))
+        uuid::Uuid::try_parse(text).ok().map(RecordId::from)
     }
 
     /// The id as text.
