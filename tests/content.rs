@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use terms_widget::domain::bundle::{Bundle, load_json};
-use terms_widget::domain::markdown::{self, Block};
-use terms_widget::domain::route::broken_links;
+use terms_widget::domain::documents::bundle::{Bundle, load_json};
+use terms_widget::domain::documents::markdown::{self, Block};
+use terms_widget::domain::documents::route::broken_links;
 
 fn bundle() -> Bundle {
     let loaded = load_json(terms_widget::DEFAULT_BUNDLE);

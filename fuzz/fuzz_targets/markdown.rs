@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use terms_widget::domain::{diff, markdown, search};
+use terms_widget::domain::documents::{diff, markdown, search};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -17,12 +17,12 @@ use super::app::{App, AppProps, Routing, load_bundle};
 use super::consent::{ConsentBanner, Draft, Preferences};
 use super::state::Source;
 use crate::catalog::{Catalog, Msg};
-use crate::domain::bundle::Loaded;
 use crate::domain::consent::{
     self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
     Signals, Standing,
 };
 use crate::domain::consent_config::ConsentConfig;
+use crate::domain::documents::bundle::Loaded;
 use crate::domain::time::format_instant;
 use crate::embed::consent_host;
 use crate::platform::consent_store::ConsentStore;

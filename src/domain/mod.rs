@@ -3,17 +3,16 @@
 //! Nothing here touches the browser or Yew, and nothing reads a clock: callers pass
 //! `now` in. This is where most of the tests live (`cargo test`).
 
-pub mod bundle;
 pub mod consent;
 pub mod consent_config;
 pub mod consent_mode;
-pub mod content_source;
-pub mod diff;
+pub mod documents;
 pub mod local_time;
-pub mod markdown;
 pub mod refund;
 pub mod refund_form;
-pub mod route;
-pub mod search;
 pub mod sha256;
 pub mod time;
+
+// `consent.rs` names `super::bundle`; it is moved whole (another branch edits it), so this
+// alias keeps that path working until its body can say `documents::bundle`.
+use documents::bundle;

@@ -213,7 +213,7 @@ pub enum LinkTarget {
 /// Parses Markdown into an inert [`Document`]. Never panics.
 ///
 /// ```
-/// use terms_widget::domain::markdown::{parse, Block, Inline, LinkTarget};
+/// use terms_widget::domain::documents::markdown::{parse, Block, Inline, LinkTarget};
 ///
 /// let doc = parse("## Refunds\n\nSee [policy](javascript:alert(1)) &amp; more.");
 /// assert_eq!(doc.headings[0].slug, "refunds");
@@ -248,7 +248,7 @@ impl Document {
     /// which a renderer meets them and in which search reports matches.
     ///
     /// ```
-    /// let doc = terms_widget::domain::markdown::parse("Hello *big* `world`");
+    /// let doc = terms_widget::domain::documents::markdown::parse("Hello *big* `world`");
     /// let texts: Vec<&str> = doc.leaves().iter().map(|t| t.text.as_str()).collect();
     /// assert_eq!(texts, ["Hello ", "big", " ", "world"]);
     /// ```
@@ -275,7 +275,7 @@ impl Document {
     /// one leaf.
     ///
     /// ```
-    /// use terms_widget::domain::markdown::{parse, RunPart};
+    /// use terms_widget::domain::documents::markdown::{parse, RunPart};
     ///
     /// let doc = parse("A **full** [refund](#x)  \nnow.\n\n- item");
     /// let runs: Vec<Vec<String>> = doc
@@ -309,7 +309,7 @@ impl Document {
     /// and tables).
     ///
     /// ```
-    /// use terms_widget::domain::markdown::{parse, LinkTarget};
+    /// use terms_widget::domain::documents::markdown::{parse, LinkTarget};
     /// let doc = parse("See [refunds](#refund-policy).\n\n> [x](javascript:y)");
     /// assert_eq!(doc.links(), [
     ///     &LinkTarget::Fragment("refund-policy".into()),
@@ -346,7 +346,7 @@ impl Document {
 /// Blocked keeps the original href; the other variants hold the cleaned one.
 ///
 /// ```
-/// use terms_widget::domain::markdown::{classify_link, LinkTarget};
+/// use terms_widget::domain::documents::markdown::{classify_link, LinkTarget};
 ///
 /// assert_eq!(classify_link("HTTPS://x.example"), LinkTarget::External("HTTPS://x.example".into()));
 /// assert_eq!(classify_link("#refund-policy"), LinkTarget::Fragment("refund-policy".into()));
@@ -397,7 +397,7 @@ pub const WIDGET_ID_PREFIX: &str = "tw-";
 /// spaces never meet.
 ///
 /// ```
-/// use terms_widget::domain::markdown::slugify;
+/// use terms_widget::domain::documents::markdown::slugify;
 ///
 /// assert_eq!(slugify("Política de privacidad"), "política-de-privacidad");
 /// assert_eq!(slugify("tw-doc-title"), "section-tw-doc-title");
@@ -436,7 +436,7 @@ pub fn slugify(text: &str) -> String {
 /// text of emphasis, links and image alt text, hard breaks as `'\n'`.
 ///
 /// ```
-/// use terms_widget::domain::markdown::{parse, plain_text, Block};
+/// use terms_widget::domain::documents::markdown::{parse, plain_text, Block};
 ///
 /// let doc = parse("The `Foo` *bar* [baz](x)");
 /// let Block::Paragraph(inlines) = &doc.blocks[0] else { panic!("paragraph") };
@@ -476,7 +476,7 @@ fn scheme_of(href: &str) -> Option<&str> {
 /// kept as it is.
 ///
 /// ```
-/// assert_eq!(terms_widget::domain::markdown::percent_decode("pol%C3%ADtica%20x%zz"), "política x%zz");
+/// assert_eq!(terms_widget::domain::documents::markdown::percent_decode("pol%C3%ADtica%20x%zz"), "política x%zz");
 /// ```
 pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();

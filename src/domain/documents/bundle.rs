@@ -20,7 +20,7 @@
 //! no versions is left out; the rest still renders.
 //!
 //! ```
-//! use terms_widget::domain::bundle::load_json;
+//! use terms_widget::domain::documents::bundle::load_json;
 //!
 //! let loaded = load_json(r#"{"format":"terms-widget/bundle@1","documents":[
 //!   {"id":"honor-code","title":"Honor Code","versions":[
@@ -36,7 +36,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate};
 use serde_json::{Map, Value};
 
-use super::time::{TimeError, parse_date};
+use crate::domain::time::{TimeError, parse_date};
 
 /// Ids a document can't take, because their fragments open the widget's own views.
 pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];
