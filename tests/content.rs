@@ -225,7 +225,7 @@ fn the_default_refund_rules_name_the_current_refund_policy() {
 
 #[test]
 fn the_consent_set_up_is_the_default_one_and_matches_the_privacy_policy() {
-    use terms_widget::domain::consent_config::ConsentConfig;
+    use terms_widget::domain::consent::config::ConsentConfig;
     let b = bundle();
     let config = ConsentConfig::from_json(b.consent.as_ref().expect("content/consent.json"))
         .expect("a valid consent set-up");

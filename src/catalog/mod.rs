@@ -4,7 +4,7 @@
 //!
 //! Pure Rust, like [`crate::domain`]: no Yew, no browser. The domain's wording functions
 //! (the refund form's labels, messages and headlines in
-//! [`crate::domain::refund_form`]) take a `&Catalog`; components get theirs from a Yew
+//! [`crate::domain::refund::form`]) take a `&Catalog`; components get theirs from a Yew
 //! context (see below).
 //!
 //! # Keys, tables, values

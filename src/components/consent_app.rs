@@ -17,11 +17,11 @@ use super::app::{App, AppProps, Routing, load_bundle};
 use super::consent::{ConsentBanner, Draft, Preferences};
 use super::state::Source;
 use crate::catalog::{Catalog, Msg};
+use crate::domain::consent::config::ConsentConfig;
 use crate::domain::consent::{
     self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
     Signals, Standing,
 };
-use crate::domain::consent_config::ConsentConfig;
 use crate::domain::documents::bundle::Loaded;
 use crate::domain::time::format_instant;
 use crate::embed::consent_host;

@@ -8,7 +8,7 @@
 //!   page gives (JSON text).
 //!
 //! Both go through the refund engine ([`crate::domain::refund`]) by way of the form model
-//! ([`crate::domain::refund_form`]); the browser's clock and time zone come from
+//! ([`crate::domain::refund::form`]); the browser's clock and time zone come from
 //! [`crate::platform::localtime`]; the words from the catalog in context
 //! ([`super::use_catalog`]). "Now" is read when the component mounts, on every edit,
 //! and every 30 seconds. Styles: `styles/refund.css` (`tw-refund-…` classes; no inline
@@ -26,14 +26,14 @@ use yew::prelude::*;
 use super::parts::FragmentLink;
 use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
-use crate::domain::local_time::{Occurrence, WallClock};
-use crate::domain::refund::{
-    CustomWindow, Decision, Kind, Outcome, RefundError, RefundPolicy, Via,
-};
-use crate::domain::refund_form::{
+use crate::domain::refund::form::{
     FormEdit, FormField, Mark, MarkKind, Problem, RefundForm, canonical_local_input, card_decision,
     card_message, clause_fragment, form_message, headline, kind_label, parse_local_input,
     policy_line, section_title, timeline, tone, via_label,
+};
+use crate::domain::refund::local_time::{Occurrence, WallClock};
+use crate::domain::refund::{
+    CustomWindow, Decision, Kind, Outcome, RefundError, RefundPolicy, Via,
 };
 use crate::domain::time::format_instant;
 use crate::platform::localtime::{self, LearnerZone};

@@ -4,13 +4,9 @@
 //! `now` in. This is where most of the tests live (`cargo test`).
 
 pub mod consent;
-pub mod consent_config;
-pub mod consent_mode;
 pub mod documents;
-pub mod local_time;
+pub mod records;
 pub mod refund;
-pub mod refund_form;
-pub mod sha256;
 pub mod time;
 
 // `consent.rs` names `super::bundle`; it is moved whole (another branch edits it), so this

@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use serde_json::json;
-//! use terms_widget::domain::consent_config::ConsentConfig;
+//! use terms_widget::domain::consent::config::ConsentConfig;
 //!
 //! let config = ConsentConfig::from_json(&json!({"storage_key": "acme_consent"})).unwrap();
 //! assert_eq!(config.storage_key, "acme_consent");
@@ -30,7 +30,7 @@
 
 use serde_json::{Map, Value};
 
-use super::consent::{CategorySet, Controller};
+use super::{CategorySet, Controller};
 
 /// A platform's consent set-up.
 #[derive(Debug, Clone, PartialEq)]

@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use terms_widget::domain::refund::{Kind, Outcome, RefundPolicy};
-//! use terms_widget::domain::refund_form::{parse_local_input, FormEdit, RefundForm};
+//! use terms_widget::domain::refund::form::{parse_local_input, FormEdit, RefundForm};
 //! use terms_widget::domain::time::parse_instant;
 //!
 //! // The learner's wall clock reads UTC here, to keep the example short.
@@ -56,11 +56,11 @@ use crate::catalog::{Catalog, Msg};
 
 use super::local_time::{Occurrence, WallClock, pick};
 
-use super::refund::{
+use super::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, Via,
     ViaTreatment, evaluate,
 };
-use super::time::{
+use crate::domain::time::{
     self, LongDate, TimeError, format_instant, parse_date, parse_instant, parse_time_of_day,
 };
 
@@ -106,7 +106,7 @@ impl LocalDateTime {
 /// [`TimeError::NoSuchTime`].
 ///
 /// ```
-/// use terms_widget::domain::refund_form::parse_local_input;
+/// use terms_widget::domain::refund::form::parse_local_input;
 /// use terms_widget::domain::time::TimeError;
 ///
 /// assert_eq!(parse_local_input("2024-05-14T15:30").unwrap().to_input_value(), "2024-05-14T15:30");

@@ -119,8 +119,16 @@ use std::fmt;
 use chrono::{DateTime, TimeDelta, Utc};
 use serde_json::{Map, Value, json};
 
-use super::sha256::{is_hex_digest, sha256, sha256_hex, to_hex};
+use super::records::sha256::{is_hex_digest, sha256, sha256_hex, to_hex};
 use super::time::{self, TimeError, format_instant, parse_instant};
+
+pub mod config;
+pub mod consent_mode;
+
+// What `config.rs` (moved whole: another branch is editing it) names `super::bundle` and
+// `super::consent`.
+use super::bundle;
+use crate::domain::consent;
 
 /// The browser storage key the widget keeps the encoded history under (listed under
 /// *Strictly necessary* in the Privacy Policy).

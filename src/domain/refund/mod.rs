@@ -78,6 +78,9 @@ use serde_json::{Map, Value};
 
 use super::time::{self, TimeError, format_instant, parse_date, parse_instant};
 
+pub mod form;
+pub mod local_time;
+
 /// The longest window, in days, a policy may set anywhere: ten years.
 pub const MAX_POLICY_WINDOW_DAYS: u32 = 3650;
 
