@@ -26,18 +26,14 @@
 //! its state to itself, so several widgets work independently on one page.
 
 pub mod api;
-pub mod consent_host;
 
 use wasm_bindgen::prelude::*;
 
 use yew::AttrValue;
 
 use crate::components::consent::PrivacyChoicesButton;
-use crate::components::consent_app::{ConsentApp, ConsentAppProps};
+use crate::components::consent_app::{ConsentApp, ConsentAppProps, OPEN_PREFERENCES_EVENT};
 use crate::components::{App, AppProps, Remote, Routing, Source};
-
-/// The window event that opens the preferences of every `<terms-consent>` on the page.
-pub const OPEN_PREFERENCES_EVENT: &str = "terms-widget:open-preferences";
 
 #[wasm_bindgen(inline_js = r#"
 export function define_element(name, observed, connect) {

@@ -3,6 +3,7 @@
 //! Everything that touches `web_sys` outside the components lives here, so the
 //! components stay about state and markup and the domain stays pure.
 
+pub mod consent_host;
 pub mod consent_store;
 pub mod focus;
 pub mod localtime;
