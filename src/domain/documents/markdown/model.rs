@@ -36,7 +36,7 @@ pub enum Block {
     Heading {
         /// Level 1 to 6.
         level: u8,
-        /// Unique anchor id (see [`slugify`]).
+        /// Unique anchor id (see [`slugify`](super::slugify)).
         slug: String,
         /// The heading's inline content.
         content: Vec<Inline>,

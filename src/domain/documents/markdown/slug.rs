@@ -9,7 +9,7 @@ pub const WIDGET_ID_PREFIX: &str = "tw-";
 /// Lowercases; keeps Unicode letters and digits (and combining marks), `-`
 /// and `_`; turns whitespace into `-`; drops other punctuation; collapses
 /// repeated `-`; trims `-` at both ends; returns `section` if nothing is left.
-/// (Uniqueness within a document is handled by [`parse`].)
+/// (Uniqueness within a document is handled by [`parse`](super::parse).)
 ///
 /// Slugs become element ids in the same shadow root as the widget's own ids, which all
 /// start with [`WIDGET_ID_PREFIX`] (`tw-`): a slug that would start with it (an author's
