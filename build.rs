@@ -6,10 +6,13 @@
 #[allow(dead_code)]
 #[path = "src/domain"]
 mod domain {
-    #[path = "bundle.rs"]
-    pub mod bundle;
-    #[path = "content_source.rs"]
-    pub mod content_source;
+    #[path = "documents"]
+    pub mod documents {
+        #[path = "bundle.rs"]
+        pub mod bundle;
+        #[path = "content_source.rs"]
+        pub mod content_source;
+    }
     #[path = "time.rs"]
     pub mod time;
     #[path = "wire.rs"]
@@ -23,8 +26,8 @@ fn main() {
     for path in [
         "content",
         "content/consent.json",
-        "src/domain/bundle.rs",
-        "src/domain/content_source.rs",
+        "src/domain/documents/bundle.rs",
+        "src/domain/documents/content_source.rs",
         "src/domain/time.rs",
         "src/domain/wire.rs",
         "src/content_dir.rs",
@@ -34,7 +37,7 @@ fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let files = content_dir::read_content_dir(&root)
         .unwrap_or_else(|e| panic!("could not read {}: {e}", root.display()));
-    let bundle = domain::content_source::compile(&files).unwrap_or_else(|errors| {
+    let bundle = domain::documents::content_source::compile(&files).unwrap_or_else(|errors| {
         for e in &errors {
             println!("cargo:warning=content/{e}");
         }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the parsers that read untrusted text (cargo-fuzz, libFuzzer):
-#   bundle         the bundle loader (domain::bundle::load_json, and back)
-#   markdown       the Markdown model, search and diff (domain::markdown::parse, …)
+#   bundle         the bundle loader (domain::documents::bundle::load_json, and back)
+#   markdown       the Markdown model, search and diff (domain::documents::markdown::parse, …)
 #   consent_store  the stored consent records decoder (domain::consent::decode, and back)
 #   refund         the refund contract (domain::refund::evaluate_str)
 #

@@ -3,7 +3,7 @@
 use std::io;
 use std::path::Path;
 
-use crate::domain::content_source::SourceFile;
+use crate::domain::documents::content_source::SourceFile;
 
 /// Reads `bundle.txt`, `consent.json` and every `*.md` file below `root`, with paths relative to `root`
 /// (using `/`), sorted by path so the result does not depend on the file system's order.

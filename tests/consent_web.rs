@@ -21,10 +21,10 @@ use terms_widget::domain::consent::{
     Signals, Standing, decode, encode, is_valid_language_tag, merge,
 };
 use terms_widget::domain::time::parse_instant;
-use terms_widget::embed::consent_host::{
+use terms_widget::platform::Listener;
+use terms_widget::platform::consent_host::{
     consent_mode_default, consent_mode_update, dispatch_change, run_granted_scripts, snapshot,
 };
-use terms_widget::platform::Listener;
 use terms_widget::platform::consent_store::{
     ConsentStore, MEMORY_ONLY_NOTICE, StoreLoad, UNREADABLE_NOTICE,
 };

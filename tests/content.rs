@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use terms_widget::domain::bundle::{Bundle, load_json};
-use terms_widget::domain::markdown::{self, Block};
-use terms_widget::domain::route::broken_links;
+use terms_widget::domain::documents::bundle::{Bundle, load_json};
+use terms_widget::domain::documents::markdown::{self, Block};
+use terms_widget::domain::documents::route::broken_links;
 
 fn bundle() -> Bundle {
     let loaded = load_json(terms_widget::DEFAULT_BUNDLE);
@@ -225,7 +225,7 @@ fn the_default_refund_rules_name_the_current_refund_policy() {
 
 #[test]
 fn the_consent_set_up_is_the_default_one_and_matches_the_privacy_policy() {
-    use terms_widget::domain::consent_config::ConsentConfig;
+    use terms_widget::domain::consent::config::ConsentConfig;
     let b = bundle();
     let config = ConsentConfig::from_json(b.consent.as_ref().expect("content/consent.json"))
         .expect("a valid consent set-up");

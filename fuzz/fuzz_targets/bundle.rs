@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use terms_widget::domain::bundle::{load_json, to_json};
+use terms_widget::domain::documents::bundle::{load_json, to_json};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     use terms_widget::content_dir::read_content_dir;
-    use terms_widget::domain::{bundle, content_source};
+    use terms_widget::domain::documents::{bundle, content_source};
 
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let check_only = args.iter().any(|a| a == "--check");
@@ -41,7 +41,7 @@ fn main() -> ExitCode {
         }
     };
     let loaded = bundle::load_value(&value);
-    let broken = terms_widget::domain::route::broken_links(&loaded.bundle);
+    let broken = terms_widget::domain::documents::route::broken_links(&loaded.bundle);
     for b in &broken {
         eprintln!("warning: {b}");
     }

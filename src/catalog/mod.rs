@@ -4,7 +4,7 @@
 //!
 //! Pure Rust, like [`crate::domain`]: no Yew, no browser. The domain's wording functions
 //! (the refund form's labels, messages and headlines in
-//! [`crate::domain::refund_form`]) take a `&Catalog`; components get theirs from a Yew
+//! [`crate::domain::refund::form`]) take a `&Catalog`; components get theirs from a Yew
 //! context (see below).
 //!
 //! # Keys, tables, values
@@ -60,7 +60,7 @@
 //! # What is not here
 //!
 //! Text for developers and bundle authors stays where it is produced, in English: console
-//! messages, the bundle's validation problems (`domain::bundle::Problem`, listed in the
+//! messages, the bundle's validation problems (`domain::documents::bundle::Problem`, listed in the
 //! widget for whoever maintains the documents), refund-rule and consent set-up problems,
 //! fetch errors, and the JS API's error messages. The refund engine's own sentences
 //! (`Decision::reason`, `RefundError`'s messages) are part of the refund contract that

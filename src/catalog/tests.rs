@@ -85,7 +85,7 @@ fn plurals_are_exactly_the_keys_that_count_and_placeholders_are_declared() {
 
 #[test]
 fn the_default_platform_is_the_built_in_bundles() {
-    let loaded = crate::domain::bundle::load_json(crate::DEFAULT_BUNDLE);
+    let loaded = crate::domain::documents::bundle::load_json(crate::DEFAULT_BUNDLE);
     assert_eq!(loaded.bundle.platform, DEFAULT_PLATFORM);
     assert_eq!(Catalog::en().platform(), DEFAULT_PLATFORM);
     assert_eq!(

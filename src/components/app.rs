@@ -17,12 +17,12 @@ use super::parts::{
 use super::refund::{RefundCalculator, RefundVerdictCard};
 use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
 use crate::catalog::{Catalog, Msg};
-use crate::domain::bundle::{self, Loaded};
-use crate::domain::diff;
-use crate::domain::markdown::{self, Document};
+use crate::domain::documents::bundle::{self, Loaded};
+use crate::domain::documents::diff;
+use crate::domain::documents::markdown::{self, Document};
+use crate::domain::documents::route::{self, Resolved, Route};
+use crate::domain::documents::search;
 use crate::domain::refund::{self, RefundPolicy};
-use crate::domain::route::{self, Resolved, Route};
-use crate::domain::search;
 use crate::domain::time::LongDate;
 use crate::platform;
 

@@ -17,16 +17,20 @@ use super::app::{App, AppProps, Routing, load_bundle};
 use super::consent::{ConsentBanner, Draft, Preferences};
 use super::state::Source;
 use crate::catalog::{Catalog, Msg};
-use crate::domain::bundle::Loaded;
+use crate::domain::consent::config::ConsentConfig;
 use crate::domain::consent::{
     self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
     Signals, Standing,
 };
-use crate::domain::consent_config::ConsentConfig;
+use crate::domain::documents::bundle::Loaded;
 use crate::domain::time::format_instant;
-use crate::embed::consent_host;
+use crate::platform::consent_host;
 use crate::platform::consent_store::ConsentStore;
 use crate::platform::{self, localtime, signals};
+
+/// The window event that opens the preferences of every `<terms-consent>` on the page
+/// (`TermsWidget.openPreferences()` and `<terms-privacy-choices>` send it).
+pub const OPEN_PREFERENCES_EVENT: &str = "terms-widget:open-preferences";
 
 /// What the consent UI shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -462,7 +466,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let remember = remember_opener.clone();
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|w| {
-                platform::Listener::new(&w, crate::embed::OPEN_PREFERENCES_EVENT, move |_| {
+                platform::Listener::new(&w, OPEN_PREFERENCES_EVENT, move |_| {
                     remember(Panel::Preferences);
                     dispatch.dispatch(ConsentAction::Show(Panel::Preferences))
                 })

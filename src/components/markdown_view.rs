@@ -11,8 +11,8 @@ use yew::prelude::*;
 use super::parts::FragmentLink;
 use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
-use crate::domain::markdown::{Alignment, Block, Document, Inline, LinkTarget, Text};
-use crate::domain::search::{Matches, split_leaf};
+use crate::domain::documents::markdown::{Alignment, Block, Document, Inline, LinkTarget, Text};
+use crate::domain::documents::search::{Matches, split_leaf};
 
 /// Props of [`MarkdownView`].
 #[derive(Properties, Clone)]
@@ -69,7 +69,7 @@ impl Ctx<'_> {
                 let href = format!(
                     "#{}/{}",
                     self.props.base,
-                    crate::domain::route::percent_encode(slug)
+                    crate::domain::documents::route::percent_encode(slug)
                 );
                 let anchor = self.fragment_link(
                     href,

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use super::{use_catalog, use_landmark_name};
 use crate::catalog::Msg;
-use crate::domain::bundle::{Problem, Version};
-use crate::domain::diff::{Change, Words};
-use crate::domain::markdown::Heading;
-use crate::domain::route::percent_encode;
+use crate::domain::documents::bundle::{Problem, Version};
+use crate::domain::documents::diff::{Change, Words};
+use crate::domain::documents::markdown::Heading;
+use crate::domain::documents::route::percent_encode;
 use crate::domain::time::LongDate;
 
 /// Props of [`FragmentLink`].

@@ -9,8 +9,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::catalog::{Catalog, Msg};
-use crate::domain::bundle::Loaded;
-use crate::domain::route::{Resolved, Route, RouteError, check, resolve};
+use crate::domain::documents::bundle::Loaded;
+use crate::domain::documents::route::{Resolved, Route, RouteError, check, resolve};
 
 /// Where the documents come from.
 #[derive(Debug, Clone, PartialEq)]
@@ -307,7 +307,7 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::bundle::load_value;
+    use crate::domain::documents::bundle::load_value;
     use serde_json::json;
 
     fn loaded() -> Rc<Loaded> {

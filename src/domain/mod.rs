@@ -1,20 +1,27 @@
-//! Pure Rust: documents, the Markdown model, search, routes and time.
+//! Pure Rust: what the widget knows, with no browser and no Yew.
 //!
 //! Nothing here touches the browser or Yew, and nothing reads a clock: callers pass
-//! `now` in. This is where most of the tests live (`cargo test`).
+//! `now` in. This is where most of the tests live (`cargo test`), beside the code they
+//! test (`#[cfg(test)] mod tests`, or a `tests.rs` / `tests/` in the folder).
+//!
+//! | path | what it holds |
+//! |---|---|
+//! | [`documents`] | The bundle and its checks (`bundle`), the `content/` compiler (`content_source`), the Markdown model and link safety (`markdown/`), search (`search/`), the changes between versions (`diff`) and the widget's routes (`route`). |
+//! | [`records`] | What consent and acceptance records share: the SHA-256 of the text a person agreed to (`sha256`). |
+//! | [`consent`] | Consent: categories, choices, records, the stored history and its decoder (`mod.rs`), the bundle's consent set-up (`config`), whether the host page's Google Consent Mode default came first (`consent_mode`). |
+//! | [`refund`] | The refund contract and engine (`mod.rs`), the calculator's form as plain data (`form/`), and wall-clock times that occur twice or never (`local_time`). |
+//! | [`time`] | Dates and UTC instants: parsing, formatting, long dates. |
+//!
+//! `time` stays at the top rather than in `records/`: every concern uses it (bundle
+//! dates, consent records, refund deadlines), and the build script compiles it with the
+//! bundle.
+//!
+//! Layers: `domain` needs nothing else of the crate except the catalog's wording
+//! (`refund::form` words its messages with a [`Catalog`](crate::catalog::Catalog)).
 
-pub mod bundle;
 pub mod consent;
-pub mod consent_config;
-pub mod consent_mode;
-pub mod content_source;
-pub mod diff;
-pub mod local_time;
-pub mod markdown;
+pub mod documents;
+pub mod records;
 pub mod refund;
-pub mod refund_form;
-pub mod route;
-pub mod search;
-pub mod sha256;
 pub mod time;
 pub mod wire;

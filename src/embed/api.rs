@@ -160,7 +160,7 @@ fn answer(value: &impl serde::Serialize) -> JsValue {
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .unwrap_or_else(|_| {
             // Cannot happen (every number fits in a JS number); answer with an error anyway.
-            super::to_js(&ErrorAnswer {
+            crate::platform::to_js(&ErrorAnswer {
                 error: "missing_field",
                 field: None,
                 message: "The request could not be read.".to_owned(),

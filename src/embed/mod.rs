@@ -26,18 +26,14 @@
 //! its state to itself, so several widgets work independently on one page.
 
 pub mod api;
-pub mod consent_host;
 
 use wasm_bindgen::prelude::*;
 
 use yew::AttrValue;
 
 use crate::components::consent::PrivacyChoicesButton;
-use crate::components::consent_app::{ConsentApp, ConsentAppProps};
+use crate::components::consent_app::{ConsentApp, ConsentAppProps, OPEN_PREFERENCES_EVENT};
 use crate::components::{App, AppProps, Remote, Routing, Source};
-
-/// The window event that opens the preferences of every `<terms-consent>` on the page.
-pub const OPEN_PREFERENCES_EVENT: &str = "terms-widget:open-preferences";
 
 #[wasm_bindgen(inline_js = r#"
 export function define_element(name, observed, connect) {
@@ -103,15 +99,6 @@ impl Mounted {
 }
 
 /// Defines one element, reporting (not throwing) if that fails.
-/// A value as a plain JS object (maps become objects, not `Map`s, and `None` is `null`),
-/// as `JSON.parse` of its JSON would give; `null` if it can't be converted (a number
-/// beyond 2^53, which no caller has).
-pub(crate) fn to_js(value: &impl serde::Serialize) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
-}
-
 fn define(
     name: &str,
     observed: &[&str],

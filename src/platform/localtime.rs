@@ -3,7 +3,7 @@
 //! The refund engine works in UTC instants ([`DateTime<Utc>`]) and never reads a clock. The
 //! learner thinks in wall-clock time in their own zone. Everything that needs the browser's
 //! clock or its time-zone rules lives here, on `js_sys::Date` and `Intl`; the strict parsing
-//! of a datetime-local value is pure and lives in [`crate::domain::refund_form`].
+//! of a datetime-local value is pure and lives in [`crate::domain::refund::form`].
 //!
 //! All functions are total: outside the range the contract can write (years 0000 to 9999)
 //! or when the browser has no `Intl`, they fall back rather than panic.
@@ -12,8 +12,8 @@ use chrono::{DateTime, Datelike, TimeDelta, Timelike, Utc};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::local_time::WallClock;
-use crate::domain::refund_form::{LocalDateTime, canonical_local_input, parse_local_input};
+use crate::domain::refund::form::{LocalDateTime, canonical_local_input, parse_local_input};
+use crate::domain::refund::local_time::WallClock;
 use crate::domain::time::{self, format_instant};
 
 /// The current instant in whole seconds (rounded down), UTC, from `Date.now()`.

@@ -3,6 +3,7 @@
 //! Everything that touches `web_sys` outside the components lives here, so the
 //! components stay about state and markup and the domain stays pure.
 
+pub mod consent_host;
 pub mod consent_store;
 pub mod focus;
 pub mod localtime;
@@ -10,6 +11,15 @@ pub mod signals;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+
+/// A value as a plain JS object (maps become objects, not `Map`s, and `None` is `null`),
+/// as `JSON.parse` of its JSON would give; `null` if it can't be converted (a number
+/// beyond 2^53, which no caller has).
+pub fn to_js(value: &impl serde::Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap_or(JsValue::NULL)
+}
 
 /// Writes an error to the browser console (prefixed so hosts can filter it).
 pub fn console_error(message: &str) {

@@ -12,7 +12,7 @@
 //! | `#guided-projects` (no such document) | that section of the document already open |
 //!
 //! ```
-//! use terms_widget::domain::route::Route;
+//! use terms_widget::domain::documents::route::Route;
 //!
 //! let r = Route::parse("refund-policy/guided-projects").unwrap();
 //! assert_eq!(r.document, "refund-policy");
@@ -294,7 +294,7 @@ pub fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::bundle::load_value;
+    use crate::domain::documents::bundle::load_value;
     use serde_json::json;
 
     fn bundle() -> Bundle {
@@ -355,7 +355,10 @@ mod tests {
         assert_eq!(r.to_fragment(), "terms@2/~changes");
         assert!(Route::parse("terms/~changes").unwrap().changes);
         // A heading slug can never look like the changes slot.
-        assert_ne!(crate::domain::markdown::slugify("~changes"), CHANGES);
+        assert_ne!(
+            crate::domain::documents::markdown::slugify("~changes"),
+            CHANGES
+        );
     }
 
     #[test]

@@ -77,8 +77,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::time::{self, TimeError, format_instant, parse_date, parse_instant};
-use super::wire::{Field, Object};
+use crate::domain::time::{self, TimeError, format_instant, parse_date, parse_instant};
+use crate::domain::wire::{Field, Object};
+
+pub mod form;
+pub mod local_time;
 
 /// The longest window, in days, a policy may set anywhere: ten years.
 pub const MAX_POLICY_WINDOW_DAYS: u32 = 3650;

@@ -1,7 +1,7 @@
 //! Tests of [`super`]: unit tests and properties.
 
 use super::*;
-use crate::domain::markdown::parse;
+use crate::domain::documents::markdown::parse;
 use proptest::prelude::*;
 
 /// `(index, leaf, text)` of every piece of every match.

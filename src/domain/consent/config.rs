@@ -18,7 +18,7 @@
 //!
 //! ```
 //! use serde_json::json;
-//! use terms_widget::domain::consent_config::ConsentConfig;
+//! use terms_widget::domain::consent::config::ConsentConfig;
 //!
 //! let config = ConsentConfig::from_json(&json!({"storage_key": "acme_consent"})).unwrap();
 //! assert_eq!(config.storage_key, "acme_consent");
@@ -30,7 +30,7 @@
 
 use serde_json::{Map, Value};
 
-use super::consent::{CategorySet, Controller};
+use super::{CategorySet, Controller};
 
 /// A platform's consent set-up.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ impl Default for ConsentConfig {
     /// Kestrel Learning's set-up, matching the default Privacy Policy.
     fn default() -> Self {
         ConsentConfig {
-            storage_key: super::consent::STORAGE_KEY.to_string(),
+            storage_key: super::STORAGE_KEY.to_string(),
             policy_document: "privacy-policy".into(),
             policy_url: "https://kestrel-learning.example/privacy".into(),
             jurisdiction: "US-OR".into(),
@@ -131,7 +131,7 @@ impl ConsentConfig {
             }
         }
         if let Some(doc) = text(map, "policy_document", "", &mut problems) {
-            if super::bundle::is_valid_id(&doc) {
+            if crate::domain::documents::bundle::is_valid_id(&doc) {
                 config.policy_document = doc;
             } else {
                 problems.push(format!(

@@ -8,7 +8,7 @@
 //! with a plain, synchronous `<script>` before their Google tag.
 //!
 //! ```
-//! use terms_widget::domain::consent_mode::{order_problem, Entry};
+//! use terms_widget::domain::consent::consent_mode::{order_problem, Entry};
 //!
 //! let fine = [Entry::Command("js".into()), Entry::ConsentDefault, Entry::Command("config".into())];
 //! assert_eq!(order_problem(&fine), None);

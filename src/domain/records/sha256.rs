@@ -7,7 +7,7 @@
 //! [`is_hex_digest`]. Its tests pin our wrapper to the FIPS 180-4 example vectors.
 //!
 //! ```
-//! use terms_widget::domain::sha256::sha256_hex;
+//! use terms_widget::domain::records::sha256::sha256_hex;
 //!
 //! assert_eq!(
 //!     sha256_hex(b"abc"),
@@ -35,7 +35,7 @@ pub fn sha256(data: &[u8]) -> [u8; DIGEST_LEN] {
 /// The SHA-256 digest of `data` as 64 lowercase hexadecimal digits.
 ///
 /// ```
-/// use terms_widget::domain::sha256::sha256_hex;
+/// use terms_widget::domain::records::sha256::sha256_hex;
 /// assert_eq!(
 ///     sha256_hex(b""),
 ///     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
@@ -59,7 +59,7 @@ pub fn to_hex(bytes: &[u8]) -> String {
 /// Is `text` a SHA-256 digest written as exactly 64 lowercase hexadecimal digits?
 ///
 /// ```
-/// use terms_widget::domain::sha256::{is_hex_digest, sha256_hex};
+/// use terms_widget::domain::records::sha256::{is_hex_digest, sha256_hex};
 /// assert!(is_hex_digest(&sha256_hex(b"x")));
 /// assert!(!is_hex_digest("ABC"));
 /// ```

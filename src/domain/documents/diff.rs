@@ -9,7 +9,7 @@
 //! of the words).
 //!
 //! ```
-//! use terms_widget::domain::diff::{diff, Change};
+//! use terms_widget::domain::documents::diff::{diff, Change};
 //!
 //! let old = "## Fees\n\nRefunds take 10 days.\n\nContact us.";
 //! let new = "## Fees\n\nRefunds take 5 to 10 business days.\n\nContact us.\n\n## Taxes\n\nPrices include tax.";

@@ -20,7 +20,7 @@
 //! no versions is left out; the rest still renders.
 //!
 //! ```
-//! use terms_widget::domain::bundle::load_json;
+//! use terms_widget::domain::documents::bundle::load_json;
 //!
 //! let loaded = load_json(r#"{"format":"terms-widget/bundle@1","documents":[
 //!   {"id":"honor-code","title":"Honor Code","versions":[
@@ -37,8 +37,8 @@ use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use super::time::{TimeError, parse_date};
-use super::wire::{Field, Label, Object, kind_of};
+use crate::domain::time::{TimeError, parse_date};
+use crate::domain::wire::{Field, Label, Object, kind_of};
 
 /// Ids a document can't take, because their fragments open the widget's own views.
 pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];

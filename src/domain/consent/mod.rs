@@ -120,9 +120,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value, json};
 
-use super::sha256::{is_hex_digest, sha256, sha256_hex};
-use super::time::{self, TimeError, format_instant, parse_instant};
-use super::wire::{Field, Label, Object, kind_of};
+use super::records::sha256::{is_hex_digest, sha256, sha256_hex};
+use crate::domain::time::{self, TimeError, format_instant, parse_instant};
+use crate::domain::wire::{Field, Label, Object, kind_of};
 
 impl TryFrom<String> for Choice {
     type Error = &'static str;
@@ -139,6 +139,9 @@ impl TryFrom<String> for Method {
         Method::parse(&text).ok_or("not a method")
     }
 }
+
+pub mod config;
+pub mod consent_mode;
 
 /// The browser storage key the widget keeps the encoded history under (listed under
 /// *Strictly necessary* in the Privacy Policy).
@@ -171,7 +174,7 @@ pub const UNDETERMINED_LANGUAGE: &str = "und";
 /// assert!(!is_valid_category_id("-x"));
 /// ```
 pub fn is_valid_category_id(id: &str) -> bool {
-    super::bundle::is_valid_id(id)
+    crate::domain::documents::bundle::is_valid_id(id)
 }
 
 /// Is `tag` plausibly a BCP 47 language tag? Checked loosely: subtags of ASCII letters
@@ -1081,7 +1084,7 @@ impl PolicyRef {
                 id: self.document.clone(),
             });
         }
-        if !super::bundle::is_valid_version_label(&self.version) {
+        if !crate::domain::documents::bundle::is_valid_version_label(&self.version) {
             return Err(RecordError::BadPolicyVersion {
                 label: self.version.clone(),
             });
@@ -2177,7 +2180,7 @@ fn record_from_json(value: &Value) -> Result<ConsentRecord, (String, FieldProble
     const VERSION_EXPECTED: &str = "the policy's version label, such as \"3\"";
     let version =
         required_field(policy.version, VERSION_EXPECTED).map_err(|p| (at("policy.version"), p))?;
-    if !super::bundle::is_valid_version_label(&version) {
+    if !crate::domain::documents::bundle::is_valid_version_label(&version) {
         return Err((
             at("policy.version"),
             FieldProblem::invalid(&version, VERSION_EXPECTED),
@@ -2329,7 +2332,7 @@ fn decode_v1(stored: StoredWire) -> Result<ConsentHistory, StoreError> {
     const VERSION_EXPECTED: &str = "the policy's version label, such as \"2\"";
     let Label(version) = required_field(stored.policy_version, VERSION_EXPECTED)
         .map_err(|p| bad("policy_version", p))?;
-    if !super::bundle::is_valid_version_label(&version) {
+    if !crate::domain::documents::bundle::is_valid_version_label(&version) {
         return Err(bad(
             "policy_version",
             FieldProblem::invalid(&version, VERSION_EXPECTED),

@@ -21,7 +21,7 @@
 //! script (which embeds the default bundle) and the `terms-bundle` command.
 //!
 //! ```
-//! use terms_widget::domain::content_source::{compile, SourceFile};
+//! use terms_widget::domain::documents::content_source::{compile, SourceFile};
 //!
 //! let files = vec![
 //!     SourceFile { path: "bundle.txt".into(), text: "platform: Demo\ndocuments: faq\n".into() },

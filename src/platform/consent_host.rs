@@ -38,8 +38,8 @@ use serde_json::{Map, Value, json};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::consent::consent_mode;
 use crate::domain::consent::{CategorySet, Choice, ConsentHistory, Standing};
-use crate::domain::consent_mode;
 use crate::domain::time::format_instant;
 use crate::platform::{console_error, console_warn};
 

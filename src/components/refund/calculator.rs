@@ -1,240 +1,28 @@
-//! The refund calculator and the refund verdict card.
-//!
-//! * [`RefundCalculator`]: the learner says what they bought, where and when they paid, and
-//!   answers only the questions that matter for that purchase; the answer updates as they
-//!   type, with the deadline in their own time and in UTC, the time left, the reason, the
-//!   rule it comes from and the policy version.
-//! * [`RefundVerdictCard`]: course-page mode, the answer alone for contract input the host
-//!   page gives (JSON text).
-//!
-//! Both go through the refund engine ([`crate::domain::refund`]) by way of the form model
-//! ([`crate::domain::refund_form`]); the browser's clock and time zone come from
-//! [`crate::platform::localtime`]; the words from the catalog in context
-//! ([`super::use_catalog`]). "Now" is read when the component mounts, on every edit,
-//! and every 30 seconds. Styles: `styles/refund.css` (`tw-refund-…` classes; no inline
-//! styles anywhere, including the timeline drawing).
+//! The refund calculator: the questions that matter for the purchase, and the answer as
+//! the learner types.
 
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use chrono::{DateTime, Utc};
-use gloo_timers::callback::Interval;
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::parts::FragmentLink;
-use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
-use crate::domain::local_time::{Occurrence, WallClock};
-use crate::domain::refund::{
-    CustomWindow, Decision, Kind, Outcome, RefundError, RefundPolicy, Via,
+use crate::components::use_catalog;
+use crate::domain::refund::form::{
+    FormEdit, FormField, Problem, RefundForm, canonical_local_input, form_message, kind_label,
+    parse_local_input, via_label,
 };
-use crate::domain::refund_form::{
-    FormEdit, FormField, Mark, MarkKind, Problem, RefundForm, canonical_local_input, card_decision,
-    card_message, clause_fragment, form_message, headline, kind_label, parse_local_input,
-    policy_line, section_title, timeline, tone, via_label,
-};
-use crate::domain::time::format_instant;
+use crate::domain::refund::local_time::{Occurrence, WallClock};
+use crate::domain::refund::{CustomWindow, Kind, Outcome, RefundError, RefundPolicy, Via};
 use crate::platform::localtime::{self, LearnerZone};
 
-/// How often "now" is read again while a calculator or card is shown.
-const REFRESH_MS: u32 = 30_000;
+use super::timeline::timeline_view;
+use super::use_now;
+use super::verdict::{Detail, verdict_view};
 
 /// Ids of calculators mounted so far, so two on one page never share element ids.
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
-
-/// The current instant, read on mount and every [`REFRESH_MS`]; the interval is cleared
-/// when the component unmounts. The handle can also be set to read the clock on an edit.
-#[hook]
-fn use_now() -> UseStateHandle<DateTime<Utc>> {
-    let now = use_state_eq(localtime::now);
-    {
-        let setter = now.setter();
-        use_effect_with((), move |_| {
-            let interval = Interval::new(REFRESH_MS, move || setter.set(localtime::now()));
-            move || drop(interval)
-        });
-    }
-    now
-}
-
-// ---------------------------------------------------------------------------------------------
-// The verdict, shared by the calculator and the card
-// ---------------------------------------------------------------------------------------------
-
-/// How much of the verdict to show.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// Everything, with the reason (the calculator).
-    Full,
-    /// The headline, dates, time left, rule and policy (the card).
-    Card,
-}
-
-/// The answer: headline, deadline in local time and UTC, time left, reason, the rule link
-/// and the policy version.
-fn verdict_view(
-    cat: &Catalog,
-    input: &Value,
-    decision: &Decision,
-    zone: &str,
-    on_open_clause: &Callback<String>,
-    detail: Detail,
-) -> Html {
-    let title = headline(cat, input, decision, localtime::format_local);
-    let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
-    let deadline = decision.deadline.map(|deadline| {
-        let label = cat.text(if decision.eligible == Some(true) {
-            Msg::WindowCloses
-        } else {
-            Msg::WindowClosed
-        });
-        html! {
-            <div class="tw-refund-fact tw-refund-fact-deadline">
-                <dt>{ label }</dt>
-                <dd>
-                    <time class="tw-refund-local" datetime={format_instant(deadline)}>
-                        { localtime::format_local(deadline) }
-                    </time>
-                    {" "}<span class="tw-refund-zone">{ cat.with(Msg::DeadlineZone, &[("zone", zone)]) }</span>
-                    <br />
-                    <span class="tw-refund-utc">{ localtime::format_utc(deadline) }</span>
-                </dd>
-            </div>
-        }
-    });
-    let left = decision.seconds_left.map(|seconds| {
-        let duration = cat.duration(seconds);
-        let msg = if cancelled {
-            Msg::DurationToSpare
-        } else {
-            Msg::DurationLeft
-        };
-        let words = cat.with(msg, &[("duration", &duration)]);
-        html! {
-            <div class="tw-refund-fact tw-refund-fact-left">
-                <dt>{ cat.text(Msg::TimeLeft) }</dt>
-                // Not announced on every clock tick: the region announces the verdict.
-                <dd class="tw-refund-left" aria-live="off">{ words }</dd>
-            </div>
-        }
-    });
-    let judged = cancelled.then(|| {
-        let (before, after) = cat.around(Msg::JudgedAtCancellation, &[], "time");
-        html! {
-            <div class="tw-refund-fact tw-refund-fact-asof">
-                <dt>{ cat.text(Msg::JudgedAt) }</dt>
-                <dd>
-                    { before }
-                    <time datetime={format_instant(decision.as_of)}>
-                        { localtime::format_local(decision.as_of) }
-                    </time>
-                    { after }
-                </dd>
-            </div>
-        }
-    });
-    let facts = deadline.is_some() || left.is_some() || judged.is_some();
-    let clause = decision.clause.clone();
-    html! {
-        <div class={classes!("tw-refund-verdict", format!("tw-refund-verdict-{}", tone(decision)))}
-             data-outcome={decision.outcome.as_str()}>
-            <p class="tw-refund-headline">{ title }</p>
-            if facts {
-                <dl class="tw-refund-facts">
-                    { deadline }
-                    { left }
-                    { judged }
-                </dl>
-            }
-            if detail == Detail::Full {
-                <p class="tw-refund-reason" aria-live="off">{ decision.reason.clone() }</p>
-            }
-            <p class="tw-refund-rule">
-                <FragmentLink
-                    fragment={clause_fragment(&clause)}
-                    on_fragment={on_open_clause.clone()}
-                    class={classes!("tw-refund-rule-link")}
-                >
-                    { cat.with(Msg::ReadTheRule, &[("section", &section_title(cat, &clause))]) }
-                </FragmentLink>
-            </p>
-            <p class="tw-refund-policy">{ policy_line(cat, decision) }</p>
-        </div>
-    }
-}
-
-/// A small drawing of the moments that decided the answer, with the same in words.
-fn timeline_view(cat: &Catalog, input: &Value, decision: &Decision) -> Html {
-    const WIDTH: f64 = 480.0;
-    const MARGIN: f64 = 12.0;
-    const AXIS: f64 = 62.0;
-    let marks = timeline(cat, input, decision, WIDTH, MARGIN);
-    if marks.len() < 2 {
-        return html! {};
-    }
-    let x_of = |kind| marks.iter().find(|m: &&Mark| m.kind == kind).map(|m| m.x);
-    let paid_x = x_of(MarkKind::Paid).unwrap_or(MARGIN);
-    let window = match (decision.deadline, decision.eligible) {
-        (Some(_), _) => x_of(MarkKind::Deadline).map(|end| (end, "tw-refund-tl-window")),
-        // Open, with no end known yet: runs off the right edge.
-        (None, Some(true)) => Some((WIDTH, "tw-refund-tl-window tw-refund-tl-window-open")),
-        (None, _) => None,
-    };
-    let words: Vec<String> = marks
-        .iter()
-        .map(|m| {
-            let time = localtime::format_local(m.at);
-            cat.with(
-                Msg::TimelineMoment,
-                &[("mark", &m.kind.label(cat)), ("time", &time)],
-            )
-        })
-        .collect();
-    let moments = words.join(&cat.text(Msg::TimelineMomentSeparator));
-    let label = cat.with(Msg::TimelineLabel, &[("moments", &moments)]);
-    let label_y = |row: u8| match row {
-        0 => AXIS - 16.0,
-        1 => AXIS + 28.0,
-        2 => AXIS - 36.0,
-        _ => AXIS + 48.0,
-    };
-    html! {
-        <figure class="tw-refund-timeline">
-            <svg class="tw-refund-tl" viewBox="0 0 480 120" role="img" aria-label={label}
-                 focusable="false" preserveAspectRatio="xMidYMid meet">
-                <line class="tw-refund-tl-axis" x1="0" x2={WIDTH.to_string()}
-                      y1={AXIS.to_string()} y2={AXIS.to_string()} stroke="currentColor" />
-                if let Some((end, class)) = window {
-                    <rect class={class} x={format!("{paid_x:.1}")} y={(AXIS - 5.0).to_string()}
-                          width={format!("{:.1}", (end - paid_x).max(2.0))} height="10" rx="3" />
-                }
-                { for marks.iter().map(|m| {
-                    let x = format!("{:.1}", m.x);
-                    let y = label_y(m.row);
-                    let (tick_from, tick_to) = if y < AXIS { (y + 4.0, AXIS) } else { (AXIS, y - 12.0) };
-                    html! {
-                        <g class={classes!("tw-refund-tl-mark", format!("tw-refund-tl-{}", m.kind.class()))}>
-                            <line class="tw-refund-tl-tick" x1={x.clone()} x2={x.clone()}
-                                  y1={format!("{tick_from:.1}")} y2={format!("{tick_to:.1}")} stroke="currentColor" />
-                            <circle class="tw-refund-tl-dot" cx={x.clone()} cy={AXIS.to_string()} r="5" />
-                            <text class="tw-refund-tl-label" x={x} y={format!("{y:.1}")}
-                                  text-anchor={m.anchor.as_str()}>{ m.kind.label(cat) }</text>
-                        </g>
-                    }
-                }) }
-            </svg>
-            <figcaption class="tw-refund-timeline-caption">
-                { cat.text(Msg::TimelineCaption) }
-            </figcaption>
-        </figure>
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The calculator
-// ---------------------------------------------------------------------------------------------
 
 /// Props of [`RefundCalculator`].
 #[derive(Properties, PartialEq, Clone)]
@@ -780,49 +568,5 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
                 </div>
             </div>
         </section>
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// The card
-// ---------------------------------------------------------------------------------------------
-
-/// Props of [`RefundVerdictCard`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct RefundVerdictCardProps {
-    /// The contract's input as JSON text, e.g.
-    /// `{"kind":"course","paid_at":"2024-05-01T13:30:00Z"}`. `now` may be left out (or
-    /// `null`): the card then judges at the current time and keeps it up to date.
-    pub input: AttrValue,
-    /// The rules to apply (usually `RefundPolicy::default()`).
-    pub policy: Rc<RefundPolicy>,
-    /// Called with `refund-policy/<clause>` when the learner opens the rule.
-    pub on_open_clause: Callback<String>,
-}
-
-/// Course-page mode: the answer alone ("Full refund available until … your time", the
-/// deadline in UTC, time left, the rule and the policy version), or a clear message naming
-/// the field at fault when the input is refused. Never panics, whatever the text.
-#[component]
-pub fn RefundVerdictCard(props: &RefundVerdictCardProps) -> Html {
-    let now = use_now();
-    let zone = use_memo((), |_| localtime::time_zone_name());
-    let cat = use_catalog();
-    let label = cat.text(Msg::CardLabel);
-    match card_decision(&props.input, *now, &props.policy) {
-        Ok((input, decision)) => html! {
-            // A group, not a region: several cards on one course page would repeat the
-            // landmark's name.
-            <div class="tw-refund-card" role="group" aria-label={label} aria-live="polite">
-                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, Detail::Card) }
-            </div>
-        },
-        Err(error) => html! {
-            <div class="tw-refund-card tw-refund-card-error" role="group" aria-label={label}
-                     data-code={error.code()} data-field={error.field()}>
-                <p class="tw-refund-headline">{ cat.text(Msg::CardFailed) }</p>
-                <p class="tw-refund-card-message">{ card_message(&error) }</p>
-            </div>
-        },
     }
 }

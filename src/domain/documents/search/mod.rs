@@ -72,8 +72,8 @@ impl Matches {
     /// The pieces that fall in `leaf`, in order.
     ///
     /// ```
-    /// use terms_widget::domain::markdown::parse;
-    /// use terms_widget::domain::search::{find_matches, Piece};
+    /// use terms_widget::domain::documents::markdown::parse;
+    /// use terms_widget::domain::documents::search::{find_matches, Piece};
     ///
     /// let matches = find_matches(&parse("a b *a*\n\nb"), "a");
     /// assert_eq!(
@@ -109,8 +109,8 @@ pub struct Segment<'a> {
 /// All matches of `query` in `doc`, in document order.
 ///
 /// ```
-/// use terms_widget::domain::markdown::parse;
-/// use terms_widget::domain::search::{find_matches, Piece};
+/// use terms_widget::domain::documents::markdown::parse;
+/// use terms_widget::domain::documents::search::{find_matches, Piece};
 ///
 /// let doc = parse("Refund *policy*\n\nNo REFUNDS after 14 days.");
 /// let matches = find_matches(&doc, " refund ");
@@ -167,8 +167,8 @@ pub fn find_matches(doc: &Document, query: &str) -> Matches {
 /// match that spans several leaves counts once).
 ///
 /// ```
-/// use terms_widget::domain::markdown::parse;
-/// use terms_widget::domain::search::count_matches;
+/// use terms_widget::domain::documents::markdown::parse;
+/// use terms_widget::domain::documents::search::count_matches;
 ///
 /// assert_eq!(count_matches(&parse("a A á"), "a"), 2);
 /// assert_eq!(count_matches(&parse("a *full* `refund`, a full refund"), "full refund"), 2);
@@ -198,8 +198,8 @@ fn pieces_in_leaf(pieces: &[Piece], leaf: u32) -> &[Piece] {
 /// from an older document) are ignored rather than trusted.
 ///
 /// ```
-/// use terms_widget::domain::markdown::parse;
-/// use terms_widget::domain::search::{find_matches, split_leaf, Segment};
+/// use terms_widget::domain::documents::markdown::parse;
+/// use terms_widget::domain::documents::search::{find_matches, split_leaf, Segment};
 ///
 /// let doc = parse("Fees\n\nfees and FEES");
 /// let matches = find_matches(&doc, "fees");

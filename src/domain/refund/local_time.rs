@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use chrono::{DateTime, Utc};
-//! use terms_widget::domain::local_time::{pick, Occurrence, WallClock};
+//! use terms_widget::domain::refund::local_time::{pick, Occurrence, WallClock};
 //! use terms_widget::domain::time::parse_instant;
 //!
 //! /// Dublin's autumn change, for one value only.

@@ -1,0 +1,113 @@
+//! The verdict, shared by the calculator and the card: outcome, deadline, reason, rule.
+
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::catalog::{Catalog, Msg};
+use crate::components::parts::FragmentLink;
+use crate::domain::refund::Decision;
+use crate::domain::refund::form::{clause_fragment, headline, policy_line, section_title, tone};
+use crate::domain::time::format_instant;
+use crate::platform::localtime;
+
+/// How much of the verdict to show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Everything, with the reason (the calculator).
+    Full,
+    /// The headline, dates, time left, rule and policy (the card).
+    Card,
+}
+
+/// The answer: headline, deadline in local time and UTC, time left, reason, the rule link
+/// and the policy version.
+pub(super) fn verdict_view(
+    cat: &Catalog,
+    input: &Value,
+    decision: &Decision,
+    zone: &str,
+    on_open_clause: &Callback<String>,
+    detail: Detail,
+) -> Html {
+    let title = headline(cat, input, decision, localtime::format_local);
+    let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
+    let deadline = decision.deadline.map(|deadline| {
+        let label = cat.text(if decision.eligible == Some(true) {
+            Msg::WindowCloses
+        } else {
+            Msg::WindowClosed
+        });
+        html! {
+            <div class="tw-refund-fact tw-refund-fact-deadline">
+                <dt>{ label }</dt>
+                <dd>
+                    <time class="tw-refund-local" datetime={format_instant(deadline)}>
+                        { localtime::format_local(deadline) }
+                    </time>
+                    {" "}<span class="tw-refund-zone">{ cat.with(Msg::DeadlineZone, &[("zone", zone)]) }</span>
+                    <br />
+                    <span class="tw-refund-utc">{ localtime::format_utc(deadline) }</span>
+                </dd>
+            </div>
+        }
+    });
+    let left = decision.seconds_left.map(|seconds| {
+        let duration = cat.duration(seconds);
+        let msg = if cancelled {
+            Msg::DurationToSpare
+        } else {
+            Msg::DurationLeft
+        };
+        let words = cat.with(msg, &[("duration", &duration)]);
+        html! {
+            <div class="tw-refund-fact tw-refund-fact-left">
+                <dt>{ cat.text(Msg::TimeLeft) }</dt>
+                // Not announced on every clock tick: the region announces the verdict.
+                <dd class="tw-refund-left" aria-live="off">{ words }</dd>
+            </div>
+        }
+    });
+    let judged = cancelled.then(|| {
+        let (before, after) = cat.around(Msg::JudgedAtCancellation, &[], "time");
+        html! {
+            <div class="tw-refund-fact tw-refund-fact-asof">
+                <dt>{ cat.text(Msg::JudgedAt) }</dt>
+                <dd>
+                    { before }
+                    <time datetime={format_instant(decision.as_of)}>
+                        { localtime::format_local(decision.as_of) }
+                    </time>
+                    { after }
+                </dd>
+            </div>
+        }
+    });
+    let facts = deadline.is_some() || left.is_some() || judged.is_some();
+    let clause = decision.clause.clone();
+    html! {
+        <div class={classes!("tw-refund-verdict", format!("tw-refund-verdict-{}", tone(decision)))}
+             data-outcome={decision.outcome.as_str()}>
+            <p class="tw-refund-headline">{ title }</p>
+            if facts {
+                <dl class="tw-refund-facts">
+                    { deadline }
+                    { left }
+                    { judged }
+                </dl>
+            }
+            if detail == Detail::Full {
+                <p class="tw-refund-reason" aria-live="off">{ decision.reason.clone() }</p>
+            }
+            <p class="tw-refund-rule">
+                <FragmentLink
+                    fragment={clause_fragment(&clause)}
+                    on_fragment={on_open_clause.clone()}
+                    class={classes!("tw-refund-rule-link")}
+                >
+                    { cat.with(Msg::ReadTheRule, &[("section", &section_title(cat, &clause))]) }
+                </FragmentLink>
+            </p>
+            <p class="tw-refund-policy">{ policy_line(cat, decision) }</p>
+        </div>
+    }
+}
