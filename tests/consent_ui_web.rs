@@ -753,6 +753,9 @@ async fn history_and_receipt() {
     handle.destroy();
     close_dialogs();
 
+    // A new log: the first dialog, closed above before its component is gone, may still
+    // report its `close` (an event the browser delivers later) to the first one.
+    let log = Log::default();
     let mut props = prefs_props(&log);
     let lines = vec![
         "On 2026-11-24 at 10:00 UTC you allowed Analytics, from the banner, under Privacy Policy version 3.".to_string(),
