@@ -22,6 +22,8 @@
 
 use std::fmt;
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+
 use super::bundle::{Bundle, is_valid_id, is_valid_version_label};
 use super::markdown::{self, LinkTarget, percent_decode};
 
@@ -280,16 +282,15 @@ pub fn broken_links(bundle: &Bundle) -> Vec<BrokenLink> {
 
 /// Percent-encodes everything but ASCII letters and digits and `-`, `.`, `_`, `~`.
 pub fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(s, NOT_UNRESERVED).to_string()
 }
+
+/// Every byte but RFC 3986's unreserved characters (`A–Z a–z 0–9 - . _ ~`) is escaped.
+const NOT_UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 #[cfg(test)]
 mod tests {

@@ -85,34 +85,9 @@ pub(super) fn scheme_of(href: &str) -> Option<&str> {
 /// assert_eq!(terms_widget::domain::documents::markdown::percent_decode("pol%C3%ADtica%20x%zz"), "política x%zz");
 /// ```
 pub fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut index = 0;
-    while let Some(&byte) = bytes.get(index) {
-        let escaped = match (bytes.get(index + 1), bytes.get(index + 2)) {
-            (Some(&high), Some(&low)) if byte == b'%' => hex_value(high)
-                .zip(hex_value(low))
-                .map(|(high, low)| high * 16 + low),
-            _ => None,
-        };
-        match escaped {
-            Some(decoded) => {
-                out.push(decoded);
-                index += 3;
-            }
-            None => {
-                out.push(byte);
-                index += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-fn hex_value(digit: u8) -> Option<u8> {
-    char::from(digit)
-        .to_digit(16)
-        .and_then(|value| u8::try_from(value).ok())
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 pub(super) fn link_target(link_type: cm::LinkType, dest_url: &str) -> LinkTarget {
