@@ -112,6 +112,19 @@
 //!   categories. A non-material change alone does not ask again.
 //! * **Same id, different content** (tampering, or a broken random source) is not merged
 //!   away: [`merge`] keeps both records, because a consent record is evidence.
+//!
+//! # Files
+//!
+//! One idea a file; everything public is re-exported here, so paths such as
+//! `consent::ConsentHistory` do not depend on the file. `category` (categories and their
+//! checks), `choice` ([`Choice`], [`Method`]), `signals`, `record` (one decision and
+//! [`RecordError`]), `history` (the append-only [`ConsentHistory`]), `status` ([`status`],
+//! [`Reason`], [`Standing`]), `proposal` ([`proposed_choices`]), `storage/` ([`encode`],
+//! [`decode`]: `v2.rs` reads records, `v1.rs` migrates), `merge`, `receipt`, `describe`;
+//! `config` and `consent_mode` as before. Tests sit beside the code; `test_support` holds
+//! their shared helpers. What is not consent-specific lives in
+//! [`records`](crate::domain::records): [`RecordId`], [`DocumentRef`] (here under its old
+//! name [`PolicyRef`]), [`FieldProblem`], language tags and time stamping.
 
 pub mod config;
 pub mod consent_mode;

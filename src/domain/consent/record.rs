@@ -45,7 +45,7 @@ pub struct Context {
 }
 
 /// One decision. Never edited once made; a new decision is a new record. It serialises
-/// as one record of the storage format (see [`encode`]).
+/// as one record of the storage format (see [`encode`](super::encode)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConsentRecord {
     /// Unique id (a UUID).

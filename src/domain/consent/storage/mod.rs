@@ -120,9 +120,9 @@ pub fn encode(history: &ConsentHistory) -> String {
 /// **v1** was one flat record, `{"v":1,"choices":{"analytics":true,…},"at":"…",
 /// "policy_version":"…"}`. It becomes one record with: method [`Method::Banner`] (v1
 /// only had the banner); an id derived from the content by SHA-256
-/// ([`RecordId::derived_from`], a UUID v8), so every tab migrating the same value gets
-/// the same id and [`merge`] keeps one copy; the document [`V1_POLICY_DOCUMENT`] and
-/// `sha256: None` (v1 did not record which text); language [`UNDETERMINED_LANGUAGE`];
+/// ([`RecordId::derived_from`](crate::domain::records::id::RecordId::derived_from), a UUID v8), so every tab migrating the same value gets
+/// the same id and [`merge`](super::merge) keeps one copy; the document [`V1_POLICY_DOCUMENT`] and
+/// `sha256: None` (v1 did not record which text); language [`UNDETERMINED_LANGUAGE`](super::UNDETERMINED_LANGUAGE);
 /// no signals (v1 did not record them, so a signal seen now overrides a v1 grant). A
 /// `necessary` choice is recorded as required; it must be `true`. The time may carry
 /// fractional seconds (`…:00.000Z`, as JavaScript writes it); they are dropped.
