@@ -1,4 +1,27 @@
-//! What consent records and (soon) acceptance records share: today the SHA-256 that pins
-//! the exact text a person agreed to.
+//! What consent records and (soon) honour-code acceptance records share.
+//!
+//! Both are evidence that a person agreed to something: each record has a random id, says
+//! exactly which text was shown, is kept in an append-only history in browser storage, and
+//! must explain itself when read back. The pieces here know nothing about consent
+//! categories or privacy signals:
+//!
+//! | file | what | acceptance will reuse it for |
+//! |---|---|---|
+//! | [`id`] | [`RecordId`](id::RecordId): a UUID v4 from random bytes, or a v8 derived from content (migrations) | the id of each acceptance |
+//! | [`document_ref`] | [`DocumentRef`](document_ref::DocumentRef): document id, version label and the SHA-256 of the exact text, and what is wrong with one | the honour code version accepted |
+//! | [`sha256`] | the SHA-256 helpers behind it | the same |
+//! | [`timestamp`] | [`next_timestamp`](timestamp::next_timestamp): stamp a new record strictly after the latest, so record order is decision order | the same rule for its history |
+//! | [`language`] | BCP 47 language tags, checked loosely, and `und` | the language the text was shown in |
+//! | [`field`] | [`FieldProblem`](field::FieldProblem): what is wrong with one field of a stored JSON value, and the helpers the decoders share | the acceptance storage decoder's errors |
+//!
+//! Consent-specific parts stay in [`consent`](super::consent): categories, choices,
+//! signals, re-consent, the consent store's format, merge and receipts. Consent re-exports
+//! what it uses from here under its old paths (`consent::RecordId`, `consent::PolicyRef`
+//! as an alias of `DocumentRef`, `consent::FieldProblem`, `consent::is_valid_language_tag`).
 
+pub mod document_ref;
+pub mod field;
+pub mod id;
+pub mod language;
 pub mod sha256;
+pub mod timestamp;

@@ -1,0 +1,825 @@
+//! Consent categories: one [`Category`], the checked [`CategorySet`] (by default the
+//! Privacy Policy's table) and why a list was refused ([`CategoryError`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use serde_json::{Map, Value, json};
+
+use crate::domain::records::field::FieldProblem;
+use crate::domain::wire::kind_of;
+
+/// Is `id` usable as a category id: 1 to 64 of `a-z`, `0-9` and inner hyphens (the
+/// same rule as document ids)?
+///
+/// ```
+/// use terms_widget::domain::consent::is_valid_category_id;
+/// assert!(is_valid_category_id("analytics"));
+/// assert!(is_valid_category_id("third-party-2"));
+/// assert!(!is_valid_category_id("Analytics"));
+/// assert!(!is_valid_category_id("-x"));
+/// ```
+pub fn is_valid_category_id(id: &str) -> bool {
+    crate::domain::documents::bundle::is_valid_id(id)
+}
+
+/// A storage key: 1 to 128 characters, none of them whitespace or control characters.
+fn is_valid_storage_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.chars().count() <= 128
+        && !key.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// A required string field of `obj`.
+fn field_str<'v>(
+    obj: &'v Map<String, Value>,
+    key: &str,
+    expected: &'static str,
+) -> Result<&'v str, FieldProblem> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Err(FieldProblem::Missing { expected }),
+        Some(Value::String(s)) => Ok(s),
+        Some(other) => Err(FieldProblem::wrong_type(other, expected)),
+    }
+}
+
+/// A required list-of-strings field of `obj`; the error names the offending item.
+fn field_strings(
+    obj: &Map<String, Value>,
+    key: &str,
+    expected: &'static str,
+) -> Result<Vec<String>, (String, FieldProblem)> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Err((key.to_string(), FieldProblem::Missing { expected })),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::String(s) => Ok(s.clone()),
+                other => Err((
+                    format!("{key}[{i}]"),
+                    FieldProblem::wrong_type(other, "a string"),
+                )),
+            })
+            .collect(),
+        Some(other) => Err((key.to_string(), FieldProblem::wrong_type(other, expected))),
+    }
+}
+
+/// One consent category, such as *Analytics*.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Category {
+    /// Stable id, e.g. `analytics`: 1–64 of `a-z`, `0-9` and inner hyphens.
+    pub id: String,
+    /// The name learners see, e.g. "Analytics".
+    pub title: String,
+    /// What it is for, one sentence each; at least one.
+    pub purposes: Vec<String>,
+    /// The cookies and storage keys it covers, e.g. `kl_analytics_id` (may be empty).
+    pub storage: Vec<String>,
+    /// Strictly necessary: always on, explained, never offered as a switch.
+    pub required: bool,
+    /// What a consent receipt says about it.
+    pub receipt: ReceiptTerms,
+}
+
+/// How a category is described in a Kantara consent receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReceiptTerms {
+    /// Kantara purpose categories, e.g. `"6 - Marketing"`.
+    pub purpose_category: Vec<String>,
+    /// Kantara PII categories, e.g. `"5 - Network/Service"`.
+    pub pii_category: Vec<String>,
+    /// When the consent or the data ends, in words; empty for the generic wording.
+    pub termination: String,
+}
+
+/// The consent categories in display order. Always valid: built by
+/// [`CategorySet::new`], [`CategorySet::from_json`] or [`CategorySet::default_set`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CategorySet {
+    categories: Vec<Category>,
+}
+
+/// Why a list of categories was refused. The first problem found is reported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CategoryError {
+    /// The value is not a JSON list.
+    #[error("The consent categories are {found}, but they must be a list of category objects.")]
+    NotAList {
+        /// What it is instead.
+        found: &'static str,
+    },
+    /// The list has no categories.
+    #[error("The list of consent categories is empty: add at least one category.")]
+    Empty,
+    /// An entry is not a JSON object.
+    #[error(
+        "Consent category #{} is {found}, but each category must be an object with \"id\", \"title\", \"purposes\", \"storage\" and \"required\".",
+        .index + 1
+    )]
+    NotAnObject {
+        /// Position in the list, from 0.
+        index: usize,
+        /// What it is instead.
+        found: &'static str,
+    },
+    /// A field of an entry is missing, of the wrong type or unusable.
+    #[error(fmt = category_field_message)]
+    Field {
+        /// Position in the list, from 0.
+        index: usize,
+        /// The entry's id, when it has a usable one.
+        id: Option<String>,
+        /// The field, e.g. `title` or `storage[1]`.
+        field: String,
+        /// What is wrong.
+        problem: FieldProblem,
+    },
+    /// Two entries have the same id.
+    #[error(
+        "Consent category #{} has the id \"{id}\", which an earlier category already uses: give each category its own id.",
+        .index + 1
+    )]
+    DuplicateId {
+        /// Position of the second one.
+        index: usize,
+        /// The id.
+        id: String,
+    },
+    /// Two categories list the same storage key.
+    #[error(
+        "The storage key \"{key}\" is listed under both \"{other}\" and \"{id}\": list it under one category only, so that switching a category off knows what to delete."
+    )]
+    SharedStorageKey {
+        /// Position of the second category.
+        index: usize,
+        /// Its id.
+        id: String,
+        /// The key.
+        key: String,
+        /// The category that listed it first.
+        other: String,
+    },
+}
+
+/// [`CategoryError::Field`]'s message: the category by its id, or by its position.
+fn category_field_message(
+    index: &usize,
+    id: &Option<String>,
+    field: &str,
+    problem: &FieldProblem,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match id {
+        Some(id) => write!(f, "Consent category \"{id}\"")?,
+        None => write!(f, "Consent category #{}", index + 1)?,
+    }
+    write!(f, ", field \"{field}\": {problem}.")
+}
+
+impl Category {
+    /// Checks one category; `index` is its position, for the error.
+    fn check(&self, index: usize) -> Result<(), CategoryError> {
+        let bad = |id: Option<&str>, field: String, problem| CategoryError::Field {
+            index,
+            id: id.map(str::to_string),
+            field,
+            problem,
+        };
+        if !is_valid_category_id(&self.id) {
+            let problem = if self.id.is_empty() {
+                FieldProblem::Empty {
+                    expected: ID_EXPECTED,
+                }
+            } else {
+                FieldProblem::invalid(&self.id, ID_EXPECTED)
+            };
+            return Err(bad(None, "id".into(), problem));
+        }
+        let id = Some(self.id.as_str());
+        if self.title.trim().is_empty() {
+            return Err(bad(
+                id,
+                "title".into(),
+                FieldProblem::Empty {
+                    expected: "the name learners see, such as \"Analytics\"",
+                },
+            ));
+        }
+        if self.purposes.is_empty() {
+            return Err(bad(
+                id,
+                "purposes".into(),
+                FieldProblem::Empty {
+                    expected: "at least one sentence saying what the category is for",
+                },
+            ));
+        }
+        for (i, p) in self.purposes.iter().enumerate() {
+            if p.trim().is_empty() {
+                return Err(bad(
+                    id,
+                    format!("purposes[{i}]"),
+                    FieldProblem::Empty {
+                        expected: "a sentence saying what the category is for",
+                    },
+                ));
+            }
+        }
+        for (i, key) in self.storage.iter().enumerate() {
+            if !is_valid_storage_key(key) {
+                return Err(bad(
+                    id,
+                    format!("storage[{i}]"),
+                    FieldProblem::invalid(
+                        key,
+                        "a cookie or storage key of 1 to 128 characters without spaces, such as \"kl_analytics_id\"",
+                    ),
+                ));
+            }
+        }
+        let receipt_lists = [
+            ("receipt.purposeCategory", &self.receipt.purpose_category),
+            ("receipt.piiCategory", &self.receipt.pii_category),
+        ];
+        for (field, list) in receipt_lists {
+            for (i, item) in list.iter().enumerate() {
+                if item.trim().is_empty() {
+                    return Err(bad(
+                        id,
+                        format!("{field}[{i}]"),
+                        FieldProblem::Empty {
+                            expected: "a Kantara category such as \"6 - Marketing\"",
+                        },
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The category as JSON, in the shape [`CategorySet::from_json`] reads.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "title": self.title,
+            "purposes": self.purposes,
+            "storage": self.storage,
+            "required": self.required,
+            "receipt": {
+                "purposeCategory": self.receipt.purpose_category,
+                "piiCategory": self.receipt.pii_category,
+                "termination": self.receipt.termination,
+            },
+        })
+    }
+}
+
+const ID_EXPECTED: &str =
+    "an id of 1 to 64 lowercase letters, digits and inner hyphens, such as \"analytics\"";
+
+impl CategorySet {
+    /// Checks and wraps a list of categories (see the module docs for the rules).
+    ///
+    /// ```
+    /// use terms_widget::domain::consent::{CategoryError, CategorySet};
+    /// let mut cats = CategorySet::default_set().categories().to_vec();
+    /// cats[1].id = "necessary".into();
+    /// assert_eq!(
+    ///     CategorySet::new(cats),
+    ///     Err(CategoryError::DuplicateId { index: 1, id: "necessary".into() })
+    /// );
+    /// ```
+    pub fn new(categories: Vec<Category>) -> Result<CategorySet, CategoryError> {
+        if categories.is_empty() {
+            return Err(CategoryError::Empty);
+        }
+        let mut ids = BTreeSet::new();
+        let mut keys: BTreeMap<&str, &str> = BTreeMap::new();
+        for (index, c) in categories.iter().enumerate() {
+            c.check(index)?;
+            if !ids.insert(c.id.as_str()) {
+                return Err(CategoryError::DuplicateId {
+                    index,
+                    id: c.id.clone(),
+                });
+            }
+            for key in &c.storage {
+                if let Some(other) = keys.insert(key.as_str(), c.id.as_str())
+                    && other != c.id
+                {
+                    return Err(CategoryError::SharedStorageKey {
+                        index,
+                        id: c.id.clone(),
+                        key: key.clone(),
+                        other: other.to_string(),
+                    });
+                }
+            }
+        }
+        Ok(CategorySet { categories })
+    }
+
+    /// The categories of the Privacy Policy (version 3), *Cookies and similar storage*:
+    /// `necessary` (required), then the optional `analytics`, `marketing`, `diagnostics`
+    /// and `location`, with the policy's own words and storage keys.
+    ///
+    /// ```
+    /// use terms_widget::domain::consent::CategorySet;
+    /// let set = CategorySet::default_set();
+    /// let ids: Vec<_> = set.categories().iter().map(|c| c.id.as_str()).collect();
+    /// assert_eq!(ids, ["necessary", "analytics", "marketing", "diagnostics", "location"]);
+    /// assert!(set.get("necessary").unwrap().required);
+    /// assert_eq!(set.optional().count(), 4);
+    /// ```
+    pub fn default_set() -> CategorySet {
+        fn cat(
+            id: &str,
+            title: &str,
+            purpose: &str,
+            storage: &[&str],
+            required: bool,
+            receipt: (&[&str], &[&str], &str),
+        ) -> Category {
+            let strings = |items: &[&str]| items.iter().map(|s| s.to_string()).collect();
+            Category {
+                id: id.into(),
+                title: title.into(),
+                purposes: vec![purpose.into()],
+                storage: strings(storage),
+                required,
+                receipt: ReceiptTerms {
+                    purpose_category: strings(receipt.0),
+                    pii_category: strings(receipt.1),
+                    termination: receipt.2.into(),
+                },
+            }
+        }
+        CategorySet {
+            categories: vec![
+                cat(
+                    "necessary",
+                    "Strictly necessary",
+                    "Keeps you signed in, protects your account and our forms from misuse, and remembers your privacy choices so we do not ask again.",
+                    &["kl_session", "kl_csrf", "kl_consent"],
+                    true,
+                    (
+                        &["1 - Core Function"],
+                        &["5 - Network/Service"],
+                        "Always on while you use the service; your privacy choices are kept while your account is open and for 3 years after.",
+                    ),
+                ),
+                cat(
+                    "analytics",
+                    "Analytics",
+                    "Counts visits and measures which pages and features people use, so we can improve courses and fix confusing screens.",
+                    &["kl_analytics_id", "kl_analytics_session"],
+                    false,
+                    (
+                        &["16 - Improve Performance"],
+                        &["5 - Network/Service", "15 - Behavioral"],
+                        "Until you switch Analytics off in Privacy choices; analytics data is deleted or made anonymous after 14 months.",
+                    ),
+                ),
+                cat(
+                    "marketing",
+                    "Marketing email and promotions",
+                    "Sends you news about courses and offers, and measures which campaign brought you to us.",
+                    &["kl_campaign", "kl_promo_seen"],
+                    false,
+                    (
+                        &["6 - Marketing"],
+                        &["2 - Contact", "15 - Behavioral"],
+                        "Until you switch Marketing email and promotions off in Privacy choices or use the unsubscribe link in any marketing email.",
+                    ),
+                ),
+                cat(
+                    "diagnostics",
+                    "Diagnostics and crash reports",
+                    "Sends us a technical report when something breaks, so we can find and fix the fault.",
+                    &["kl_diag_id", "kl_crash_queue"],
+                    false,
+                    (
+                        &["16 - Improve Performance"],
+                        &["5 - Network/Service"],
+                        "Until you switch Diagnostics and crash reports off in Privacy choices; reports are kept for 90 days.",
+                    ),
+                ),
+                cat(
+                    "location",
+                    "Approximate location",
+                    "Estimates your city or region from your IP address to show local prices, nearby events and suitable time zones.",
+                    &["kl_region"],
+                    false,
+                    (
+                        &["5 - Personalized Experience"],
+                        &["5 - Network/Service"],
+                        "Until you switch Approximate location off in Privacy choices; the estimate is kept for 30 days.",
+                    ),
+                ),
+            ],
+        }
+    }
+
+    /// Reads categories from JSON: a list of objects with `id`, `title`, `purposes`
+    /// (list of strings), `storage` (list of strings) and `required` (true/false), and
+    /// optionally `receipt` (`purposeCategory`, `piiCategory`, `termination`).
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use terms_widget::domain::consent::CategorySet;
+    /// let set = CategorySet::from_json(&json!([
+    ///     {"id": "necessary", "title": "Strictly necessary", "purposes": ["Signs you in."],
+    ///      "storage": ["kl_session"], "required": true},
+    ///     {"id": "analytics", "title": "Analytics", "purposes": ["Counts visits."],
+    ///      "storage": [], "required": false}
+    /// ])).unwrap();
+    /// assert_eq!(set.optional().next().unwrap().id, "analytics");
+    ///
+    /// let err = CategorySet::from_json(&json!([{"id": "a", "title": "", "purposes": ["x"],
+    ///     "storage": [], "required": false}])).unwrap_err();
+    /// assert!(err.to_string().contains("field \"title\": it is empty"));
+    /// ```
+    pub fn from_json(value: &Value) -> Result<CategorySet, CategoryError> {
+        let Value::Array(items) = value else {
+            return Err(CategoryError::NotAList {
+                found: kind_of(value),
+            });
+        };
+        let mut categories = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let Value::Object(obj) = item else {
+                return Err(CategoryError::NotAnObject {
+                    index,
+                    found: kind_of(item),
+                });
+            };
+            let id_hint = obj
+                .get("id")
+                .and_then(Value::as_str)
+                .filter(|id| is_valid_category_id(id))
+                .map(str::to_string);
+            let bad = |field: String, problem| CategoryError::Field {
+                index,
+                id: id_hint.clone(),
+                field,
+                problem,
+            };
+            let text = |key: &str, expected| {
+                field_str(obj, key, expected)
+                    .map(str::to_string)
+                    .map_err(|p| bad(key.to_string(), p))
+            };
+            let id = text("id", ID_EXPECTED)?;
+            let title = text("title", "the name learners see, such as \"Analytics\"")?;
+            let purposes = field_strings(
+                obj,
+                "purposes",
+                "a list of sentences saying what the category is for",
+            )
+            .map_err(|(f, p)| bad(f, p))?;
+            let storage = field_strings(
+                obj,
+                "storage",
+                "a list of the cookies and storage keys it covers (may be empty)",
+            )
+            .map_err(|(f, p)| bad(f, p))?;
+            let required = match obj.get("required") {
+                Some(Value::Bool(b)) => *b,
+                None | Some(Value::Null) => {
+                    return Err(bad(
+                        "required".into(),
+                        FieldProblem::Missing {
+                            expected: "true for strictly necessary storage, false for an optional category",
+                        },
+                    ));
+                }
+                Some(other) => {
+                    return Err(bad(
+                        "required".into(),
+                        FieldProblem::wrong_type(other, "true or false"),
+                    ));
+                }
+            };
+            let receipt = match obj.get("receipt") {
+                None | Some(Value::Null) => ReceiptTerms::default(),
+                Some(Value::Object(r)) => {
+                    let list = |key: &str| match r.get(key) {
+                        None | Some(Value::Null) => Ok(Vec::new()),
+                        Some(_) => field_strings(r, key, "a list of Kantara categories")
+                            .map_err(|(f, p)| bad(format!("receipt.{f}"), p)),
+                    };
+                    let termination = match r.get("termination") {
+                        None | Some(Value::Null) => String::new(),
+                        Some(Value::String(s)) => s.clone(),
+                        Some(other) => {
+                            return Err(bad(
+                                "receipt.termination".into(),
+                                FieldProblem::wrong_type(
+                                    other,
+                                    "a sentence saying when consent or the data ends",
+                                ),
+                            ));
+                        }
+                    };
+                    ReceiptTerms {
+                        purpose_category: list("purposeCategory")?,
+                        pii_category: list("piiCategory")?,
+                        termination,
+                    }
+                }
+                Some(other) => {
+                    return Err(bad(
+                        "receipt".into(),
+                        FieldProblem::wrong_type(
+                            other,
+                            "an object with \"purposeCategory\", \"piiCategory\" and \"termination\"",
+                        ),
+                    ));
+                }
+            };
+            categories.push(Category {
+                id,
+                title,
+                purposes,
+                storage,
+                required,
+                receipt,
+            });
+        }
+        CategorySet::new(categories)
+    }
+
+    /// The categories as JSON, in the shape [`CategorySet::from_json`] reads.
+    pub fn to_json(&self) -> Value {
+        Value::Array(self.categories.iter().map(Category::to_json).collect())
+    }
+
+    /// All categories, in display order.
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// The category with this id, if any.
+    pub fn get(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+
+    /// The optional categories (the ones learners switch on or off), in display order.
+    pub fn optional(&self) -> impl Iterator<Item = &Category> {
+        self.categories.iter().filter(|c| !c.required)
+    }
+
+    /// The required (strictly necessary) categories, in display order.
+    pub fn required(&self) -> impl Iterator<Item = &Category> {
+        self.categories.iter().filter(|c| c.required)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consent::test_support::*;
+    use crate::domain::consent::*;
+    use serde_json::json;
+
+    #[test]
+    fn default_set_matches_the_privacy_policy_table() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/privacy-policy/v3.md");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: no {}", path.display());
+            return;
+        };
+        let section = text
+            .split("## Cookies and similar storage")
+            .nth(1)
+            .expect("the policy has a cookies section");
+        let section = section.split("\n## ").next().unwrap_or("");
+        let rows: Vec<Vec<String>> = section
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .map(|l| {
+                l.trim()
+                    .trim_matches('|')
+                    .split('|')
+                    .map(|c| c.trim().to_string())
+                    .collect()
+            })
+            .collect();
+        let set = cats();
+        assert_eq!(rows.len(), set.categories().len());
+        for (row, c) in rows.iter().zip(set.categories()) {
+            assert_eq!(row[0], format!("`{}`", c.id));
+            assert_eq!(row[1], c.title);
+            for p in &c.purposes {
+                assert!(row[2].contains(p.as_str()), "{p:?} is in {:?}", row[2]);
+            }
+            assert_eq!(c.required, row[2].starts_with("Always on"), "{}", c.id);
+            let keys: Vec<String> = row[3]
+                .split(',')
+                .map(|k| k.trim().trim_matches('`').to_string())
+                .collect();
+            assert_eq!(keys, c.storage);
+        }
+        assert!(
+            cat(&set, "necessary")
+                .storage
+                .iter()
+                .any(|k| k == STORAGE_KEY)
+        );
+    }
+
+    #[test]
+    fn default_set_is_valid_and_round_trips_through_json() {
+        let set = cats();
+        assert_eq!(CategorySet::new(set.categories().to_vec()), Ok(set.clone()));
+        assert_eq!(CategorySet::from_json(&set.to_json()), Ok(set.clone()));
+        let required: Vec<_> = set.required().map(|c| c.id.as_str()).collect();
+        assert_eq!(required, ["necessary"]);
+        for c in set.categories() {
+            assert!(!c.receipt.termination.is_empty());
+            assert!(!c.receipt.purpose_category.is_empty());
+        }
+    }
+
+    #[test]
+    fn any_number_of_required_categories_is_allowed() {
+        let mut none_required = small_set().categories().to_vec();
+        none_required[0].required = false;
+        assert!(CategorySet::new(none_required).is_ok());
+        let mut two_required = small_set().categories().to_vec();
+        two_required[1].required = true;
+        let set = CategorySet::new(two_required).unwrap();
+        assert_eq!(set.required().count(), 2);
+    }
+
+    #[test]
+    fn category_problems_are_reported_precisely() {
+        let good = || {
+            json!({"id": "analytics", "title": "Analytics", "purposes": ["Counts visits."],
+                   "storage": ["kl_a"], "required": false})
+        };
+        let with = |key: &str, value: Value| {
+            let mut v = good();
+            v[key] = value;
+            v
+        };
+        let without = |key: &str| {
+            let mut v = good();
+            v.as_object_mut().unwrap().remove(key);
+            v
+        };
+        assert_eq!(
+            CategorySet::from_json(&json!({})),
+            Err(CategoryError::NotAList { found: "an object" })
+        );
+        assert_eq!(
+            CategorySet::from_json(&json!([])),
+            Err(CategoryError::Empty)
+        );
+        assert_eq!(
+            CategorySet::from_json(&json!([good(), 1])),
+            Err(CategoryError::NotAnObject {
+                index: 1,
+                found: "a number"
+            })
+        );
+        // (entry, field, id in the error, kind of problem)
+        let cases: Vec<(Value, &str, Option<&str>, &str)> = vec![
+            (without("title"), "title", Some("analytics"), "missing"),
+            (
+                with("title", json!("  ")),
+                "title",
+                Some("analytics"),
+                "empty",
+            ),
+            (with("title", json!(7)), "title", Some("analytics"), "type"),
+            (with("id", json!("Analytics")), "id", None, "invalid"),
+            (with("id", json!("")), "id", None, "empty"),
+            (without("id"), "id", None, "missing"),
+            (
+                with("purposes", json!([])),
+                "purposes",
+                Some("analytics"),
+                "empty",
+            ),
+            (
+                with("purposes", json!(["ok", 3])),
+                "purposes[1]",
+                Some("analytics"),
+                "type",
+            ),
+            (
+                with("purposes", json!([" "])),
+                "purposes[0]",
+                Some("analytics"),
+                "empty",
+            ),
+            (
+                with("storage", json!("kl_a")),
+                "storage",
+                Some("analytics"),
+                "type",
+            ),
+            (without("storage"), "storage", Some("analytics"), "missing"),
+            (
+                with("storage", json!(["has space"])),
+                "storage[0]",
+                Some("analytics"),
+                "invalid",
+            ),
+            (
+                with("storage", json!([""])),
+                "storage[0]",
+                Some("analytics"),
+                "invalid",
+            ),
+            (
+                with("required", json!("no")),
+                "required",
+                Some("analytics"),
+                "type",
+            ),
+            (
+                without("required"),
+                "required",
+                Some("analytics"),
+                "missing",
+            ),
+            (
+                with("receipt", json!(5)),
+                "receipt",
+                Some("analytics"),
+                "type",
+            ),
+            (
+                with("receipt", json!({"piiCategory": [""]})),
+                "receipt.piiCategory[0]",
+                Some("analytics"),
+                "empty",
+            ),
+            (
+                with("receipt", json!({"purposeCategory": "6 - Marketing"})),
+                "receipt.purposeCategory",
+                Some("analytics"),
+                "type",
+            ),
+            (
+                with("receipt", json!({"termination": false})),
+                "receipt.termination",
+                Some("analytics"),
+                "type",
+            ),
+        ];
+        for (entry, field, id, kind) in cases {
+            let err = CategorySet::from_json(&json!([entry])).unwrap_err();
+            let CategoryError::Field {
+                index: 0,
+                id: got_id,
+                field: got_field,
+                problem,
+            } = &err
+            else {
+                panic!("{entry}: {err:?}");
+            };
+            assert_eq!(got_field, field, "{entry}");
+            assert_eq!(got_id.as_deref(), id, "{entry}");
+            let got_kind = match problem {
+                FieldProblem::Missing { .. } => "missing",
+                FieldProblem::Empty { .. } => "empty",
+                FieldProblem::WrongType { .. } => "type",
+                FieldProblem::Invalid { .. } => "invalid",
+            };
+            assert_eq!(got_kind, kind, "{entry}: {err}");
+            assert!(
+                err.to_string().contains(&format!("field \"{field}\"")),
+                "{err}"
+            );
+        }
+
+        let mut second = good();
+        second["storage"] = json!(["kl_b"]);
+        assert_eq!(
+            CategorySet::from_json(&json!([good(), second])),
+            Err(CategoryError::DuplicateId {
+                index: 1,
+                id: "analytics".into()
+            })
+        );
+        let mut other = good();
+        other["id"] = json!("b");
+        let err = CategorySet::from_json(&json!([good(), other])).unwrap_err();
+        assert_eq!(
+            err,
+            CategoryError::SharedStorageKey {
+                index: 1,
+                id: "b".into(),
+                key: "kl_a".into(),
+                other: "analytics".into()
+            }
+        );
+        assert!(err.to_string().contains("list it under one category only"));
+    }
+}

@@ -1,0 +1,244 @@
+//! The history in plain words: [`describe`] and [`describe_record`].
+
+use chrono::{DateTime, Utc};
+
+use super::{CategorySet, Choice, ConsentHistory, ConsentRecord, Method};
+use crate::domain::time::{self, format_instant};
+
+/// "A", "A and B", "A, B, and C": the serial comma, as the Privacy Policy writes lists,
+/// keeps titles that contain "and" ("Diagnostics and crash reports") readable.
+fn join_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// Titles for category ids: the current title, or the id for one no longer in the set.
+fn title_of(categories: &CategorySet, id: &str) -> String {
+    categories
+        .get(id)
+        .map_or_else(|| id.to_string(), |c| c.title.clone())
+}
+
+/// A document id in title case: `privacy-policy` → "Privacy Policy".
+fn document_title(id: &str) -> String {
+    id.split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// "On 2026-11-24 at 10:00 UTC".
+fn when_words(at: DateTime<Utc>) -> String {
+    if time::is_writable(at) {
+        at.format("On %Y-%m-%d at %H:%M UTC").to_string()
+    } else {
+        format!("At {}", format_instant(at))
+    }
+}
+
+/// The learner's optional choices in a record, as titles: (allowed, refused), in display
+/// order, then categories no longer in the set by id.
+fn choice_titles(record: &ConsentRecord, categories: &CategorySet) -> (Vec<String>, Vec<String>) {
+    let mut ids: Vec<&String> = categories
+        .categories()
+        .iter()
+        .map(|c| &c.id)
+        .filter(|id| record.choices.contains_key(*id))
+        .collect();
+    ids.extend(
+        record
+            .choices
+            .keys()
+            .filter(|id| categories.get(id).is_none()),
+    );
+    let mut allowed = Vec::new();
+    let mut refused = Vec::new();
+    for id in ids {
+        match record.learner_choice(id) {
+            Some(Choice::Granted) => allowed.push(title_of(categories, id)),
+            Some(Choice::Denied) => refused.push(title_of(categories, id)),
+            None => {}
+        }
+    }
+    (allowed, refused)
+}
+
+/// One record in one plain sentence, e.g. "On 2026-11-24 at 10:00 UTC you allowed
+/// Analytics and refused Marketing, from the banner, under Privacy Policy version 3."
+pub fn describe_record(record: &ConsentRecord, categories: &CategorySet) -> String {
+    let when = when_words(record.at);
+    let policy = format!(
+        "under {} version {}",
+        document_title(&record.policy.document),
+        record.policy.version
+    );
+    let (allowed, refused) = choice_titles(record, categories);
+    if record.method == Method::BrowserSignal {
+        let verb = |n: usize| if n == 1 { "was" } else { "were" };
+        let mut parts = Vec::new();
+        if !refused.is_empty() {
+            parts.push(format!(
+                "{} {} refused",
+                join_words(&refused),
+                verb(refused.len())
+            ));
+        }
+        if !allowed.is_empty() {
+            parts.push(format!(
+                "{} stayed allowed as you had chosen",
+                join_words(&allowed)
+            ));
+        }
+        if parts.is_empty() {
+            parts.push("nothing optional was left to decide".into());
+        }
+        let source = if record.signals.any() {
+            format!("the {} signal from your browser", record.signals.names())
+        } else {
+            "your browser's privacy signal".to_string()
+        };
+        return format!(
+            "{when}, following {source}, {}, {policy}.",
+            parts.join(" and ")
+        );
+    }
+    let what = match (allowed.is_empty(), refused.is_empty()) {
+        (false, false) => format!(
+            "allowed {} and refused {}",
+            join_words(&allowed),
+            join_words(&refused)
+        ),
+        (false, true) => format!("allowed {}", join_words(&allowed)),
+        (true, false) => format!("refused {}", join_words(&refused)),
+        (true, true) => "acknowledged the privacy notice, with nothing optional to choose".into(),
+    };
+    let signal = if record.signals.any() {
+        format!(
+            ", while your browser was sending {}",
+            record.signals.names()
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{when} you {what}, {}{signal}, {policy}.",
+        record.method.phrase()
+    )
+}
+
+/// The whole history in plain words, one sentence per record, oldest first.
+pub fn describe(history: &ConsentHistory, categories: &CategorySet) -> Vec<String> {
+    history
+        .ordered()
+        .into_iter()
+        .map(|r| describe_record(r, categories))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consent::test_support::*;
+    use crate::domain::consent::*;
+    use Choice::{Denied, Granted};
+
+    #[test]
+    fn describe_says_what_happened_in_plain_words() {
+        let cats = small_set();
+        let mut more = cats.categories().to_vec();
+        more.push(Category {
+            id: "surveys".into(),
+            title: "Surveys".into(),
+            purposes: vec!["Asks you about your course.".into()],
+            storage: vec![],
+            required: false,
+            receipt: ReceiptTerms::default(),
+        });
+        let more = CategorySet::new(more).unwrap();
+        let p = policy("3");
+        let pv = PolicyVersion::new(p.clone(), [("3", false)]);
+        let mut h = ConsentHistory::default();
+        h.record(
+            &cats,
+            &p,
+            ctx(1, "2026-11-24T10:00:00Z", Signals::NONE),
+            Method::Banner,
+            [("analytics", Granted), ("marketing", Denied)],
+        )
+        .unwrap();
+        h.honour_signals(&cats, &pv, ctx(2, "2026-11-24T10:05:00Z", GPC))
+            .unwrap();
+        h.record(
+            &cats,
+            &p,
+            ctx(3, "2026-11-24T10:07:30Z", GPC),
+            Method::Preferences,
+            [("analytics", Granted), ("marketing", Denied)],
+        )
+        .unwrap();
+        // A new category arrives; the knowing opt-in is kept.
+        h.honour_signals(&more, &pv, ctx(4, "2026-11-24T10:08:00Z", GPC))
+            .unwrap();
+        // Do Not Track appears as well: the opt-in was not made under it.
+        h.honour_signals(&more, &pv, ctx(5, "2026-11-24T10:08:10Z", BOTH))
+            .unwrap();
+        h.withdraw_all(
+            &more,
+            &p,
+            ctx(6, "2026-11-24T10:09:00Z", Signals::NONE),
+            Method::Api,
+        )
+        .unwrap();
+        assert_eq!(
+            describe(&h, &more),
+            [
+                "On 2026-11-24 at 10:00 UTC you allowed Analytics and refused Marketing, from the banner, under Privacy Policy version 3.",
+                "On 2026-11-24 at 10:05 UTC, following the Global Privacy Control signal from your browser, Analytics and Marketing were refused, under Privacy Policy version 3.",
+                "On 2026-11-24 at 10:07 UTC you allowed Analytics and refused Marketing, in Privacy choices, while your browser was sending Global Privacy Control, under Privacy Policy version 3.",
+                "On 2026-11-24 at 10:08 UTC, following the Global Privacy Control signal from your browser, Marketing and Surveys were refused and Analytics stayed allowed as you had chosen, under Privacy Policy version 3.",
+                "On 2026-11-24 at 10:08 UTC, following the Global Privacy Control and Do Not Track signal from your browser, Analytics, Marketing, and Surveys were refused, under Privacy Policy version 3.",
+                "On 2026-11-24 at 10:09 UTC you refused Analytics, Marketing, and Surveys, through the platform, under Privacy Policy version 3.",
+            ]
+        );
+
+        // A category no longer offered is named by its id; odd times never panic.
+        let mut odd = h.records[0].clone();
+        odd.choices.insert("surveys".into(), Granted);
+        odd.at = DateTime::<Utc>::MAX_UTC;
+        assert_eq!(
+            describe_record(&odd, &cats),
+            format!(
+                "At @{} you allowed Analytics and surveys and refused Marketing, from the banner, under Privacy Policy version 3.",
+                DateTime::<Utc>::MAX_UTC.timestamp()
+            )
+        );
+        let mut flagless = h.records[1].clone();
+        flagless.signals = Signals::NONE;
+        assert_eq!(
+            describe_record(&flagless, &cats),
+            "On 2026-11-24 at 10:05 UTC, following your browser's privacy signal, Analytics and Marketing were refused, under Privacy Policy version 3."
+        );
+        let only_required = CategorySet::new(vec![cat(&cats, "necessary").clone()]).unwrap();
+        let mut h2 = ConsentHistory::default();
+        let r = h2
+            .record(
+                &only_required,
+                &p,
+                ctx(1, "2026-11-24T10:00:00Z", Signals::NONE),
+                Method::Banner,
+                Vec::<(String, Choice)>::new(),
+            )
+            .unwrap();
+        assert!(describe_record(r, &only_required).contains("nothing optional to choose"));
+    }
+}

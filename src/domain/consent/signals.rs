@@ -1,0 +1,41 @@
+//! The browser's privacy signals (Global Privacy Control, Do Not Track) at the time of a
+//! decision.
+
+use serde::Serialize;
+
+/// The browser's privacy signals at the time of a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Signals {
+    /// Global Privacy Control (`navigator.globalPrivacyControl`, `Sec-GPC: 1`).
+    pub gpc: bool,
+    /// Do Not Track (`navigator.doNotTrack == "1"`, `DNT: 1`).
+    pub dnt: bool,
+}
+
+impl Signals {
+    /// No signal.
+    pub const NONE: Signals = Signals {
+        gpc: false,
+        dnt: false,
+    };
+
+    /// Is any signal on?
+    pub fn any(self) -> bool {
+        self.gpc || self.dnt
+    }
+
+    /// Was every signal that is on in `now` also on in `self`?
+    pub(crate) fn covers(self, now: Signals) -> bool {
+        (!now.gpc || self.gpc) && (!now.dnt || self.dnt)
+    }
+
+    /// "Global Privacy Control", "Do Not Track", both joined by "and", or "no signal".
+    pub(crate) fn names(self) -> &'static str {
+        match (self.gpc, self.dnt) {
+            (true, true) => "Global Privacy Control and Do Not Track",
+            (true, false) => "Global Privacy Control",
+            (false, true) => "Do Not Track",
+            (false, false) => "no signal",
+        }
+    }
+}
