@@ -6,7 +6,7 @@
 //!
 //! | path | what it holds |
 //! |---|---|
-//! | [`documents`] | The bundle and its checks (`bundle`), the `content/` compiler (`content_source`), the Markdown model and link safety (`markdown/`), search (`search/`), the changes between versions (`diff`) and the widget's routes (`route`). |
+//! | [`documents`] | The bundle and its checks (`bundle/`: its types, the tolerant loader, its problems, writing it back), the `content/` compiler (`content_source`), the Markdown model and link safety (`markdown/`), search (`search/`), the changes between versions (`diff`) and the widget's routes (`route`). |
 //! | [`records`] | What consent and acceptance records share: the SHA-256 of the text a person agreed to (`sha256`). |
 //! | [`consent`] | Consent: categories, choices, records, the stored history and its decoder (`mod.rs`), the bundle's consent set-up (`config`), whether the host page's Google Consent Mode default came first (`consent_mode`). |
 //! | [`refund`] | The refund contract and engine (`mod.rs` maps its files: the kinds, the policy and its JSON overrides, the input, the engine, the decision and errors), the calculator's form as plain data (`form/`), and wall-clock times that occur twice or never (`local_time`). |
