@@ -1,0 +1,151 @@
+//! The content bundle: every document the widget can show, with all its versions.
+//!
+//! A bundle is one JSON value in the format [`FORMAT`] (schema: `schema/bundle.schema.json`):
+//!
+//! ```json
+//! {
+//!   "format": "terms-widget/bundle@1",
+//!   "platform": { "name": "Kestrel Learning" },
+//!   "documents": [
+//!     { "id": "refund-policy", "title": "Refund Policy",
+//!       "versions": [
+//!         { "version": "1", "effective": "2024-02-01", "summary": "First published version.",
+//!           "material": true, "body": "Markdown text…" } ] } ]
+//! }
+//! ```
+//!
+//! Loading never fails as a whole and never panics: [`load_json`] returns the documents
+//! that are well formed together with a [`Problem`] for everything that is not, so the
+//! widget can show both. A version with a bad field is left out; a document left with
+//! no versions is left out; the rest still renders.
+//!
+//! ```
+//! use terms_widget::domain::documents::bundle::load_json;
+//!
+//! let loaded = load_json(r#"{"format":"terms-widget/bundle@1","documents":[
+//!   {"id":"honor-code","title":"Honor Code","versions":[
+//!     {"version":"1","effective":"2024-02-01","summary":"First.","material":true,"body":"Be honest."},
+//!     {"version":"2","effective":"2024-02-30","summary":"Typo.","material":false,"body":"Be kind."}]}]}"#);
+//! assert_eq!(loaded.bundle.documents[0].versions.len(), 1);
+//! assert_eq!(loaded.problems.len(), 1);
+//! assert!(loaded.problems[0].to_string().contains("2024-02-30"));
+//! ```
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | The bundle's types: [`Bundle`], [`Document`], [`Version`]. |
+//! | `ids.rs` | Which ids and version labels are usable ([`is_valid_id`], [`is_valid_version_label`]). |
+//! | `problems.rs` | [`Problem`] and [`Loaded`]: what is wrong and what still loads. |
+//! | `load.rs` | The tolerant loader over wire structs ([`load_json`], [`load_value`]). |
+//! | `write.rs` | The bundle back as JSON ([`to_json`]). |
+//! | `tests.rs` | The loader's tests, round trips and its property tests. |
+
+use chrono::{DateTime, NaiveDate};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+mod ids;
+mod load;
+mod problems;
+mod write;
+
+pub use ids::{is_valid_id, is_valid_version_label};
+pub use load::{load_json, load_value};
+pub use problems::{Loaded, Problem};
+pub use write::to_json;
+
+/// Ids a document can't take, because their fragments open the widget's own views.
+pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];
+
+/// The format tag this widget reads and writes.
+pub const FORMAT: &str = "terms-widget/bundle@1";
+
+/// A set of documents, each with its versions, oldest first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Bundle {
+    /// The platform's display name, e.g. "Kestrel Learning" (may be empty).
+    pub platform: String,
+    /// Documents in display order.
+    pub documents: Vec<Document>,
+    /// Overrides of the refund rules (the JSON shape of
+    /// `refund::RefundPolicy::from_json`), checked where the rules are built.
+    pub refund_policy: Option<Value>,
+    /// The consent categories (the JSON shape of `consent::CategorySet::from_json`),
+    /// checked where consent is asked; `None` means the default set.
+    pub consent: Option<Value>,
+}
+
+/// One legal document (e.g. the Refund Policy) and its published versions. It serialises
+/// in the bundle's format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Stable id used in links and deep links, e.g. `refund-policy`.
+    pub id: String,
+    /// Title shown to learners.
+    pub title: String,
+    /// Versions sorted by effective date, oldest first; never empty.
+    pub versions: Vec<Version>,
+}
+
+/// One published version of a document. It serialises in the bundle's format.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Version {
+    /// Version label, e.g. `"3"` or `"2.1"`.
+    pub version: String,
+    /// The date this version took effect.
+    #[serde(serialize_with = "date_text")]
+    pub effective: NaiveDate,
+    /// One line saying what changed.
+    pub summary: String,
+    /// Whether the change matters enough that learners must be told (and asked again).
+    pub material: bool,
+    /// The Markdown text.
+    pub body: String,
+}
+
+impl Document {
+    /// The version in force: the one with the latest effective date.
+    pub fn current(&self) -> &Version {
+        // `versions` is never empty for a loaded document; fall back defensively anyway.
+        self.versions
+            .last()
+            .unwrap_or_else(|| unreachable_empty_document())
+    }
+
+    /// The version with this label, if any.
+    pub fn version(&self, label: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.version == label)
+    }
+
+    /// The version in force on `date`: the latest one effective on or before it.
+    pub fn in_force_on(&self, date: NaiveDate) -> Option<&Version> {
+        self.versions.iter().rev().find(|v| v.effective <= date)
+    }
+}
+
+#[cold]
+fn unreachable_empty_document() -> &'static Version {
+    static EMPTY: std::sync::OnceLock<Version> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Version {
+        version: String::new(),
+        effective: DateTime::UNIX_EPOCH.date_naive(),
+        summary: String::new(),
+        material: false,
+        body: String::new(),
+    })
+}
+
+impl Bundle {
+    /// The document with this id, if any.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+}
+
+/// Writes a date as `YYYY-MM-DD`.
+fn date_text<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(date)
+}
+
+#[cfg(test)]
+mod tests;
