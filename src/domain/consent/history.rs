@@ -4,8 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    Category, CategorySet, Choice, ConsentRecord, ConsentStatus, Context, Method, PolicyRef,
-    PolicyVersion, Reason, RecordError, proposed_choices, status,
+    Category, CategorySet, Choice, ConsentRecord, Context, Method, PolicyRef, RecordError,
 };
 use crate::domain::records::timestamp;
 
@@ -117,47 +116,6 @@ impl ConsentHistory {
             .map(|c| (c.id.clone(), Choice::Denied))
             .collect();
         self.record(categories, policy, ctx, method, refusals)
-    }
-
-    /// Records what the browser's privacy signals decide, if anything.
-    ///
-    /// When `ctx.signals` decide a category the history does not already settle (see
-    /// [`proposed_choices`]), appends a [`Method::BrowserSignal`] record under
-    /// `policy.current` with the proposed choices and returns it. Returns `Ok(None)` when
-    /// there is nothing to record, and also when the record would carry an earlier grant
-    /// across a policy change that needs the learner's review ([`status`] gives a policy
-    /// reason): then the banner must ask, pre-filled with the signal's refusals.
-    pub fn honour_signals(
-        &mut self,
-        categories: &CategorySet,
-        policy: &PolicyVersion,
-        ctx: Context,
-    ) -> Result<Option<&ConsentRecord>, RecordError> {
-        let proposal = proposed_choices(self, categories, ctx.signals);
-        if !proposal.signal_applied {
-            return Ok(None);
-        }
-        let Some(choices) = proposal.complete_choices() else {
-            return Ok(None);
-        };
-        let carries_grant = proposal
-            .choices
-            .iter()
-            .any(|p| p.choice == Some(Choice::Granted) && !p.required);
-        if carries_grant
-            && let ConsentStatus::NeedsReconsent { reasons } = status(self, categories, policy)
-            && reasons.iter().any(Reason::is_about_policy)
-        {
-            return Ok(None);
-        }
-        self.record(
-            categories,
-            &policy.current,
-            ctx,
-            Method::BrowserSignal,
-            choices,
-        )
-        .map(Some)
     }
 
     /// The records ordered by time, then id (the order of decisions).

@@ -1,7 +1,10 @@
 //! What the banner or *Privacy choices* should show, category by category:
 //! [`proposed_choices`], with the browser's privacy signals applied.
 
-use super::{CategorySet, Choice, ConsentHistory, Signals};
+use super::{
+    CategorySet, Choice, ConsentHistory, ConsentRecord, ConsentStatus, Context, Method,
+    PolicyVersion, Reason, RecordError, Signals, status,
+};
 
 /// What the form should show for one category.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +101,50 @@ pub fn proposed_choices(
     Proposal {
         choices,
         signal_applied,
+    }
+}
+
+/// Browser signals, recorded when they decide something.
+impl ConsentHistory {
+    /// Records what the browser's privacy signals decide, if anything.
+    ///
+    /// When `ctx.signals` decide a category the history does not already settle (see
+    /// [`proposed_choices`]), appends a [`Method::BrowserSignal`] record under
+    /// `policy.current` with the proposed choices and returns it. Returns `Ok(None)` when
+    /// there is nothing to record, and also when the record would carry an earlier grant
+    /// across a policy change that needs the learner's review ([`status`] gives a policy
+    /// reason): then the banner must ask, pre-filled with the signal's refusals.
+    pub fn honour_signals(
+        &mut self,
+        categories: &CategorySet,
+        policy: &PolicyVersion,
+        ctx: Context,
+    ) -> Result<Option<&ConsentRecord>, RecordError> {
+        let proposal = proposed_choices(self, categories, ctx.signals);
+        if !proposal.signal_applied {
+            return Ok(None);
+        }
+        let Some(choices) = proposal.complete_choices() else {
+            return Ok(None);
+        };
+        let carries_grant = proposal
+            .choices
+            .iter()
+            .any(|p| p.choice == Some(Choice::Granted) && !p.required);
+        if carries_grant
+            && let ConsentStatus::NeedsReconsent { reasons } = status(self, categories, policy)
+            && reasons.iter().any(Reason::is_about_policy)
+        {
+            return Ok(None);
+        }
+        self.record(
+            categories,
+            &policy.current,
+            ctx,
+            Method::BrowserSignal,
+            choices,
+        )
+        .map(Some)
     }
 }
 

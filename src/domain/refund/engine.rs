@@ -7,7 +7,7 @@ use crate::domain::time;
 
 use super::input::Facts;
 use super::reason::{
-    ORGANIZATION_REASON, certificate_noun, marketplace_reason, verdict, when, window_rule,
+    Basis, ORGANIZATION_REASON, certificate_noun, marketplace_reason, verdict, when, window_rule,
 };
 use super::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, ViaTreatment,
@@ -97,21 +97,6 @@ pub fn evaluate_str(json: &str, policy: &RefundPolicy) -> Value {
 
 /// The last instant the contract's timestamp form can write: `9999-12-31T23:59:59Z`.
 pub(super) const LAST_WRITABLE_INSTANT: DateTime<Utc> = time::LAST_INSTANT;
-
-/// What the window's end was measured from, for the explanation and the clause.
-pub(super) enum Basis {
-    /// A window stated for the service (`custom_window: required`).
-    Stated(u64),
-    /// A shorter window stated at sign-up.
-    Shorter(u64),
-    /// The kind's window from payment; `launched_first` when pre-enrolment did not apply
-    /// because the launch was not after the payment.
-    Standard { days: u32, launched_first: bool },
-    /// Pre-enrolled: the window from launch.
-    FromLaunch { launch: DateTime<Utc>, days: u32 },
-    /// Pre-enrolled, no launch date: open.
-    NoLaunchYet { days: u32 },
-}
 
 /// `t` plus `days` days, saturating.
 pub(super) fn after_days(t: DateTime<Utc>, days: u64) -> DateTime<Utc> {
