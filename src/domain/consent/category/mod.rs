@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde_json::{Map, Value, json};
+use serde::Deserialize;
+use serde_json::{Value, json};
 
 use crate::domain::records::field::FieldProblem;
-use crate::domain::wire::kind_of;
+use crate::domain::wire::{Field, Object, kind_of};
 
 /// Is `id` usable as a category id: 1 to 64 of `a-z`, `0-9` and inner hyphens (the
 /// same rule as document ids)?
@@ -28,42 +29,6 @@ fn is_valid_storage_key(key: &str) -> bool {
     !key.is_empty()
         && key.chars().count() <= 128
         && !key.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// A required string field of `obj`.
-fn field_str<'v>(
-    obj: &'v Map<String, Value>,
-    key: &str,
-    expected: &'static str,
-) -> Result<&'v str, FieldProblem> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Err(FieldProblem::Missing { expected }),
-        Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(FieldProblem::wrong_type(other, expected)),
-    }
-}
-
-/// A required list-of-strings field of `obj`; the error names the offending item.
-fn field_strings(
-    obj: &Map<String, Value>,
-    key: &str,
-    expected: &'static str,
-) -> Result<Vec<String>, (String, FieldProblem)> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Err((key.to_string(), FieldProblem::Missing { expected })),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Value::String(s) => Ok(s.clone()),
-                other => Err((
-                    format!("{key}[{i}]"),
-                    FieldProblem::wrong_type(other, "a string"),
-                )),
-            })
-            .collect(),
-        Some(other) => Err((key.to_string(), FieldProblem::wrong_type(other, expected))),
-    }
 }
 
 /// One consent category, such as *Analytics*.
@@ -276,6 +241,162 @@ impl Category {
     }
 }
 
+/// One category as written: every field read without failing, then checked in a fixed
+/// order by [`CategoryWire::read`].
+#[derive(Deserialize)]
+struct CategoryWire {
+    #[serde(default)]
+    id: Field<String>,
+    #[serde(default)]
+    title: Field<String>,
+    #[serde(default)]
+    purposes: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    storage: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    required: Field<bool>,
+    #[serde(default)]
+    receipt: Field<Object<ReceiptWire>>,
+}
+
+/// A category's `receipt` as written.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReceiptWire {
+    #[serde(default)]
+    purpose_category: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    pii_category: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    termination: Field<String>,
+}
+
+/// A required field: its value, or what is wrong with it.
+fn required<T>(field: Field<T>, expected: &'static str) -> Result<T, FieldProblem> {
+    match field {
+        Field::Ok(value) => Ok(value),
+        Field::Absent | Field::Null => Err(FieldProblem::Missing { expected }),
+        Field::Wrong(other) => Err(FieldProblem::wrong_type(&other, expected)),
+    }
+}
+
+/// A list of strings; the error names the field (`key`, or `key[i]` for an item).
+fn strings(
+    field: Field<Vec<Field<String>>>,
+    key: &str,
+    expected: &'static str,
+) -> Result<Vec<String>, (String, FieldProblem)> {
+    let items = required(field, expected).map_err(|p| (key.to_string(), p))?;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Field::Ok(text) => Ok(text),
+            other => Err((
+                format!("{key}[{i}]"),
+                FieldProblem::WrongType {
+                    expected: "a string",
+                    found: other.found(),
+                },
+            )),
+        })
+        .collect()
+}
+
+impl CategoryWire {
+    /// The category at `index`, or the first problem in the order id, title, purposes,
+    /// storage, required, receipt (whose termination is checked before its lists).
+    fn read(self, index: usize) -> Result<Category, CategoryError> {
+        let id_hint = match &self.id {
+            Field::Ok(id) if is_valid_category_id(id) => Some(id.clone()),
+            _ => None,
+        };
+        let bad = |field: String, problem| CategoryError::Field {
+            index,
+            id: id_hint.clone(),
+            field,
+            problem,
+        };
+        let id = required(self.id, ID_EXPECTED).map_err(|p| bad("id".into(), p))?;
+        let title = required(self.title, "the name learners see, such as \"Analytics\"")
+            .map_err(|p| bad("title".into(), p))?;
+        let purposes = strings(
+            self.purposes,
+            "purposes",
+            "a list of sentences saying what the category is for",
+        )
+        .map_err(|(f, p)| bad(f, p))?;
+        let storage = strings(
+            self.storage,
+            "storage",
+            "a list of the cookies and storage keys it covers (may be empty)",
+        )
+        .map_err(|(f, p)| bad(f, p))?;
+        let required = match self.required {
+            Field::Ok(flag) => flag,
+            Field::Absent | Field::Null => {
+                return Err(bad(
+                    "required".into(),
+                    FieldProblem::Missing {
+                        expected: "true for strictly necessary storage, false for an optional category",
+                    },
+                ));
+            }
+            Field::Wrong(other) => {
+                return Err(bad(
+                    "required".into(),
+                    FieldProblem::wrong_type(&other, "true or false"),
+                ));
+            }
+        };
+        let receipt = match self.receipt {
+            Field::Absent | Field::Null => ReceiptTerms::default(),
+            Field::Ok(Object(r)) => {
+                let termination = match r.termination {
+                    Field::Absent | Field::Null => String::new(),
+                    Field::Ok(text) => text,
+                    Field::Wrong(other) => {
+                        return Err(bad(
+                            "receipt.termination".into(),
+                            FieldProblem::wrong_type(
+                                &other,
+                                "a sentence saying when consent or the data ends",
+                            ),
+                        ));
+                    }
+                };
+                let list = |field: Field<Vec<Field<String>>>, key: &str| match field {
+                    Field::Absent | Field::Null => Ok(Vec::new()),
+                    field => strings(field, key, "a list of Kantara categories")
+                        .map_err(|(f, p)| bad(format!("receipt.{f}"), p)),
+                };
+                ReceiptTerms {
+                    purpose_category: list(r.purpose_category, "purposeCategory")?,
+                    pii_category: list(r.pii_category, "piiCategory")?,
+                    termination,
+                }
+            }
+            Field::Wrong(other) => {
+                return Err(bad(
+                    "receipt".into(),
+                    FieldProblem::wrong_type(
+                        &other,
+                        "an object with \"purposeCategory\", \"piiCategory\" and \"termination\"",
+                    ),
+                ));
+            }
+        };
+        Ok(Category {
+            id,
+            title,
+            purposes,
+            storage,
+            required,
+            receipt,
+        })
+    }
+}
+
 const ID_EXPECTED: &str =
     "an id of 1 to 64 lowercase letters, digits and inner hyphens, such as \"analytics\"";
 
@@ -447,107 +568,19 @@ impl CategorySet {
                 found: kind_of(value),
             });
         };
-        let mut categories = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let Value::Object(obj) = item else {
-                return Err(CategoryError::NotAnObject {
-                    index,
-                    found: kind_of(item),
-                });
-            };
-            let id_hint = obj
-                .get("id")
-                .and_then(Value::as_str)
-                .filter(|id| is_valid_category_id(id))
-                .map(str::to_string);
-            let bad = |field: String, problem| CategoryError::Field {
-                index,
-                id: id_hint.clone(),
-                field,
-                problem,
-            };
-            let text = |key: &str, expected| {
-                field_str(obj, key, expected)
-                    .map(str::to_string)
-                    .map_err(|p| bad(key.to_string(), p))
-            };
-            let id = text("id", ID_EXPECTED)?;
-            let title = text("title", "the name learners see, such as \"Analytics\"")?;
-            let purposes = field_strings(
-                obj,
-                "purposes",
-                "a list of sentences saying what the category is for",
+        let categories = items
+            .iter()
+            .enumerate()
+            .map(
+                |(index, item)| match Object::<CategoryWire>::deserialize(item) {
+                    Ok(Object(wire)) => wire.read(index),
+                    Err(_) => Err(CategoryError::NotAnObject {
+                        index,
+                        found: kind_of(item),
+                    }),
+                },
             )
-            .map_err(|(f, p)| bad(f, p))?;
-            let storage = field_strings(
-                obj,
-                "storage",
-                "a list of the cookies and storage keys it covers (may be empty)",
-            )
-            .map_err(|(f, p)| bad(f, p))?;
-            let required = match obj.get("required") {
-                Some(Value::Bool(b)) => *b,
-                None | Some(Value::Null) => {
-                    return Err(bad(
-                        "required".into(),
-                        FieldProblem::Missing {
-                            expected: "true for strictly necessary storage, false for an optional category",
-                        },
-                    ));
-                }
-                Some(other) => {
-                    return Err(bad(
-                        "required".into(),
-                        FieldProblem::wrong_type(other, "true or false"),
-                    ));
-                }
-            };
-            let receipt = match obj.get("receipt") {
-                None | Some(Value::Null) => ReceiptTerms::default(),
-                Some(Value::Object(r)) => {
-                    let list = |key: &str| match r.get(key) {
-                        None | Some(Value::Null) => Ok(Vec::new()),
-                        Some(_) => field_strings(r, key, "a list of Kantara categories")
-                            .map_err(|(f, p)| bad(format!("receipt.{f}"), p)),
-                    };
-                    let termination = match r.get("termination") {
-                        None | Some(Value::Null) => String::new(),
-                        Some(Value::String(s)) => s.clone(),
-                        Some(other) => {
-                            return Err(bad(
-                                "receipt.termination".into(),
-                                FieldProblem::wrong_type(
-                                    other,
-                                    "a sentence saying when consent or the data ends",
-                                ),
-                            ));
-                        }
-                    };
-                    ReceiptTerms {
-                        purpose_category: list("purposeCategory")?,
-                        pii_category: list("piiCategory")?,
-                        termination,
-                    }
-                }
-                Some(other) => {
-                    return Err(bad(
-                        "receipt".into(),
-                        FieldProblem::wrong_type(
-                            other,
-                            "an object with \"purposeCategory\", \"piiCategory\" and \"termination\"",
-                        ),
-                    ));
-                }
-            };
-            categories.push(Category {
-                id,
-                title,
-                purposes,
-                storage,
-                required,
-                receipt,
-            });
-        }
+            .collect::<Result<Vec<_>, _>>()?;
         CategorySet::new(categories)
     }
 
@@ -577,5 +610,7 @@ impl CategorySet {
     }
 }
 
+#[cfg(test)]
+mod old_reader;
 #[cfg(test)]
 mod tests;
