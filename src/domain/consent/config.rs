@@ -291,222 +291,86 @@ mod tests {
         assert_eq!(c.controller.email, "privacy@kestrel-learning.example");
         assert_eq!(c.jurisdiction, "GB");
     }
-}
 
-/// The hand-written reader that the derived one replaced, kept while comparing them.
-#[cfg(test)]
-mod old_reader {
-    use serde_json::{Map, Value};
-
-    use super::*;
-
-    fn text(
-        map: &Map<String, Value>,
-        key: &str,
-        path: &str,
-        problems: &mut Vec<String>,
-    ) -> Option<String> {
-        match map.get(key) {
-            None | Some(Value::Null) => None,
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Some(_) => {
-                problems.push(format!("consent.{path}{key} must be a non-empty string."));
-                None
-            }
-        }
-    }
-
-    impl ConsentConfig {
-        /// Reads a set-up from the bundle's `consent` value; missing keys take the defaults.
-        /// Every problem is listed (as sentences naming the key), and then nothing is used.
-        pub(super) fn old_from_json(value: &Value) -> Result<ConsentConfig, Vec<String>> {
-            let mut config = ConsentConfig::default();
-            let Some(map) = value.as_object() else {
-                return Err(vec![
-                    "consent must be an object with keys such as \"categories\" and \"storage_key\"."
-                        .into(),
-                ]);
-            };
-            let mut problems = Vec::new();
-            for key in map.keys() {
-                if !KEYS.contains(&key.as_str()) {
-                    problems.push(format!(
-                        "consent has an unknown key \"{key}\"; the keys are {}.",
-                        KEYS.join(", ")
-                    ));
-                }
-            }
-            if let Some(key) = text(map, "storage_key", "", &mut problems) {
-                if key.len() <= 40
-                    && key
-                        .bytes()
-                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-                {
-                    config.storage_key = key;
-                } else {
-                    problems.push(format!(
-                        "consent.storage_key \"{key}\" must be 1 to 40 letters, digits, '_' or '-', such as \"kl_consent\"."
-                    ));
-                }
-            }
-            if let Some(doc) = text(map, "policy_document", "", &mut problems) {
-                if crate::domain::documents::bundle::is_valid_id(&doc) {
-                    config.policy_document = doc;
-                } else {
-                    problems.push(format!(
-                        "consent.policy_document \"{doc}\" must be a document id such as \"privacy-policy\"."
-                    ));
-                }
-            }
-            if let Some(url) = text(map, "policy_url", "", &mut problems) {
-                config.policy_url = url;
-            }
-            if let Some(j) = text(map, "jurisdiction", "", &mut problems) {
-                config.jurisdiction = j;
-            }
-            match map.get("controller") {
-                None | Some(Value::Null) => {}
-                Some(Value::Object(c)) => {
-                    let p = "controller.";
-                    let c_ = &mut config.controller;
-                    if let Some(v) = text(c, "name", p, &mut problems) {
-                        c_.name = v;
-                    }
-                    if let Some(v) = text(c, "contact", p, &mut problems) {
-                        c_.contact = v;
-                    }
-                    if let Some(v) = text(c, "address", p, &mut problems) {
-                        c_.address = v;
-                    }
-                    if let Some(v) = text(c, "email", p, &mut problems) {
-                        c_.email = v;
-                    }
-                    if let Some(v) = text(c, "url", p, &mut problems) {
-                        c_.url = v;
-                    }
-                    c_.country = text(c, "country", p, &mut problems).or(c_.country.take());
-                    c_.phone = text(c, "phone", p, &mut problems).or(c_.phone.take());
-                }
-                Some(_) => problems.push("consent.controller must be an object.".into()),
-            }
-            match map.get("categories") {
-                None | Some(Value::Null) => {}
-                Some(v) => match CategorySet::from_json(v) {
-                    Ok(set) => config.categories = set,
-                    Err(e) => problems.push(format!("consent.categories: {e}")),
-                },
-            }
-            if problems.is_empty() {
-                Ok(config)
-            } else {
-                Err(problems)
-            }
-        }
-    }
-
-    mod compare {
-        use super::*;
-        use proptest::prelude::*;
-        use serde_json::json;
-
-        fn leaf() -> impl Strategy<Value = Value> {
-            prop_oneof![
-                Just(Value::Null),
-                any::<bool>().prop_map(Value::from),
-                any::<i32>().prop_map(Value::from),
-                Just(json!(1.5)),
-                Just(json!([])),
-                Just(json!(["x"])),
-                Just(json!({})),
-                prop::sample::select(vec![
-                    "",
-                    "  ",
-                    " acme ",
-                    "kl_consent",
-                    "bad key!",
-                    "privacy-policy",
-                    "Privacy Policy",
-                    "x",
-                    "a-b_c",
-                    "0123456789012345678901234567890123456789",
-                    "01234567890123456789012345678901234567890",
-                ])
-                .prop_map(Value::from),
-            ]
-        }
-
-        fn controller() -> impl Strategy<Value = Value> {
-            let key = prop::sample::select(vec![
-                "name", "contact", "address", "email", "url", "country", "phone", "other",
-            ]);
-            prop_oneof![
-                4 => prop::collection::btree_map(key.prop_map(String::from), leaf(), 0..5)
-                    .prop_map(|m| Value::Object(m.into_iter().collect())),
-                1 => leaf(),
-            ]
-        }
-
-        fn categories() -> impl Strategy<Value = Value> {
-            prop_oneof![
-                Just(CategorySet::default_set().to_json()),
-                Just(json!([])),
-                Just(json!([{"id": "Bad"}])),
-                leaf(),
-            ]
-        }
-
-        fn consent() -> impl Strategy<Value = Value> {
-            let key = prop::sample::select(vec![
-                "storage_key",
-                "policy_document",
-                "policy_url",
-                "jurisdiction",
-                "colour",
-                "Storage_key",
-                "zz",
-            ]);
-            let object = (
-                prop::collection::btree_map(key.prop_map(String::from), leaf(), 0..6),
-                prop::option::of(controller()),
-                prop::option::of(categories()),
-            )
-                .prop_map(|(mut m, c, cats)| {
-                    if let Some(c) = c {
-                        m.insert("controller".into(), c);
-                    }
-                    if let Some(cats) = cats {
-                        m.insert("categories".into(), cats);
-                    }
-                    Value::Object(m.into_iter().collect())
-                });
-            prop_oneof![8 => object, 1 => leaf()]
-        }
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(20_000))]
-            #[test]
-            fn the_derived_reader_reads_as_the_old_one(value in consent()) {
-                prop_assert_eq!(
-                    ConsentConfig::from_json(&value),
-                    ConsentConfig::old_from_json(&value)
-                );
-            }
-        }
-
-        #[test]
-        fn the_comparison_sees_ok_and_long_lists_of_problems() {
-            use proptest::strategy::ValueTree;
-            use proptest::test_runner::TestRunner;
-            let mut runner = TestRunner::deterministic();
-            let (mut ok, mut most) = (0, 0);
-            for _ in 0..5_000 {
-                let v = consent().new_tree(&mut runner).unwrap().current();
-                match ConsentConfig::old_from_json(&v) {
-                    Ok(_) => ok += 1,
-                    Err(p) => most = most.max(p.len()),
-                }
-            }
-            assert!(ok > 50 && most >= 6, "{ok} {most}");
+    /// Every problem list, word for word and in order, with the JSON that causes it.
+    #[test]
+    fn problems_are_exact_and_in_order() {
+        let cases: [(&str, &[&str]); 10] = [
+            (
+                r#"[1]"#,
+                &[r#"consent must be an object with keys such as "categories" and "storage_key"."#],
+            ),
+            (
+                r#"null"#,
+                &[r#"consent must be an object with keys such as "categories" and "storage_key"."#],
+            ),
+            (
+                r#""consent""#,
+                &[r#"consent must be an object with keys such as "categories" and "storage_key"."#],
+            ),
+            (
+                r#"{"categories":[],"colour":"red","controller":{"name":""},"policy_document":"Privacy Policy","storage_key":"bad key!"}"#,
+                &[
+                    r#"consent has an unknown key "colour"; the keys are storage_key, policy_document, policy_url, jurisdiction, controller, categories."#,
+                    r#"consent.storage_key "bad key!" must be 1 to 40 letters, digits, '_' or '-', such as "kl_consent"."#,
+                    r#"consent.policy_document "Privacy Policy" must be a document id such as "privacy-policy"."#,
+                    r#"consent.controller.name must be a non-empty string."#,
+                    r#"consent.categories: The list of consent categories is empty: add at least one category."#,
+                ],
+            ),
+            (
+                r#"{"Alpha":2,"jurisdiction":[],"policy_document":"","policy_url":"  ","storage_key":5,"zeta":1}"#,
+                &[
+                    r#"consent has an unknown key "Alpha"; the keys are storage_key, policy_document, policy_url, jurisdiction, controller, categories."#,
+                    r#"consent has an unknown key "zeta"; the keys are storage_key, policy_document, policy_url, jurisdiction, controller, categories."#,
+                    r#"consent.storage_key must be a non-empty string."#,
+                    r#"consent.policy_document must be a non-empty string."#,
+                    r#"consent.policy_url must be a non-empty string."#,
+                    r#"consent.jurisdiction must be a non-empty string."#,
+                ],
+            ),
+            (
+                r#"{"storage_key":"01234567890123456789012345678901234567890"}"#,
+                &[
+                    r#"consent.storage_key "01234567890123456789012345678901234567890" must be 1 to 40 letters, digits, '_' or '-', such as "kl_consent"."#,
+                ],
+            ),
+            (
+                r#"{"controller":3}"#,
+                &[r#"consent.controller must be an object."#],
+            ),
+            (
+                r#"{"categories":{},"controller":[]}"#,
+                &[
+                    r#"consent.controller must be an object."#,
+                    r#"consent.categories: The consent categories are an object, but they must be a list of category objects."#,
+                ],
+            ),
+            (
+                r#"{"controller":{"address":null,"contact":"","country":2,"email":[],"fax":1,"name":1,"phone":"","url":" "}}"#,
+                &[
+                    r#"consent.controller.name must be a non-empty string."#,
+                    r#"consent.controller.contact must be a non-empty string."#,
+                    r#"consent.controller.email must be a non-empty string."#,
+                    r#"consent.controller.url must be a non-empty string."#,
+                    r#"consent.controller.country must be a non-empty string."#,
+                    r#"consent.controller.phone must be a non-empty string."#,
+                ],
+            ),
+            (
+                r#"{"categories":[{"id":"Bad"}]}"#,
+                &[
+                    r#"consent.categories: Consent category #1, field "title": it is missing; give the name learners see, such as "Analytics"."#,
+                ],
+            ),
+        ];
+        for (text, problems) in cases {
+            let value: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                ConsentConfig::from_json(&value),
+                Err(problems.iter().map(|p| p.to_string()).collect()),
+                "{text}"
+            );
         }
     }
 }

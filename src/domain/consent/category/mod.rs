@@ -611,6 +611,4 @@ impl CategorySet {
 }
 
 #[cfg(test)]
-mod old_reader;
-#[cfg(test)]
 mod tests;

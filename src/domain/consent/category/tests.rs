@@ -243,3 +243,147 @@ fn category_problems_are_reported_precisely() {
     );
     assert!(err.to_string().contains("list it under one category only"));
 }
+
+/// Every message, word for word, with the JSON that causes it.
+#[test]
+fn category_messages_are_exact() {
+    let cases: [(&str, &str); 33] = [
+        (
+            r#"{}"#,
+            r#"The consent categories are an object, but they must be a list of category objects."#,
+        ),
+        (
+            r#""x""#,
+            r#"The consent categories are a string, but they must be a list of category objects."#,
+        ),
+        (
+            r#"[]"#,
+            r#"The list of consent categories is empty: add at least one category."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"},1]"#,
+            r#"Consent category #2 is a number, but each category must be an object with "id", "title", "purposes", "storage" and "required"."#,
+        ),
+        (
+            r#"[null]"#,
+            r#"Consent category #1 is null, but each category must be an object with "id", "title", "purposes", "storage" and "required"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"]}]"#,
+            r#"Consent category "analytics", field "title": it is missing; give the name learners see, such as "Analytics"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"  "}]"#,
+            r#"Consent category "analytics", field "title": it is empty; give the name learners see, such as "Analytics"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":7}]"#,
+            r#"Consent category "analytics", field "title": it is a number, but it must be the name learners see, such as "Analytics"."#,
+        ),
+        (
+            r#"[{"id":"Analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category #1, field "id": "Analytics" can't be used; give an id of 1 to 64 lowercase letters, digits and inner hyphens, such as "analytics"."#,
+        ),
+        (
+            r#"[{"id":"","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category #1, field "id": it is empty; give an id of 1 to 64 lowercase letters, digits and inner hyphens, such as "analytics"."#,
+        ),
+        (
+            r#"[{"purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category #1, field "id": it is missing; give an id of 1 to 64 lowercase letters, digits and inner hyphens, such as "analytics"."#,
+        ),
+        (
+            r#"[{"id":3,"purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category #1, field "id": it is a number, but it must be an id of 1 to 64 lowercase letters, digits and inner hyphens, such as "analytics"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":[],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "purposes": it is empty; give at least one sentence saying what the category is for."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["ok",3],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "purposes[1]": it is a number, but it must be a string."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["ok",null],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "purposes[1]": it is null, but it must be a string."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":[" "],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "purposes[0]": it is empty; give a sentence saying what the category is for."#,
+        ),
+        (
+            r#"[{"id":"analytics","required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "purposes": it is missing; give a list of sentences saying what the category is for."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":"kl_a","title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "storage": it is a string, but it must be a list of the cookies and storage keys it covers (may be empty)."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "storage": it is missing; give a list of the cookies and storage keys it covers (may be empty)."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["has space"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "storage[0]": "has space" can't be used; give a cookie or storage key of 1 to 128 characters without spaces, such as "kl_analytics_id"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":[""],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "storage[0]": "" can't be used; give a cookie or storage key of 1 to 128 characters without spaces, such as "kl_analytics_id"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":[{}],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "storage[0]": it is an object, but it must be a string."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":"no","storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "required": it is a string, but it must be true or false."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "required": it is missing; give true for strictly necessary storage, false for an optional category."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":null,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "required": it is missing; give true for strictly necessary storage, false for an optional category."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"receipt":5,"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "receipt": it is a number, but it must be an object with "purposeCategory", "piiCategory" and "termination"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"receipt":[],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "receipt": it is a list, but it must be an object with "purposeCategory", "piiCategory" and "termination"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"receipt":{"piiCategory":[""]},"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "receipt.piiCategory[0]": it is empty; give a Kantara category such as "6 - Marketing"."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"receipt":{"purposeCategory":"6 - Marketing"},"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "receipt.purposeCategory": it is a string, but it must be a list of Kantara categories."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"receipt":{"purposeCategory":[" ",1]},"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "receipt.purposeCategory[1]": it is a number, but it must be a string."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"receipt":{"piiCategory":1,"termination":false},"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"Consent category "analytics", field "receipt.termination": it is true/false, but it must be a sentence saying when consent or the data ends."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"},{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_b"],"title":"Analytics"}]"#,
+            r#"Consent category #2 has the id "analytics", which an earlier category already uses: give each category its own id."#,
+        ),
+        (
+            r#"[{"id":"analytics","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"},{"id":"b","purposes":["Counts visits."],"required":false,"storage":["kl_a"],"title":"Analytics"}]"#,
+            r#"The storage key "kl_a" is listed under both "analytics" and "b": list it under one category only, so that switching a category off knows what to delete."#,
+        ),
+    ];
+    for (text, message) in cases {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let err = CategorySet::from_json(&value).unwrap_err();
+        assert_eq!(err.to_string(), message, "{text}");
+    }
+}
