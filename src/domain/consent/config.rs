@@ -28,7 +28,12 @@
 //! assert!(problems[0].contains("storage_key"));
 //! ```
 
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::domain::wire::{Field, Object};
 
 use super::{CategorySet, Controller};
 
@@ -81,17 +86,54 @@ const KEYS: [&str; 6] = [
     "categories",
 ];
 
-fn text(
-    map: &Map<String, Value>,
-    key: &str,
-    path: &str,
-    problems: &mut Vec<String>,
-) -> Option<String> {
-    match map.get(key) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Some(_) => {
-            problems.push(format!("consent.{path}{key} must be a non-empty string."));
+/// The bundle's `consent` as written: every key read without failing, then checked in
+/// a fixed order by [`ConsentConfig::from_json`]. Keys it doesn't name are kept, to be
+/// reported.
+#[derive(Deserialize)]
+struct ConsentWire {
+    #[serde(default)]
+    storage_key: Field<String>,
+    #[serde(default)]
+    policy_document: Field<String>,
+    #[serde(default)]
+    policy_url: Field<String>,
+    #[serde(default)]
+    jurisdiction: Field<String>,
+    #[serde(default)]
+    controller: Field<Object<ControllerWire>>,
+    #[serde(default)]
+    categories: Option<Value>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, Value>,
+}
+
+/// `consent.controller` as written (other keys are ignored).
+#[derive(Deserialize)]
+struct ControllerWire {
+    #[serde(default)]
+    name: Field<String>,
+    #[serde(default)]
+    contact: Field<String>,
+    #[serde(default)]
+    address: Field<String>,
+    #[serde(default)]
+    email: Field<String>,
+    #[serde(default)]
+    url: Field<String>,
+    #[serde(default)]
+    country: Field<String>,
+    #[serde(default)]
+    phone: Field<String>,
+}
+
+/// An optional non-blank string, trimmed; anything else but absent or `null` is a
+/// problem, named by its path under `consent`.
+fn text(field: Field<String>, path: &str, problems: &mut Vec<String>) -> Option<String> {
+    match field {
+        Field::Absent | Field::Null => None,
+        Field::Ok(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Field::Ok(_) | Field::Wrong(_) => {
+            problems.push(format!("consent.{path} must be a non-empty string."));
             None
         }
     }
@@ -102,22 +144,20 @@ impl ConsentConfig {
     /// Every problem is listed (as sentences naming the key), and then nothing is used.
     pub fn from_json(value: &Value) -> Result<ConsentConfig, Vec<String>> {
         let mut config = ConsentConfig::default();
-        let Some(map) = value.as_object() else {
+        let Ok(Object(wire)) = Object::<ConsentWire>::deserialize(value) else {
             return Err(vec![
                 "consent must be an object with keys such as \"categories\" and \"storage_key\"."
                     .into(),
             ]);
         };
         let mut problems = Vec::new();
-        for key in map.keys() {
-            if !KEYS.contains(&key.as_str()) {
-                problems.push(format!(
-                    "consent has an unknown key \"{key}\"; the keys are {}.",
-                    KEYS.join(", ")
-                ));
-            }
+        for key in wire.unknown.keys() {
+            problems.push(format!(
+                "consent has an unknown key \"{key}\"; the keys are {}.",
+                KEYS.join(", ")
+            ));
         }
-        if let Some(key) = text(map, "storage_key", "", &mut problems) {
+        if let Some(key) = text(wire.storage_key, "storage_key", &mut problems) {
             if key.len() <= 40
                 && key
                     .bytes()
@@ -130,7 +170,7 @@ impl ConsentConfig {
                 ));
             }
         }
-        if let Some(doc) = text(map, "policy_document", "", &mut problems) {
+        if let Some(doc) = text(wire.policy_document, "policy_document", &mut problems) {
             if crate::domain::documents::bundle::is_valid_id(&doc) {
                 config.policy_document = doc;
             } else {
@@ -139,43 +179,40 @@ impl ConsentConfig {
                 ));
             }
         }
-        if let Some(url) = text(map, "policy_url", "", &mut problems) {
+        if let Some(url) = text(wire.policy_url, "policy_url", &mut problems) {
             config.policy_url = url;
         }
-        if let Some(j) = text(map, "jurisdiction", "", &mut problems) {
+        if let Some(j) = text(wire.jurisdiction, "jurisdiction", &mut problems) {
             config.jurisdiction = j;
         }
-        match map.get("controller") {
-            None | Some(Value::Null) => {}
-            Some(Value::Object(c)) => {
-                let p = "controller.";
-                let c_ = &mut config.controller;
-                if let Some(v) = text(c, "name", p, &mut problems) {
-                    c_.name = v;
+        match wire.controller {
+            Field::Absent | Field::Null => {}
+            Field::Ok(Object(c)) => {
+                let to = &mut config.controller;
+                let mut set = |field, key: &str, slot: &mut String| {
+                    if let Some(v) = text(field, &format!("controller.{key}"), &mut problems) {
+                        *slot = v;
+                    }
+                };
+                set(c.name, "name", &mut to.name);
+                set(c.contact, "contact", &mut to.contact);
+                set(c.address, "address", &mut to.address);
+                set(c.email, "email", &mut to.email);
+                set(c.url, "url", &mut to.url);
+                if let Some(v) = text(c.country, "controller.country", &mut problems) {
+                    to.country = Some(v);
                 }
-                if let Some(v) = text(c, "contact", p, &mut problems) {
-                    c_.contact = v;
+                if let Some(v) = text(c.phone, "controller.phone", &mut problems) {
+                    to.phone = Some(v);
                 }
-                if let Some(v) = text(c, "address", p, &mut problems) {
-                    c_.address = v;
-                }
-                if let Some(v) = text(c, "email", p, &mut problems) {
-                    c_.email = v;
-                }
-                if let Some(v) = text(c, "url", p, &mut problems) {
-                    c_.url = v;
-                }
-                c_.country = text(c, "country", p, &mut problems).or(c_.country.take());
-                c_.phone = text(c, "phone", p, &mut problems).or(c_.phone.take());
             }
-            Some(_) => problems.push("consent.controller must be an object.".into()),
+            Field::Wrong(_) => problems.push("consent.controller must be an object.".into()),
         }
-        match map.get("categories") {
-            None | Some(Value::Null) => {}
-            Some(v) => match CategorySet::from_json(v) {
+        if let Some(v) = wire.categories {
+            match CategorySet::from_json(&v) {
                 Ok(set) => config.categories = set,
                 Err(e) => problems.push(format!("consent.categories: {e}")),
-            },
+            }
         }
         if problems.is_empty() {
             Ok(config)
@@ -253,5 +290,87 @@ mod tests {
         assert_eq!(c.controller.phone.as_deref(), Some("+1 555 0100"));
         assert_eq!(c.controller.email, "privacy@kestrel-learning.example");
         assert_eq!(c.jurisdiction, "GB");
+    }
+
+    /// Every problem list, word for word and in order, with the JSON that causes it.
+    #[test]
+    fn problems_are_exact_and_in_order() {
+        let cases: [(&str, &[&str]); 10] = [
+            (
+                r#"[1]"#,
+                &[r#"consent must be an object with keys such as "categories" and "storage_key"."#],
+            ),
+            (
+                r#"null"#,
+                &[r#"consent must be an object with keys such as "categories" and "storage_key"."#],
+            ),
+            (
+                r#""consent""#,
+                &[r#"consent must be an object with keys such as "categories" and "storage_key"."#],
+            ),
+            (
+                r#"{"categories":[],"colour":"red","controller":{"name":""},"policy_document":"Privacy Policy","storage_key":"bad key!"}"#,
+                &[
+                    r#"consent has an unknown key "colour"; the keys are storage_key, policy_document, policy_url, jurisdiction, controller, categories."#,
+                    r#"consent.storage_key "bad key!" must be 1 to 40 letters, digits, '_' or '-', such as "kl_consent"."#,
+                    r#"consent.policy_document "Privacy Policy" must be a document id such as "privacy-policy"."#,
+                    r#"consent.controller.name must be a non-empty string."#,
+                    r#"consent.categories: The list of consent categories is empty: add at least one category."#,
+                ],
+            ),
+            (
+                r#"{"Alpha":2,"jurisdiction":[],"policy_document":"","policy_url":"  ","storage_key":5,"zeta":1}"#,
+                &[
+                    r#"consent has an unknown key "Alpha"; the keys are storage_key, policy_document, policy_url, jurisdiction, controller, categories."#,
+                    r#"consent has an unknown key "zeta"; the keys are storage_key, policy_document, policy_url, jurisdiction, controller, categories."#,
+                    r#"consent.storage_key must be a non-empty string."#,
+                    r#"consent.policy_document must be a non-empty string."#,
+                    r#"consent.policy_url must be a non-empty string."#,
+                    r#"consent.jurisdiction must be a non-empty string."#,
+                ],
+            ),
+            (
+                r#"{"storage_key":"01234567890123456789012345678901234567890"}"#,
+                &[
+                    r#"consent.storage_key "01234567890123456789012345678901234567890" must be 1 to 40 letters, digits, '_' or '-', such as "kl_consent"."#,
+                ],
+            ),
+            (
+                r#"{"controller":3}"#,
+                &[r#"consent.controller must be an object."#],
+            ),
+            (
+                r#"{"categories":{},"controller":[]}"#,
+                &[
+                    r#"consent.controller must be an object."#,
+                    r#"consent.categories: The consent categories are an object, but they must be a list of category objects."#,
+                ],
+            ),
+            (
+                r#"{"controller":{"address":null,"contact":"","country":2,"email":[],"fax":1,"name":1,"phone":"","url":" "}}"#,
+                &[
+                    r#"consent.controller.name must be a non-empty string."#,
+                    r#"consent.controller.contact must be a non-empty string."#,
+                    r#"consent.controller.email must be a non-empty string."#,
+                    r#"consent.controller.url must be a non-empty string."#,
+                    r#"consent.controller.country must be a non-empty string."#,
+                    r#"consent.controller.phone must be a non-empty string."#,
+                ],
+            ),
+            (
+                r#"{"categories":[{"id":"Bad"}]}"#,
+                &[
+                    r#"consent.categories: Consent category #1, field "title": it is missing; give the name learners see, such as "Analytics"."#,
+                ],
+            ),
+        ];
+        for (text, problems) in cases {
+            let value: Value = serde_json::from_str(text).unwrap();
+            assert_eq!(
+                ConsentConfig::from_json(&value),
+                Err(problems.iter().map(|p| p.to_string()).collect()),
+                "{text}"
+            );
+        }
     }
 }

@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use serde_json::{Map, Value, json};
+use serde::Deserialize;
+use serde_json::{Value, json};
 
 use crate::domain::records::field::FieldProblem;
-use crate::domain::wire::kind_of;
+use crate::domain::wire::{Field, Object, kind_of};
 
 /// Is `id` usable as a category id: 1 to 64 of `a-z`, `0-9` and inner hyphens (the
 /// same rule as document ids)?
@@ -28,42 +29,6 @@ fn is_valid_storage_key(key: &str) -> bool {
     !key.is_empty()
         && key.chars().count() <= 128
         && !key.chars().any(|c| c.is_whitespace() || c.is_control())
-}
-
-/// A required string field of `obj`.
-fn field_str<'v>(
-    obj: &'v Map<String, Value>,
-    key: &str,
-    expected: &'static str,
-) -> Result<&'v str, FieldProblem> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Err(FieldProblem::Missing { expected }),
-        Some(Value::String(s)) => Ok(s),
-        Some(other) => Err(FieldProblem::wrong_type(other, expected)),
-    }
-}
-
-/// A required list-of-strings field of `obj`; the error names the offending item.
-fn field_strings(
-    obj: &Map<String, Value>,
-    key: &str,
-    expected: &'static str,
-) -> Result<Vec<String>, (String, FieldProblem)> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Err((key.to_string(), FieldProblem::Missing { expected })),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Value::String(s) => Ok(s.clone()),
-                other => Err((
-                    format!("{key}[{i}]"),
-                    FieldProblem::wrong_type(other, "a string"),
-                )),
-            })
-            .collect(),
-        Some(other) => Err((key.to_string(), FieldProblem::wrong_type(other, expected))),
-    }
 }
 
 /// One consent category, such as *Analytics*.
@@ -276,6 +241,162 @@ impl Category {
     }
 }
 
+/// One category as written: every field read without failing, then checked in a fixed
+/// order by [`CategoryWire::read`].
+#[derive(Deserialize)]
+struct CategoryWire {
+    #[serde(default)]
+    id: Field<String>,
+    #[serde(default)]
+    title: Field<String>,
+    #[serde(default)]
+    purposes: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    storage: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    required: Field<bool>,
+    #[serde(default)]
+    receipt: Field<Object<ReceiptWire>>,
+}
+
+/// A category's `receipt` as written.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ReceiptWire {
+    #[serde(default)]
+    purpose_category: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    pii_category: Field<Vec<Field<String>>>,
+    #[serde(default)]
+    termination: Field<String>,
+}
+
+/// A required field: its value, or what is wrong with it.
+fn required<T>(field: Field<T>, expected: &'static str) -> Result<T, FieldProblem> {
+    match field {
+        Field::Ok(value) => Ok(value),
+        Field::Absent | Field::Null => Err(FieldProblem::Missing { expected }),
+        Field::Wrong(other) => Err(FieldProblem::wrong_type(&other, expected)),
+    }
+}
+
+/// A list of strings; the error names the field (`key`, or `key[i]` for an item).
+fn strings(
+    field: Field<Vec<Field<String>>>,
+    key: &str,
+    expected: &'static str,
+) -> Result<Vec<String>, (String, FieldProblem)> {
+    let items = required(field, expected).map_err(|p| (key.to_string(), p))?;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Field::Ok(text) => Ok(text),
+            other => Err((
+                format!("{key}[{i}]"),
+                FieldProblem::WrongType {
+                    expected: "a string",
+                    found: other.found(),
+                },
+            )),
+        })
+        .collect()
+}
+
+impl CategoryWire {
+    /// The category at `index`, or the first problem in the order id, title, purposes,
+    /// storage, required, receipt (whose termination is checked before its lists).
+    fn read(self, index: usize) -> Result<Category, CategoryError> {
+        let id_hint = match &self.id {
+            Field::Ok(id) if is_valid_category_id(id) => Some(id.clone()),
+            _ => None,
+        };
+        let bad = |field: String, problem| CategoryError::Field {
+            index,
+            id: id_hint.clone(),
+            field,
+            problem,
+        };
+        let id = required(self.id, ID_EXPECTED).map_err(|p| bad("id".into(), p))?;
+        let title = required(self.title, "the name learners see, such as \"Analytics\"")
+            .map_err(|p| bad("title".into(), p))?;
+        let purposes = strings(
+            self.purposes,
+            "purposes",
+            "a list of sentences saying what the category is for",
+        )
+        .map_err(|(f, p)| bad(f, p))?;
+        let storage = strings(
+            self.storage,
+            "storage",
+            "a list of the cookies and storage keys it covers (may be empty)",
+        )
+        .map_err(|(f, p)| bad(f, p))?;
+        let required = match self.required {
+            Field::Ok(flag) => flag,
+            Field::Absent | Field::Null => {
+                return Err(bad(
+                    "required".into(),
+                    FieldProblem::Missing {
+                        expected: "true for strictly necessary storage, false for an optional category",
+                    },
+                ));
+            }
+            Field::Wrong(other) => {
+                return Err(bad(
+                    "required".into(),
+                    FieldProblem::wrong_type(&other, "true or false"),
+                ));
+            }
+        };
+        let receipt = match self.receipt {
+            Field::Absent | Field::Null => ReceiptTerms::default(),
+            Field::Ok(Object(r)) => {
+                let termination = match r.termination {
+                    Field::Absent | Field::Null => String::new(),
+                    Field::Ok(text) => text,
+                    Field::Wrong(other) => {
+                        return Err(bad(
+                            "receipt.termination".into(),
+                            FieldProblem::wrong_type(
+                                &other,
+                                "a sentence saying when consent or the data ends",
+                            ),
+                        ));
+                    }
+                };
+                let list = |field: Field<Vec<Field<String>>>, key: &str| match field {
+                    Field::Absent | Field::Null => Ok(Vec::new()),
+                    field => strings(field, key, "a list of Kantara categories")
+                        .map_err(|(f, p)| bad(format!("receipt.{f}"), p)),
+                };
+                ReceiptTerms {
+                    purpose_category: list(r.purpose_category, "purposeCategory")?,
+                    pii_category: list(r.pii_category, "piiCategory")?,
+                    termination,
+                }
+            }
+            Field::Wrong(other) => {
+                return Err(bad(
+                    "receipt".into(),
+                    FieldProblem::wrong_type(
+                        &other,
+                        "an object with \"purposeCategory\", \"piiCategory\" and \"termination\"",
+                    ),
+                ));
+            }
+        };
+        Ok(Category {
+            id,
+            title,
+            purposes,
+            storage,
+            required,
+            receipt,
+        })
+    }
+}
+
 const ID_EXPECTED: &str =
     "an id of 1 to 64 lowercase letters, digits and inner hyphens, such as \"analytics\"";
 
@@ -447,107 +568,19 @@ impl CategorySet {
                 found: kind_of(value),
             });
         };
-        let mut categories = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
-            let Value::Object(obj) = item else {
-                return Err(CategoryError::NotAnObject {
-                    index,
-                    found: kind_of(item),
-                });
-            };
-            let id_hint = obj
-                .get("id")
-                .and_then(Value::as_str)
-                .filter(|id| is_valid_category_id(id))
-                .map(str::to_string);
-            let bad = |field: String, problem| CategoryError::Field {
-                index,
-                id: id_hint.clone(),
-                field,
-                problem,
-            };
-            let text = |key: &str, expected| {
-                field_str(obj, key, expected)
-                    .map(str::to_string)
-                    .map_err(|p| bad(key.to_string(), p))
-            };
-            let id = text("id", ID_EXPECTED)?;
-            let title = text("title", "the name learners see, such as \"Analytics\"")?;
-            let purposes = field_strings(
-                obj,
-                "purposes",
-                "a list of sentences saying what the category is for",
+        let categories = items
+            .iter()
+            .enumerate()
+            .map(
+                |(index, item)| match Object::<CategoryWire>::deserialize(item) {
+                    Ok(Object(wire)) => wire.read(index),
+                    Err(_) => Err(CategoryError::NotAnObject {
+                        index,
+                        found: kind_of(item),
+                    }),
+                },
             )
-            .map_err(|(f, p)| bad(f, p))?;
-            let storage = field_strings(
-                obj,
-                "storage",
-                "a list of the cookies and storage keys it covers (may be empty)",
-            )
-            .map_err(|(f, p)| bad(f, p))?;
-            let required = match obj.get("required") {
-                Some(Value::Bool(b)) => *b,
-                None | Some(Value::Null) => {
-                    return Err(bad(
-                        "required".into(),
-                        FieldProblem::Missing {
-                            expected: "true for strictly necessary storage, false for an optional category",
-                        },
-                    ));
-                }
-                Some(other) => {
-                    return Err(bad(
-                        "required".into(),
-                        FieldProblem::wrong_type(other, "true or false"),
-                    ));
-                }
-            };
-            let receipt = match obj.get("receipt") {
-                None | Some(Value::Null) => ReceiptTerms::default(),
-                Some(Value::Object(r)) => {
-                    let list = |key: &str| match r.get(key) {
-                        None | Some(Value::Null) => Ok(Vec::new()),
-                        Some(_) => field_strings(r, key, "a list of Kantara categories")
-                            .map_err(|(f, p)| bad(format!("receipt.{f}"), p)),
-                    };
-                    let termination = match r.get("termination") {
-                        None | Some(Value::Null) => String::new(),
-                        Some(Value::String(s)) => s.clone(),
-                        Some(other) => {
-                            return Err(bad(
-                                "receipt.termination".into(),
-                                FieldProblem::wrong_type(
-                                    other,
-                                    "a sentence saying when consent or the data ends",
-                                ),
-                            ));
-                        }
-                    };
-                    ReceiptTerms {
-                        purpose_category: list("purposeCategory")?,
-                        pii_category: list("piiCategory")?,
-                        termination,
-                    }
-                }
-                Some(other) => {
-                    return Err(bad(
-                        "receipt".into(),
-                        FieldProblem::wrong_type(
-                            other,
-                            "an object with \"purposeCategory\", \"piiCategory\" and \"termination\"",
-                        ),
-                    ));
-                }
-            };
-            categories.push(Category {
-                id,
-                title,
-                purposes,
-                storage,
-                required,
-                receipt,
-            });
-        }
+            .collect::<Result<Vec<_>, _>>()?;
         CategorySet::new(categories)
     }
 
@@ -578,248 +611,4 @@ impl CategorySet {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::consent::test_support::*;
-    use crate::domain::consent::*;
-    use serde_json::json;
-
-    #[test]
-    fn default_set_matches_the_privacy_policy_table() {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/privacy-policy/v3.md");
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            eprintln!("skipped: no {}", path.display());
-            return;
-        };
-        let section = text
-            .split("## Cookies and similar storage")
-            .nth(1)
-            .expect("the policy has a cookies section");
-        let section = section.split("\n## ").next().unwrap_or("");
-        let rows: Vec<Vec<String>> = section
-            .lines()
-            .filter(|l| l.starts_with("| `"))
-            .map(|l| {
-                l.trim()
-                    .trim_matches('|')
-                    .split('|')
-                    .map(|c| c.trim().to_string())
-                    .collect()
-            })
-            .collect();
-        let set = cats();
-        assert_eq!(rows.len(), set.categories().len());
-        for (row, c) in rows.iter().zip(set.categories()) {
-            assert_eq!(row[0], format!("`{}`", c.id));
-            assert_eq!(row[1], c.title);
-            for p in &c.purposes {
-                assert!(row[2].contains(p.as_str()), "{p:?} is in {:?}", row[2]);
-            }
-            assert_eq!(c.required, row[2].starts_with("Always on"), "{}", c.id);
-            let keys: Vec<String> = row[3]
-                .split(',')
-                .map(|k| k.trim().trim_matches('`').to_string())
-                .collect();
-            assert_eq!(keys, c.storage);
-        }
-        assert!(
-            cat(&set, "necessary")
-                .storage
-                .iter()
-                .any(|k| k == STORAGE_KEY)
-        );
-    }
-
-    #[test]
-    fn default_set_is_valid_and_round_trips_through_json() {
-        let set = cats();
-        assert_eq!(CategorySet::new(set.categories().to_vec()), Ok(set.clone()));
-        assert_eq!(CategorySet::from_json(&set.to_json()), Ok(set.clone()));
-        let required: Vec<_> = set.required().map(|c| c.id.as_str()).collect();
-        assert_eq!(required, ["necessary"]);
-        for c in set.categories() {
-            assert!(!c.receipt.termination.is_empty());
-            assert!(!c.receipt.purpose_category.is_empty());
-        }
-    }
-
-    #[test]
-    fn any_number_of_required_categories_is_allowed() {
-        let mut none_required = small_set().categories().to_vec();
-        none_required[0].required = false;
-        assert!(CategorySet::new(none_required).is_ok());
-        let mut two_required = small_set().categories().to_vec();
-        two_required[1].required = true;
-        let set = CategorySet::new(two_required).unwrap();
-        assert_eq!(set.required().count(), 2);
-    }
-
-    #[test]
-    fn category_problems_are_reported_precisely() {
-        let good = || {
-            json!({"id": "analytics", "title": "Analytics", "purposes": ["Counts visits."],
-                   "storage": ["kl_a"], "required": false})
-        };
-        let with = |key: &str, value: Value| {
-            let mut v = good();
-            v[key] = value;
-            v
-        };
-        let without = |key: &str| {
-            let mut v = good();
-            v.as_object_mut().unwrap().remove(key);
-            v
-        };
-        assert_eq!(
-            CategorySet::from_json(&json!({})),
-            Err(CategoryError::NotAList { found: "an object" })
-        );
-        assert_eq!(
-            CategorySet::from_json(&json!([])),
-            Err(CategoryError::Empty)
-        );
-        assert_eq!(
-            CategorySet::from_json(&json!([good(), 1])),
-            Err(CategoryError::NotAnObject {
-                index: 1,
-                found: "a number"
-            })
-        );
-        // (entry, field, id in the error, kind of problem)
-        let cases: Vec<(Value, &str, Option<&str>, &str)> = vec![
-            (without("title"), "title", Some("analytics"), "missing"),
-            (
-                with("title", json!("  ")),
-                "title",
-                Some("analytics"),
-                "empty",
-            ),
-            (with("title", json!(7)), "title", Some("analytics"), "type"),
-            (with("id", json!("Analytics")), "id", None, "invalid"),
-            (with("id", json!("")), "id", None, "empty"),
-            (without("id"), "id", None, "missing"),
-            (
-                with("purposes", json!([])),
-                "purposes",
-                Some("analytics"),
-                "empty",
-            ),
-            (
-                with("purposes", json!(["ok", 3])),
-                "purposes[1]",
-                Some("analytics"),
-                "type",
-            ),
-            (
-                with("purposes", json!([" "])),
-                "purposes[0]",
-                Some("analytics"),
-                "empty",
-            ),
-            (
-                with("storage", json!("kl_a")),
-                "storage",
-                Some("analytics"),
-                "type",
-            ),
-            (without("storage"), "storage", Some("analytics"), "missing"),
-            (
-                with("storage", json!(["has space"])),
-                "storage[0]",
-                Some("analytics"),
-                "invalid",
-            ),
-            (
-                with("storage", json!([""])),
-                "storage[0]",
-                Some("analytics"),
-                "invalid",
-            ),
-            (
-                with("required", json!("no")),
-                "required",
-                Some("analytics"),
-                "type",
-            ),
-            (
-                without("required"),
-                "required",
-                Some("analytics"),
-                "missing",
-            ),
-            (
-                with("receipt", json!(5)),
-                "receipt",
-                Some("analytics"),
-                "type",
-            ),
-            (
-                with("receipt", json!({"piiCategory": [""]})),
-                "receipt.piiCategory[0]",
-                Some("analytics"),
-                "empty",
-            ),
-            (
-                with("receipt", json!({"purposeCategory": "6 - Marketing"})),
-                "receipt.purposeCategory",
-                Some("analytics"),
-                "type",
-            ),
-            (
-                with("receipt", json!({"termination": false})),
-                "receipt.termination",
-                Some("analytics"),
-                "type",
-            ),
-        ];
-        for (entry, field, id, kind) in cases {
-            let err = CategorySet::from_json(&json!([entry])).unwrap_err();
-            let CategoryError::Field {
-                index: 0,
-                id: got_id,
-                field: got_field,
-                problem,
-            } = &err
-            else {
-                panic!("{entry}: {err:?}");
-            };
-            assert_eq!(got_field, field, "{entry}");
-            assert_eq!(got_id.as_deref(), id, "{entry}");
-            let got_kind = match problem {
-                FieldProblem::Missing { .. } => "missing",
-                FieldProblem::Empty { .. } => "empty",
-                FieldProblem::WrongType { .. } => "type",
-                FieldProblem::Invalid { .. } => "invalid",
-            };
-            assert_eq!(got_kind, kind, "{entry}: {err}");
-            assert!(
-                err.to_string().contains(&format!("field \"{field}\"")),
-                "{err}"
-            );
-        }
-
-        let mut second = good();
-        second["storage"] = json!(["kl_b"]);
-        assert_eq!(
-            CategorySet::from_json(&json!([good(), second])),
-            Err(CategoryError::DuplicateId {
-                index: 1,
-                id: "analytics".into()
-            })
-        );
-        let mut other = good();
-        other["id"] = json!("b");
-        let err = CategorySet::from_json(&json!([good(), other])).unwrap_err();
-        assert_eq!(
-            err,
-            CategoryError::SharedStorageKey {
-                index: 1,
-                id: "b".into(),
-                key: "kl_a".into(),
-                other: "analytics".into()
-            }
-        );
-        assert!(err.to_string().contains("list it under one category only"));
-    }
-}
+mod tests;
