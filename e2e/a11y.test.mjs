@@ -178,6 +178,26 @@ describe('the preferences dialog and focus', () => {
     });
   });
 
+  test('Tab and Shift+Tab stay inside the privacy policy panel opened from the banner', T, async () => {
+    await withPage(suite, async (page) => {
+      await openConsentPage(page);
+      await banner(page).getByRole('button', { name: 'Read our Privacy Policy' }).click();
+      const back = page.locator('terms-consent .tw-consent-back');
+      await back.waitFor();
+      await waitForText(page.locator('terms-consent h1.tw-doc-title'), /^Privacy Policy$/, 'the policy title');
+      await back.focus();
+      for (const key of [...Array(30).fill('Tab'), ...Array(30).fill('Shift+Tab')]) {
+        await page.keyboard.press(key);
+        const inside = await page.evaluate(() => {
+          let el = document.activeElement;
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+          return !!el?.closest?.('.tw-consent-policy');
+        });
+        assert.ok(inside, `after ${key}, focus is still in the policy panel (on ${JSON.stringify(await focusedElement(page))})`);
+      }
+    });
+  });
+
   test('the privacy policy opened from the banner gives focus back to its link', T, async () => {
     await withPage(suite, async (page) => {
       await openConsentPage(page);
