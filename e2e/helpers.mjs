@@ -17,7 +17,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The built site under test: `$DIST_DIR` (relative to the project root), default `dist`. */
 export const DIST_DIR = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
 
-/** Generous limits: the debug wasm is ~3 MB and this may be a busy 2-core machine. */
+/** Generous limits: the debug wasm is ~17 MB and this may be a busy 2-core machine. */
 export const FIRST_LOAD_TIMEOUT = 45_000;
 export const ACTION_TIMEOUT = 30_000;
 /** Per-test limit for node:test. */

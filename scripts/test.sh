@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, clippy, native tests, wasm-bindgen tests in headless
-# Chromium, and Playwright end-to-end tests on the SPA and the partner page.
+# Chromium, Playwright end-to-end tests (with axe-core), and a 30 s fuzz smoke a target.
 # Installs what is missing first (Trunk, wasm-bindgen-cli, npm packages, Chromium).
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
