@@ -376,3 +376,21 @@ describe('theming through the documented doors', () => {
     });
   });
 });
+
+describe('the Privacy choices button', () => {
+  test('its element is as wide as its button, which stays on one line', T, async () => {
+    await withPage(suite, async (page) => {
+      await page.goto(`${suite.url}/consent.html`);
+      const button = page.locator('terms-privacy-choices button');
+      await button.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      const seen = await page.evaluate(() => {
+        const host = document.querySelector('terms-privacy-choices');
+        const b = host.shadowRoot.querySelector('button');
+        const line = parseFloat(getComputedStyle(b).lineHeight) || 24;
+        return { host: host.getBoundingClientRect().width, button: b.getBoundingClientRect().width, height: b.getBoundingClientRect().height, line };
+      });
+      assert.ok(seen.host >= seen.button - 0.5, `the host (${seen.host}px) holds its button (${seen.button}px)`);
+      assert.ok(seen.height < seen.line * 2, `one line: ${JSON.stringify(seen)}`);
+    });
+  });
+});
