@@ -113,6 +113,24 @@ pub enum Form {
     Other,
 }
 
+/// `"rtl"` for a language written right to left (by its BCP 47 tag's primary subtag),
+/// else `"ltr"`: the `dir` of what is shown in that language.
+///
+/// ```
+/// use terms_widget::catalog::direction;
+/// assert_eq!(direction("ar-EG"), "rtl");
+/// assert_eq!(direction("en-GB"), "ltr");
+/// ```
+pub fn direction(tag: &str) -> &'static str {
+    const RTL: [&str; 8] = ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv"];
+    let primary = tag.split(['-', '_']).next().unwrap_or_default();
+    if RTL.iter().any(|l| primary.eq_ignore_ascii_case(l)) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
 /// A language the catalog has a table for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

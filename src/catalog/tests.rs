@@ -233,3 +233,13 @@ fn catalogs_compare_by_language_and_platform() {
 fn placeholders_are_found() {
     assert_eq!(placeholders("a {b} c {d_e} {F} {} {"), ["b", "d_e"]);
 }
+
+#[test]
+fn right_to_left_languages() {
+    for rtl in ["ar", "ar-EG", "he", "fa-IR", "ur"] {
+        assert_eq!(crate::catalog::direction(rtl), "rtl", "{rtl}");
+    }
+    for ltr in ["en", "en-GB", "es", "", "arn"] {
+        assert_eq!(crate::catalog::direction(ltr), "ltr", "{ltr}");
+    }
+}

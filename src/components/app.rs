@@ -720,14 +720,7 @@ pub fn App(props: &AppProps) -> Html {
             .flatten(),
     );
     let region = (!owns_page).then(|| props.label.clone()).flatten();
-    let landmark = |name: Msg| match &scope.0 {
-        Some(s) => cat.with(
-            Msg::ScopedLandmark,
-            &[("name", &cat.text(name)), ("scope", s)],
-        ),
-        None => cat.text(name),
-    };
-    let tools_label = landmark(Msg::ToolsLabel);
+    let tools_label = scope.name(&cat, Msg::ToolsLabel);
     let page_tag = if owns_page { "main" } else { "div" };
     let bar_tag = if owns_page { "header" } else { "div" };
 

@@ -133,6 +133,11 @@ impl ConsentState {
         Some(consent::status(&r.history, &r.config.categories, &r.policy))
     }
 
+    /// Is a choice due (none yet, or the learner must be asked again)?
+    pub fn choice_due(&self) -> bool {
+        !matches!(self.status(), Some(ConsentStatus::Current) | None)
+    }
+
     /// Refreshes the draft from the history (kept choices, new categories unset,
     /// signals applied) and opens the banner when a choice is due.
     fn settle(&mut self, open_banner: bool) {
@@ -153,7 +158,7 @@ impl ConsentState {
                 .map(|c| c.category.clone())
                 .collect(),
         );
-        let due = !matches!(self.status(), Some(ConsentStatus::Current) | None);
+        let due = self.choice_due();
         if open_banner && due && self.panel == Panel::Hidden {
             self.panel = Panel::Banner;
         }
@@ -193,8 +198,11 @@ impl Reducible for ConsentState {
                 }
             }
             ConsentAction::ClosePreferences => {
-                let due = !matches!(next.status(), Some(ConsentStatus::Current) | None);
-                next.panel = if due { Panel::Banner } else { Panel::Hidden };
+                next.panel = if next.choice_due() {
+                    Panel::Banner
+                } else {
+                    Panel::Hidden
+                };
             }
             ConsentAction::Set(category, choice) => {
                 let mut draft = (*next.draft).clone();
@@ -578,9 +586,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     let returns_to_banner = match state.panel {
         Panel::Banner => true,
         Panel::Policy { from: Back::Banner } => true,
-        Panel::Preferences | Panel::Policy { .. } => {
-            !matches!(state.status(), Some(ConsentStatus::Current) | None)
-        }
+        Panel::Preferences | Panel::Policy { .. } => state.choice_due(),
         Panel::Hidden => false,
     };
     let covered = state.panel != Panel::Banner;

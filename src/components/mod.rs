@@ -32,20 +32,28 @@ thread_local! {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LandmarkScope(pub Option<AttrValue>);
 
-/// The accessible name of a landmark called `name`: as it is where the widget owns the
-/// page, "`name`: scope" in an embedded widget ([`LandmarkScope`]).
+impl LandmarkScope {
+    /// The accessible name of a landmark called `name`: as it is where the widget owns
+    /// the page, "`name`: scope" in an embedded widget.
+    pub fn name(&self, cat: &Catalog, name: crate::catalog::Msg) -> AttrValue {
+        let name = cat.text(name);
+        match &self.0 {
+            Some(scope) => AttrValue::from(cat.with(
+                crate::catalog::Msg::ScopedLandmark,
+                &[("name", &name), ("scope", scope)],
+            )),
+            None => AttrValue::from(name),
+        }
+    }
+}
+
+/// [`LandmarkScope::name`] with the scope and catalog in context.
 #[hook]
 pub fn use_landmark_name(name: crate::catalog::Msg) -> AttrValue {
     let cat = use_catalog();
-    let scope = use_context::<LandmarkScope>().unwrap_or_default();
-    let name = cat.text(name);
-    match scope.0 {
-        Some(scope) => AttrValue::from(cat.with(
-            crate::catalog::Msg::ScopedLandmark,
-            &[("name", &name), ("scope", &scope)],
-        )),
-        None => AttrValue::from(name),
-    }
+    use_context::<LandmarkScope>()
+        .unwrap_or_default()
+        .name(&cat, name)
 }
 
 /// The catalog a `ContextProvider<Rc<Catalog>>` above gives (the [`App`] and the consent

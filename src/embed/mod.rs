@@ -31,6 +31,7 @@ use wasm_bindgen::prelude::*;
 
 use yew::AttrValue;
 
+use crate::catalog::{Lang, direction};
 use crate::components::consent::PrivacyChoicesButton;
 use crate::components::consent_app::{ConsentApp, ConsentAppProps, OPEN_PREFERENCES_EVENT};
 use crate::components::{App, AppProps, Remote, Routing, Source};
@@ -137,20 +138,6 @@ fn source_of(host: &web_sys::HtmlElement) -> Source {
     }
 }
 
-/// The language of the widget's interface (its strings catalog).
-const UI_LANGUAGE: &str = "en";
-
-/// `"rtl"` for languages written right to left, else `"ltr"`.
-fn direction_of(lang: &str) -> &'static str {
-    let primary = lang.split(['-', '_']).next().unwrap_or_default();
-    const RTL: [&str; 8] = ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv"];
-    if RTL.iter().any(|l| primary.eq_ignore_ascii_case(l)) {
-        "rtl"
-    } else {
-        "ltr"
-    }
-}
-
 /// Adopts the stylesheet and adds the container an app renders into.
 fn container(root: &web_sys::ShadowRoot) -> Option<web_sys::Element> {
     adopt_styles(root);
@@ -165,8 +152,9 @@ fn container(root: &web_sys::ShadowRoot) -> Option<web_sys::Element> {
     // The widget's own language and direction, whatever the host page's: its words are
     // in this language, so an RTL host page must not reorder them (documents and
     // values from the bundle isolate their own direction inside).
-    let _ = container.set_attribute("lang", UI_LANGUAGE);
-    let _ = container.set_attribute("dir", direction_of(UI_LANGUAGE));
+    let lang = Lang::En;
+    let _ = container.set_attribute("lang", lang.tag());
+    let _ = container.set_attribute("dir", direction(lang.tag()));
     root.append_child(&container).ok()?;
     Some(container)
 }
@@ -265,19 +253,4 @@ fn adopt_styles(root: &web_sys::ShadowRoot) {
     }
     let sheets = js_sys::Array::of1(&sheet);
     let _ = js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::direction_of;
-
-    #[test]
-    fn right_to_left_languages() {
-        for rtl in ["ar", "ar-EG", "he", "fa-IR", "ur"] {
-            assert_eq!(direction_of(rtl), "rtl", "{rtl}");
-        }
-        for ltr in ["en", "en-GB", "es", "", "arn"] {
-            assert_eq!(direction_of(ltr), "ltr", "{ltr}");
-        }
-    }
 }

@@ -17,18 +17,15 @@ pub fn deep_active_element() -> Option<web_sys::Element> {
     (Some(&element) != body.as_ref()).then_some(element)
 }
 
-/// Moves focus to `element` if it is still in the document and can take focus; says
-/// whether it did.
-pub fn restore_focus(element: &web_sys::Element) -> bool {
-    if !element.is_connected() {
-        return false;
+/// Moves focus to `element` if it is still in the document and can take focus.
+pub fn restore_focus(element: &web_sys::Element) {
+    if let Some(html) = element.dyn_ref::<web_sys::HtmlElement>()
+        && element.is_connected()
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = html.focus_with_options(&options);
     }
-    let Some(html) = element.dyn_ref::<web_sys::HtmlElement>() else {
-        return false;
-    };
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    html.focus_with_options(&options).is_ok() && deep_active_element().as_ref() == Some(element)
 }
 
 /// What can take focus with Tab inside a container (disabled controls, `tabindex="-1"`
@@ -54,19 +51,19 @@ pub fn keep_tab_inside(container: &web_sys::Element, event: &web_sys::KeyboardEv
         return;
     };
     let active = deep_active_element();
-    let is = |e: &web_sys::HtmlElement| active.as_ref() == Some(e.unchecked_ref());
-    let outside_order = active.as_ref().is_none_or(|a| {
-        !container.contains(Some(a))
-            || !tabbable
-                .iter()
-                .any(|t| a == t.unchecked_ref::<web_sys::Element>())
+    let inside = active.as_ref().is_some_and(|a| container.contains(Some(a)));
+    let at = active.as_ref().and_then(|a| {
+        tabbable
+            .iter()
+            .position(|t| a == t.unchecked_ref::<web_sys::Element>())
     });
-    let target = if event.shift_key() {
-        (is(first) || outside_order).then_some(last)
-    } else {
-        (is(last)
-            || (outside_order && active.as_ref().is_none_or(|a| !container.contains(Some(a)))))
-        .then_some(first)
+    let target = match (event.shift_key(), at) {
+        // Shift+Tab from the first, or from something not in the Tab order (the title).
+        (true, Some(0) | None) => Some(last),
+        // Tab from the last, or from outside the container.
+        (false, Some(i)) if i + 1 == tabbable.len() => Some(first),
+        (false, None) if !inside => Some(first),
+        _ => None,
     };
     if let Some(target) = target {
         event.prevent_default();

@@ -22,8 +22,7 @@
 use std::hash::Hash;
 use std::ops::Range;
 
-use similar::DiffTag;
-use similar::algorithms::{Capture, Compact, Replace, myers, patience};
+use similar::{Algorithm, DiffTag};
 
 use super::markdown::{self, Block, Inline};
 
@@ -220,20 +219,9 @@ enum Run {
     },
 }
 
-/// Which of `similar`'s algorithms aligns a kind of item. Each is called directly (not
-/// through `similar::Algorithm`, whose dispatch would build every algorithm into the
-/// wasm for every item type).
-#[derive(Clone, Copy)]
-enum Method {
-    /// Myers: words inside a reworded paragraph.
-    Myers,
-    /// Patience: paragraphs, anchored on the ones that occur once.
-    Patience,
-}
-
-/// Aligns `a` and `b` with `similar`'s `method`, as alternating runs of equal items and
+/// Aligns `a` and `b` with `similar`'s `algorithm`, as alternating runs of equal items and
 /// changed stretches. Past [`MAX_CELLS`], the changed middle is one removal and addition.
-fn align<T: Hash + Eq>(method: Method, a: &[T], b: &[T]) -> Vec<Run> {
+fn align<T: Hash + Eq>(algorithm: Algorithm, a: &[T], b: &[T]) -> Vec<Run> {
     // The common ends are set aside first, so the bound applies to what changed: most
     // versions share most of their text.
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
@@ -267,13 +255,7 @@ fn align<T: Hash + Eq>(method: Method, a: &[T], b: &[T]) -> Vec<Run> {
     if (a_end - prefix).saturating_mul(b_end - prefix) > MAX_CELLS {
         push(DiffTag::Replace, prefix..a_end, prefix..b_end);
     } else {
-        let mut hook = Compact::new(Replace::new(Capture::new()), a, b);
-        // `Capture` never fails: its error type is `Infallible`.
-        let _ = match method {
-            Method::Myers => myers::diff(&mut hook, a, prefix..a_end, b, prefix..b_end),
-            Method::Patience => patience::diff(&mut hook, a, prefix..a_end, b, prefix..b_end),
-        };
-        for op in hook.into_inner().into_inner().into_ops() {
+        for op in similar::capture_diff(algorithm, a, prefix..a_end, b, prefix..b_end) {
             let (tag, old, new) = op.as_tag_tuple();
             push(tag, old, new);
         }
@@ -312,7 +294,7 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Words> {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
     let mut out = Vec::new();
-    for run in align(Method::Myers, &a, &b) {
+    for run in align(Algorithm::Myers, &a, &b) {
         match run {
             Run::Same(same) => out.push(Words::Same(a[same].join(" "))),
             Run::Changed { removed, added } => {
@@ -336,7 +318,7 @@ pub fn diff(old: &str, new: &str) -> Vec<Change> {
     let b_units: Vec<&Unit> = b.iter().map(|(_, u)| u).collect();
 
     let mut changes = Vec::new();
-    for run in align(Method::Patience, &a_units, &b_units) {
+    for run in align(Algorithm::Patience, &a_units, &b_units) {
         if let Run::Changed { removed, added } = run {
             // A run of removals and additions between two unchanged units.
             let removed: Vec<usize> = removed.collect();
