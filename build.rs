@@ -56,4 +56,26 @@ fn main() {
         .join("default-bundle.json");
     std::fs::write(&out, bundle.to_string())
         .unwrap_or_else(|e| panic!("could not write {}: {e}", out.display()));
+    let consent = consent_subset(&bundle);
+    let out = out.with_file_name("consent-bundle.json");
+    std::fs::write(&out, consent.to_string())
+        .unwrap_or_else(|e| panic!("could not write {}: {e}", out.display()));
+}
+
+/// What the consent-only build (`terms-consent`) has built in: the bundle without the
+/// documents consent does not use. It keeps the platform, the consent set-up and the
+/// privacy policy the choices are bound to (`consent.policy_document`, by default
+/// `privacy-policy`), every version of it, so records and re-consent work exactly as in
+/// the full widget.
+fn consent_subset(bundle: &serde_json::Value) -> serde_json::Value {
+    let mut subset = bundle.clone();
+    let policy = bundle
+        .pointer("/consent/policy_document")
+        .and_then(|v| v.as_str())
+        .unwrap_or("privacy-policy")
+        .to_owned();
+    if let Some(docs) = subset.get_mut("documents").and_then(|d| d.as_array_mut()) {
+        docs.retain(|d| d.get("id").and_then(|id| id.as_str()) == Some(policy.as_str()));
+    }
+    subset
 }

@@ -191,7 +191,9 @@ describe('the preferences dialog and focus', () => {
         const inside = await page.evaluate(() => {
           let el = document.activeElement;
           while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-          return !!el?.closest?.('.tw-consent-policy');
+          // The policy is a nested <terms-widget>: look for the panel across shadow roots.
+          while (el && !el.closest('.tw-consent-policy')) el = el.getRootNode()?.host ?? null;
+          return !!el;
         });
         assert.ok(inside, `after ${key}, focus is still in the policy panel (on ${JSON.stringify(await focusedElement(page))})`);
       }

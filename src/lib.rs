@@ -22,9 +22,20 @@ pub mod platform;
 /// The default documents, compiled from `content/` by the build script (bundle JSON).
 pub const DEFAULT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/default-bundle.json"));
 
-/// The widget's stylesheet, adopted into each widget's shadow root.
+/// What the consent-only build has built in: [`DEFAULT_BUNDLE`] with only the documents
+/// consent uses (the platform, the consent set-up and the privacy policy; see `build.rs`).
+pub const CONSENT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/consent-bundle.json"));
+
+/// The documents view's stylesheet, adopted into each `<terms-widget>`'s shadow root.
 pub const WIDGET_CSS: &str = concat!(
+    include_str!("../styles/base.css"),
     include_str!("../styles/widget.css"),
-    include_str!("../styles/refund.css"),
+    include_str!("../styles/refund.css")
+);
+
+/// The consent elements' stylesheet, adopted into each `<terms-consent>` and
+/// `<terms-privacy-choices>` shadow root.
+pub const CONSENT_CSS: &str = concat!(
+    include_str!("../styles/base.css"),
     include_str!("../styles/consent.css")
 );

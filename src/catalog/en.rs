@@ -676,4 +676,11 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         Plain("Your choice could not be recorded: {error}"),
     ),
     (BackToChoices, Plain("← Back to your privacy choices")),
+    (PolicyLoading, Plain("Loading the privacy policy…")),
+    (
+        PolicyLoadFailed,
+        Plain(
+            "The privacy policy could not be loaded. Check your connection, go back and open it again.",
+        ),
+    ),
 ];

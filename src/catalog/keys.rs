@@ -535,4 +535,8 @@ keys! {
     NotRecorded(error),
     /// "← Back to your privacy choices".
     BackToChoices,
+    /// While the documents view for the privacy policy loads.
+    PolicyLoading,
+    /// The documents view for the privacy policy could not be loaded.
+    PolicyLoadFailed,
 }

@@ -95,16 +95,17 @@ impl<T> PartialEq for ByPtr<T> {
     }
 }
 
-/// Loads the bundle from `source` (fetching it when it is a URL) and calls `done` with
-/// it, or `failed` with a message when it could not be fetched at all. Problems inside
+/// Loads the bundle from `source` (fetching it when it is a URL; `built_in` is the text
+/// of [`Source::BuiltIn`]) and calls `done` with it, or `failed` with a message when it could not be fetched at all. Problems inside
 /// the bundle are reported on the console and travel in [`Loaded::problems`].
 pub(crate) fn load_bundle(
     source: Source,
+    built_in: &'static str,
     done: impl FnOnce(Rc<Loaded>) + 'static,
     failed: impl FnOnce(String) + 'static,
 ) {
     match source {
-        Source::BuiltIn => done(load_and_report(crate::DEFAULT_BUNDLE)),
+        Source::BuiltIn => done(load_and_report(built_in)),
         Source::Inline(text) => done(load_and_report(&text)),
         Source::Ready(loaded) => done(loaded),
         Source::Url(url) => wasm_bindgen_futures::spawn_local(async move {
@@ -161,9 +162,14 @@ pub fn App(props: &AppProps) -> Html {
                 }
             };
             let on_failed = dispatch.clone();
-            load_bundle(source.clone(), finish, move |message| {
-                on_failed.dispatch(Action::LoadFailed(message));
-            });
+            load_bundle(
+                source.clone(),
+                crate::DEFAULT_BUNDLE,
+                finish,
+                move |message| {
+                    on_failed.dispatch(Action::LoadFailed(message));
+                },
+            );
         });
     }
 

@@ -13,8 +13,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::app::{App, AppProps, Routing, load_bundle};
+use super::app::load_bundle;
 use super::consent::{ConsentBanner, Draft, Preferences};
+use super::policy_frame::PolicyFrame;
 use super::state::Source;
 use crate::catalog::{Catalog, Msg};
 use crate::domain::consent::config::ConsentConfig;
@@ -247,6 +248,9 @@ fn policy_of(loaded: &Loaded, config: &ConsentConfig) -> Result<PolicyVersion, S
 pub struct ConsentAppProps {
     /// Where the documents (and the consent set-up) come from.
     pub source: Source,
+    /// The bundle this build has built in (the whole default bundle in the full build,
+    /// only what consent needs in the consent-only build).
+    pub built_in: &'static str,
     /// The element hosting this UI: `consent-change` events are dispatched from it.
     pub host: web_sys::HtmlElement,
 }
@@ -348,10 +352,12 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     {
         let dispatch = state.dispatcher();
         let host = props.host.clone();
+        let built_in = props.built_in;
         use_effect_with(props.source.clone(), move |source| {
             let on_fail = dispatch.clone();
             load_bundle(
                 source.clone(),
+                built_in,
                 move |loaded| {
                     let config = match loaded.bundle.consent.as_ref() {
                         None => ConsentConfig::default(),
@@ -648,22 +654,13 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 Back::Banner => Panel::Banner,
                 Back::Preferences => Panel::Preferences,
             });
-            let props = AppProps {
-                source: Source::Ready(ready.loaded.clone()),
-                routing: Routing::Local,
-                start: Some(ready.config.policy_document.clone()),
-                remote: Default::default(),
-                refund: None,
-                refund_policy: None,
-                label: None,
-            };
             html! {
                 <div class="tw-consent-policy" role="dialog" aria-modal="true" aria-label={policy_title}
                     ref={policy_panel.clone()} onkeydown={keep_tab_in_policy}>
                     <button type="button" class="tw-consent-primary tw-consent-back" onclick={back.reform(|_: MouseEvent| ())}>
                         { cat.text(Msg::BackToChoices) }
                     </button>
-                    <App ..props />
+                    <PolicyFrame source={props.source.clone()} document={AttrValue::from(ready.config.policy_document.clone())} />
                 </div>
             }
         }

@@ -9,6 +9,7 @@ pub mod consent;
 pub mod consent_app;
 pub mod markdown_view;
 pub mod parts;
+pub mod policy_frame;
 pub mod refund;
 pub mod state;
 

@@ -63,12 +63,30 @@ thread_local! {
             .unchecked_into();
 }
 
-/// Defines `window.TermsWidget.evaluateRefund` and `window.TermsWidget.version`.
+/// Defines the whole API on `window.TermsWidget`: `evaluateRefund` and what
+/// [`install_consent`] defines (the full build).
 ///
 /// Creates `window.TermsWidget` when it is absent and keeps any other properties a host page
 /// (or another copy of the widget) put there. Calling it again reuses the same function, so
 /// it is safe to call from every `register()`.
 pub fn install() {
+    install_consent();
+    set("evaluateRefund", &FUNCTION.with(js_sys::Function::clone));
+}
+
+/// Defines `TermsWidget.getConsent`, `TermsWidget.openPreferences` and
+/// `TermsWidget.version` (the consent-only build; the full build adds the rest).
+pub fn install_consent() {
+    set("getConsent", &GET_CONSENT.with(js_sys::Function::clone));
+    set(
+        "openPreferences",
+        &OPEN_PREFERENCES.with(js_sys::Function::clone),
+    );
+    set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+}
+
+/// Sets `window.TermsWidget[name]`, creating `window.TermsWidget` when it is absent.
+fn set(name: &str, value: &JsValue) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -87,19 +105,9 @@ pub fn install() {
             object
         }
     };
-    let function = FUNCTION.with(js_sys::Function::clone);
-    let set = |name: &str, value: &JsValue| {
-        if js_sys::Reflect::set(&target, &JsValue::from_str(name), value) != Ok(true) {
-            crate::platform::console_warn(&format!("could not define TermsWidget.{name}"));
-        }
-    };
-    set("evaluateRefund", &function);
-    set("getConsent", &GET_CONSENT.with(js_sys::Function::clone));
-    set(
-        "openPreferences",
-        &OPEN_PREFERENCES.with(js_sys::Function::clone),
-    );
-    set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
+    if js_sys::Reflect::set(&target, &JsValue::from_str(name), value) != Ok(true) {
+        crate::platform::console_warn(&format!("could not define TermsWidget.{name}"));
+    }
 }
 
 /// `TermsWidget.getConsent()`: the learner's current choices as the first

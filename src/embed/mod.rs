@@ -119,11 +119,26 @@ fn define(
     connect.forget();
 }
 
-/// Registers the elements and `window.TermsWidget` (once; later calls do nothing).
+/// Registers the elements and `window.TermsWidget` (once; later calls do nothing): the
+/// full build (`terms-widget.js`).
 pub fn register() {
     api::install();
     define("terms-widget", &["document"], mount);
-    define("terms-consent", &[], mount_consent);
+    define("terms-consent", &[], |host, root| {
+        mount_consent(host, root, crate::DEFAULT_BUNDLE)
+    });
+    define("terms-privacy-choices", &[], mount_choices);
+}
+
+/// Registers `<terms-consent>`, `<terms-privacy-choices>` and the consent part of
+/// `window.TermsWidget`: the consent-only build (`terms-consent.js`), whose built-in
+/// documents are only the privacy policy ([`crate::CONSENT_BUNDLE`]). A page that loads
+/// the full build afterwards keeps these definitions and gains `<terms-widget>`.
+pub fn register_consent() {
+    api::install_consent();
+    define("terms-consent", &[], |host, root| {
+        mount_consent(host, root, crate::CONSENT_BUNDLE)
+    });
     define("terms-privacy-choices", &[], mount_choices);
 }
 
@@ -139,8 +154,8 @@ fn source_of(host: &web_sys::HtmlElement) -> Source {
 }
 
 /// Adopts the stylesheet and adds the container an app renders into.
-fn container(root: &web_sys::ShadowRoot) -> Option<web_sys::Element> {
-    adopt_styles(root);
+fn container(root: &web_sys::ShadowRoot, css: &str) -> Option<web_sys::Element> {
+    adopt_styles(root, css);
     let document = root
         .owner_document()
         .or_else(|| web_sys::window()?.document());
@@ -179,7 +194,7 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
         refund_policy: attribute("refund-policy"),
         label: attribute("label"),
     };
-    let destroy = container(root).map(|c| {
+    let destroy = container(root, crate::WIDGET_CSS).map(|c| {
         let handle = yew::Renderer::<App>::with_root_and_props(c, props).render();
         Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
     });
@@ -187,12 +202,17 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
 }
 
 /// Mounts the consent banner and preferences ([`ConsentApp`]) into a `<terms-consent>`.
-fn mount_consent(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
+fn mount_consent(
+    host: &web_sys::HtmlElement,
+    root: &web_sys::ShadowRoot,
+    built_in: &'static str,
+) -> Mounted {
     let props = ConsentAppProps {
         source: source_of(host),
+        built_in,
         host: host.clone(),
     };
-    let destroy = container(root).map(|c| {
+    let destroy = container(root, crate::CONSENT_CSS).map(|c| {
         let handle = yew::Renderer::<ConsentApp>::with_root_and_props(c, props).render();
         Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
     });
@@ -213,7 +233,7 @@ fn mount_choices(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mou
         on_open: yew::Callback::from(|_| open_preferences()),
         label,
     };
-    let destroy = container(root).map(|c| {
+    let destroy = container(root, crate::CONSENT_CSS).map(|c| {
         let handle = yew::Renderer::<PrivacyChoicesButton>::with_root_and_props(c, props).render();
         Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
     });
@@ -242,12 +262,12 @@ fn inline_bundle(host: &web_sys::HtmlElement) -> Option<String> {
 
 /// Gives the shadow root the widget's stylesheet as a constructed stylesheet, which
 /// works under a strict Content-Security-Policy (no inline `<style>`).
-fn adopt_styles(root: &web_sys::ShadowRoot) {
+fn adopt_styles(root: &web_sys::ShadowRoot, css: &str) {
     let Ok(sheet) = web_sys::CssStyleSheet::new() else {
         crate::platform::console_warn("constructed stylesheets are not supported here");
         return;
     };
-    if sheet.replace_sync(crate::WIDGET_CSS).is_err() {
+    if sheet.replace_sync(css).is_err() {
         crate::platform::console_warn("the widget stylesheet could not be applied");
         return;
     }

@@ -33,25 +33,74 @@ pub fn restore_focus(element: &web_sys::Element) {
 const TABBABLE: &str = "a[href], button:not([disabled]), input:not([disabled]):not([type=\"hidden\"]), \
      select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex=\"-1\"])";
 
-/// Keeps Tab and Shift+Tab inside `container` (a modal dialog): from its last tabbable
+/// Collects, in tree order, what can take focus with Tab in `root`'s subtree, looking
+/// into open shadow roots (a nested widget's controls come where its host element is).
+fn collect_tabbable(root: &web_sys::Node, out: &mut Vec<web_sys::HtmlElement>) {
+    let list = match root.dyn_ref::<web_sys::Element>() {
+        Some(e) => e.query_selector_all("*"),
+        None => match root.dyn_ref::<web_sys::ShadowRoot>() {
+            Some(r) => r.query_selector_all("*"),
+            None => return,
+        },
+    };
+    let Ok(list) = list else {
+        return;
+    };
+    let mut i = 0;
+    while i < list.length() {
+        let Some(element) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            i += 1;
+            continue;
+        };
+        i += 1;
+        if element.matches(TABBABLE).unwrap_or(false)
+            && let Ok(html) = element.clone().dyn_into::<web_sys::HtmlElement>()
+            && html.offset_parent().is_some()
+        {
+            out.push(html);
+        }
+        if let Some(shadow) = element.shadow_root() {
+            collect_tabbable(&shadow, out);
+        }
+    }
+}
+
+/// Whether `node` is `container` or inside it, across shadow roots.
+fn composed_contains(container: &web_sys::Element, node: &web_sys::Element) -> bool {
+    let mut current: Option<web_sys::Node> = Some(node.clone().into());
+    while let Some(n) = current {
+        if container.contains(Some(&n)) {
+            return true;
+        }
+        current = n
+            .get_root_node()
+            .dyn_into::<web_sys::ShadowRoot>()
+            .ok()
+            .map(|r| r.host().into());
+    }
+    false
+}
+
+/// Keeps Tab and Shift+Tab inside `container` (a modal dialog, nested widgets and all):
+/// from its last tabbable
 /// element Tab wraps to the first, and from the first (or from the container's own
 /// focused title) Shift+Tab wraps to the last. Call it from the container's `keydown`.
 pub fn keep_tab_inside(container: &web_sys::Element, event: &web_sys::KeyboardEvent) {
     if event.key() != "Tab" || event.alt_key() || event.ctrl_key() || event.meta_key() {
         return;
     }
-    let Ok(list) = container.query_selector_all(TABBABLE) else {
-        return;
-    };
-    let tabbable: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .filter(|e| e.offset_parent().is_some())
-        .collect();
+    let mut tabbable = Vec::new();
+    collect_tabbable(container.as_ref(), &mut tabbable);
     let (Some(first), Some(last)) = (tabbable.first(), tabbable.last()) else {
         return;
     };
     let active = deep_active_element();
-    let inside = active.as_ref().is_some_and(|a| container.contains(Some(a)));
+    let inside = active
+        .as_ref()
+        .is_some_and(|a| composed_contains(container, a));
     let at = active.as_ref().and_then(|a| {
         tabbable
             .iter()

@@ -6,6 +6,7 @@
 pub mod consent_host;
 pub mod consent_store;
 pub mod focus;
+pub mod full_build;
 pub mod localtime;
 pub mod signals;
 

@@ -1,0 +1,66 @@
+//! The full widget, asked for from the consent-only build.
+//!
+//! `embed.js` loads the consent-only build (`terms-consent.js`) on a page that shows only
+//! `<terms-consent>` and `<terms-privacy-choices>`. When that page needs a document (the
+//! learner opens the privacy policy from the banner), the consent UI shows it in a nested
+//! `<terms-widget>` and asks `embed.js` for the full build with [`LOAD_FULL_EVENT`].
+//! `embed.js` answers by defining `<terms-widget>`, or with [`LOAD_FAILED_EVENT`].
+//! In the full build `<terms-widget>` is already defined and nothing is fetched.
+
+/// The window event that asks `embed.js` for the full build (sent at most once per page
+/// by each consent UI that needs it; `embed.js` loads it once).
+pub const LOAD_FULL_EVENT: &str = "terms-widget:load-full";
+
+/// The window event `embed.js` sends when the full build could not be loaded.
+pub const LOAD_FAILED_EVENT: &str = "terms-widget:load-failed";
+
+/// The custom element the full build defines.
+pub const FULL_ELEMENT: &str = "terms-widget";
+
+/// Whether `<terms-widget>` is defined on this page.
+pub fn is_defined() -> bool {
+    web_sys::window().is_some_and(|w| !w.custom_elements().get(FULL_ELEMENT).is_undefined())
+}
+
+/// Asks `embed.js` for the full build, unless `<terms-widget>` is already defined.
+pub fn request() {
+    if is_defined() {
+        return;
+    }
+    if let Some(w) = web_sys::window()
+        && let Ok(event) = web_sys::Event::new(LOAD_FULL_EVENT)
+    {
+        let _ = w.dispatch_event(&event);
+    }
+}
+
+/// Resolves when `<terms-widget>` is defined (at once if it is).
+pub async fn defined() {
+    let Some(registry) = web_sys::window().map(|w| w.custom_elements()) else {
+        return;
+    };
+    if let Ok(promise) = registry.when_defined(FULL_ELEMENT) {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+/// A `<terms-widget>` element (defined or not yet) that opens `document` from the same
+/// documents as `source`: its `src`, or a copy of the inline bundle, or the built-in ones.
+pub fn element(
+    document: &web_sys::Document,
+    open: &str,
+    src: Option<&str>,
+    inline: Option<&str>,
+) -> Option<web_sys::Element> {
+    let element = document.create_element(FULL_ELEMENT).ok()?;
+    let _ = element.set_attribute("document", open);
+    if let Some(src) = src {
+        let _ = element.set_attribute("src", src);
+    } else if let Some(text) = inline {
+        let script = document.create_element("script").ok()?;
+        let _ = script.set_attribute("type", "application/json");
+        script.set_text_content(Some(text));
+        element.append_child(&script).ok()?;
+    }
+    Some(element)
+}
