@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::LandmarkScope;
 use super::markdown_view::MarkdownView;
+use super::parse_cache::ParseCache;
 use super::parts::FragmentLink;
 use super::parts::{
     ChangesView, DocNav, NavItem, ProblemList, SearchBar, Toc, VersionEntry, VersionHistory,
@@ -19,7 +20,7 @@ use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
 use crate::catalog::{Catalog, Msg};
 use crate::domain::documents::bundle::{self, Loaded};
 use crate::domain::documents::diff;
-use crate::domain::documents::markdown::{self, Document};
+use crate::domain::documents::markdown::Document;
 use crate::domain::documents::route::{self, Resolved, Route};
 use crate::domain::documents::search;
 use crate::domain::refund::{self, RefundPolicy};
@@ -276,15 +277,21 @@ pub fn App(props: &AppProps) -> Html {
         };
         Some((doc, version))
     });
+    // Parsed versions are kept for as long as the bundle is the same: opening a document
+    // again (or searching every document) does not parse it again.
+    let cache = use_mut_ref(ParseCache::default);
     let parsed: Rc<Option<Rc<Document>>> = use_memo(
         (
             loaded.clone().map(ByPtr),
             open.as_ref()
                 .map(|(d, v)| (d.id.clone(), v.version.clone())),
         ),
-        |(_, _)| {
-            open.as_ref()
-                .map(|(_, v)| Rc::new(markdown::parse(&v.body)))
+        |(bundle, _)| {
+            open.as_ref().map(|(d, v)| {
+                cache
+                    .borrow_mut()
+                    .parse(bundle.as_ref().map(|b| &b.0), &d.id, &v.version, &v.body)
+            })
         },
     );
     let parsed: Option<Rc<Document>> = (*parsed).clone();
@@ -441,6 +448,7 @@ pub fn App(props: &AppProps) -> Html {
     // Search: counts in every document's current version, parsed only once a search starts.
     let all_current: Rc<Vec<(String, String, Rc<Document>)>> = {
         let loaded = loaded.clone();
+        let cache = cache.clone();
         use_memo(
             (loaded.clone().map(ByPtr), query.is_empty()),
             move |(_, empty)| match (&loaded, empty) {
@@ -449,10 +457,16 @@ pub fn App(props: &AppProps) -> Html {
                     .documents
                     .iter()
                     .map(|d| {
+                        let current = d.current();
                         (
                             d.id.clone(),
                             d.title.clone(),
-                            Rc::new(markdown::parse(&d.current().body)),
+                            cache.borrow_mut().parse(
+                                Some(l),
+                                &d.id,
+                                &current.version,
+                                &current.body,
+                            ),
                         )
                     })
                     .collect(),

@@ -8,6 +8,7 @@ pub mod app;
 pub mod consent;
 pub mod consent_app;
 pub mod markdown_view;
+pub mod parse_cache;
 pub mod parts;
 pub mod policy_frame;
 pub mod refund;
