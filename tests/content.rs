@@ -246,3 +246,30 @@ fn the_consent_set_up_is_the_default_one_and_matches_the_privacy_policy() {
         }
     }
 }
+
+/// The consent-only build's built-in bundle agrees with the full one on everything
+/// consent uses: the platform, the consent set-up, and the privacy policy's versions,
+/// their material flags and the exact current text (records hash it).
+#[test]
+fn the_consent_build_binds_to_the_same_privacy_policy() {
+    let full = bundle();
+    let loaded = terms_widget::domain::documents::bundle::load_json(terms_widget::CONSENT_BUNDLE);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let light = loaded.bundle;
+    assert_eq!(light.platform, full.platform);
+    assert_eq!(light.consent, full.consent);
+    let ids: Vec<&str> = light.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["privacy-policy"]);
+    let (a, b) = (
+        full.document("privacy-policy").unwrap(),
+        light.document("privacy-policy").unwrap(),
+    );
+    let labels = |d: &terms_widget::domain::documents::bundle::Document| {
+        d.versions
+            .iter()
+            .map(|v| (v.version.clone(), v.effective, v.material))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(a), labels(b));
+    assert_eq!(a.current().body, b.current().body);
+}
