@@ -393,6 +393,11 @@ export async function calibrate(browser, server, kind) {
       byType[f.type].raw += f.raw;
       byType[f.type].brotli += f.brotli;
     }
+    // Preload hints that fetch a build the page does not run cost bytes: say so.
+    const wasm = files.filter((f) => f.type === 'wasm');
+    if (wasm.length > 1) {
+      failed.push(`downloads ${wasm.length} wasm files (${wasm.map((f) => f.path).join(', ')}): check its preload hints`);
+    }
     const shadow = await page.evaluate(captureShadow, kind.host);
     if (errors.length) throw new Error(`${kind.page}: errors while loading: ${errors.join(' | ')}`);
     return { files, byType, failed, shadow };
@@ -873,7 +878,7 @@ async function main() {
       const counted = kind.bytes.types.reduce((s, t) => s + cal.byType[t].brotli, 0);
       const all = TYPES.reduce((s, t) => s + cal.byType[t].brotli, 0);
       say(`  brotli by type: ${parts.join(', ')}; all ${fmtKB(all)}; counted (${kind.bytes.types.join(' + ')}) ${fmtKB(counted)}`);
-      if (cal.failed.length) say(`  failed requests: ${cal.failed.join(', ')}`);
+      for (const f of cal.failed) say(`  note: ${f}`);
       report.kinds[kind.id] = { label: kind.label, page: kind.page, files: cal.files, byType: cal.byType, bytes: counted, bytesAll: all };
     }
     say();
