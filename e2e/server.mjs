@@ -61,6 +61,9 @@ export async function startServer(rootDir, options = {}) {
     throw new Error(`startServer: ${root} is not a directory (build the site first)`);
   }
 
+  /** In-memory bodies by exact path: `{ body: Buffer, type }`. */
+  const memory = new Map();
+
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
@@ -72,6 +75,16 @@ export async function startServer(rootDir, options = {}) {
       pathname = new URL(req.url, 'http://127.0.0.1').pathname;
     } catch {
       return send(400, 'Bad request\n');
+    }
+    const held = memory.get(pathname);
+    if (held) {
+      res.writeHead(200, {
+        'content-type': held.type,
+        'content-length': held.body.length,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : held.body);
     }
     let base = root;
     let rest = pathname;
@@ -117,6 +130,24 @@ export async function startServer(rootDir, options = {}) {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    /**
+     * Serves `body` (string or Buffer) at `pathname` from memory until replaced or
+     * `unput`. The type defaults from the extension, like files.
+     */
+    put(pathname, body, type) {
+      if (!/^\/__(mem|bench)\/[A-Za-z0-9._\/-]+$/.test(pathname) || pathname.includes('..')) {
+        throw new Error(`server.put: ${pathname} must be under /__mem/ or /__bench/`);
+      }
+      const buf = Buffer.isBuffer(body) ? body : Buffer.from(String(body), 'utf8');
+      memory.set(pathname, {
+        body: buf,
+        type: type ?? MIME_TYPES[path.extname(pathname).toLowerCase()] ?? 'application/octet-stream',
+      });
+      return pathname;
+    },
+    unput(pathname) {
+      memory.delete(pathname);
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -65,6 +65,25 @@ describe('static server', () => {
     assert.equal((await get('/embed.js', 'POST')).status, 405);
   });
 
+  test('serves bodies put in memory at their exact path, and only under /__mem/ or /__bench/', async () => {
+    server.put('/__bench/static-spa.html', '<!doctype html><p>static</p>');
+    server.put('/__mem/x.json', Buffer.from('{"a":1}'));
+    const page = await get('/__bench/static-spa.html');
+    assert.equal(page.status, 200);
+    assert.ok(page.headers['content-type'].startsWith('text/html'));
+    assert.equal(page.body.toString(), '<!doctype html><p>static</p>');
+    assert.equal(Number(page.headers['content-length']), page.body.length);
+    assert.ok((await get('/__mem/x.json')).headers['content-type'].startsWith('application/json'));
+    assert.equal((await get('/__bench/static-spa.html', 'HEAD')).body.length, 0);
+    assert.equal((await get('/__bench/other.html')).status, 404);
+    server.unput('/__bench/static-spa.html');
+    assert.equal((await get('/__bench/static-spa.html')).status, 404);
+    for (const bad of ['/index.html', '/fixtures/custom.html', '/__bench/../index.html', '/__benchx/a.html']) {
+      assert.throws(() => server.put(bad, 'x'), /must be under/, bad);
+    }
+    assert.equal((await get('/index.html')).body.toString().includes('terms-widget'), true);
+  });
+
   test('refuses to leave the served folders', async () => {
     for (const path of [
       '/../package.json',
