@@ -20,8 +20,11 @@
 //! as an alias of `DocumentRef`, `consent::FieldProblem`, `consent::is_valid_language_tag`).
 
 pub mod document_ref;
+pub mod envelope;
 pub mod field;
 pub mod id;
 pub mod language;
+pub mod merge;
+pub mod outbox;
 pub mod sha256;
 pub mod timestamp;
