@@ -19,6 +19,7 @@
 //! Layers: `domain` needs nothing else of the crate except the catalog's wording
 //! (`refund::form` words its messages with a [`Catalog`](crate::catalog::Catalog)).
 
+pub mod acceptance;
 pub mod consent;
 pub mod documents;
 pub mod records;

@@ -233,7 +233,8 @@ impl Outbox {
                 Some(kept) => {
                     kept.attempts = kept.attempts.max(entry.attempts);
                     kept.next_attempt = kept.next_attempt.max(entry.next_attempt);
-                    if entry.record.to_string() < kept.record.to_string() {
+                    let (theirs, ours) = (entry.record.to_string(), kept.record.to_string());
+                    if theirs < ours {
                         kept.record = entry.record.clone();
                     }
                 }
