@@ -8,7 +8,7 @@
 //! ```
 //! use terms_widget::domain::acceptance::pledges::pledges_of;
 //!
-//! let body = "Intro.\n\n- not this list\n\n1. **Mine.** I do my own work.\n2. I keep\n   one account.\n\n1. Not this list either.\n";
+//! let body = "Intro.\n\n- not this list\n\n1. **Mine.** I do my own work.\n2. I keep\n   one account.\n\nText.\n\n1. Not this list.\n";
 //! let pledges = pledges_of(body);
 //! assert_eq!(pledges.len(), 2);
 //! assert_eq!(pledges[0].id, "1");

@@ -47,6 +47,7 @@ use serde_json::Value;
 use super::envelope::{EnvelopeProblem, read_envelope};
 use super::field::{FieldProblem, TIME_EXPECTED, time_problem};
 use super::id::RecordId;
+use super::timestamp::serialize_instant;
 use crate::domain::time::{format_instant, parse_instant};
 
 /// The format version [`Outbox::encode`] writes.
@@ -129,7 +130,7 @@ pub struct OutboxEntry {
     /// Failed attempts so far.
     pub attempts: u32,
     /// Not to be sent before this time.
-    #[serde(serialize_with = "instant")]
+    #[serde(serialize_with = "serialize_instant")]
     pub next_attempt: DateTime<Utc>,
 }
 
@@ -419,10 +420,6 @@ fn read_time(item: &Value, key: &str) -> Result<DateTime<Utc>, FieldProblem> {
         }),
         Some(other) => Err(FieldProblem::wrong_type(other, TIME_EXPECTED)),
     }
-}
-
-fn instant<S: serde::Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&format_instant(*at))
 }
 
 #[cfg(test)]
