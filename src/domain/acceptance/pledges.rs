@@ -163,6 +163,29 @@ mod tests {
         assert_eq!(&body[p[1].source.clone()], "2. Outer two `code`.\n");
     }
 
+    proptest::proptest! {
+        /// Any number of items, any start number, any text: numbered from "1" in order,
+        /// and the plain text is the item's words.
+        #[test]
+        fn every_item_is_a_pledge_in_order(
+            words in proptest::collection::vec("[a-z]{1,8}( [a-z]{1,8}){0,4}", 1..12),
+            start in 0u32..1000,
+        ) {
+            let body: String = words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| format!("{}. {w}\n", start + i as u32))
+                .collect();
+            let pledges = pledges_of(&format!("Intro.\n\n{body}\nAfter.\n"));
+            proptest::prop_assert_eq!(pledges.len(), words.len());
+            for (i, (p, w)) in pledges.iter().zip(&words).enumerate() {
+                proptest::prop_assert_eq!(&p.id, &(i + 1).to_string());
+                proptest::prop_assert_eq!(&p.text, w);
+                proptest::prop_assert_eq!(&p.markdown, w);
+            }
+        }
+    }
+
     #[test]
     fn loose_lists_and_parenthesis_markers() {
         let body = "1) First [link](#x).\n\n2) Second.\n";
