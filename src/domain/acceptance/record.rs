@@ -186,6 +186,16 @@ pub enum RecordError {
         /// The time given.
         at: DateTime<Utc>,
     },
+    /// The version given is not one of the document's versions.
+    #[error(
+        "Version {version} is not a version of the {document}: accept one of its own versions."
+    )]
+    NotThisDocumentsVersion {
+        /// The document id.
+        document: String,
+        /// The version label given.
+        version: String,
+    },
     /// An action with nothing to accept.
     #[error("Nothing was accepted: give at least one document.")]
     EmptyBatch,
@@ -219,7 +229,8 @@ impl AcceptanceRecord {
     /// [`AcceptanceHistory::accept`](super::AcceptanceHistory::accept), which stamps and
     /// appends a whole batch). The document's hash is computed from the version's body.
     ///
-    /// Errors: pledges not all affirmed, unknown or given for a version without any;
+    /// Errors: a version that is not the document's; pledges not all affirmed, unknown or
+    /// given for a version without any;
     /// an age missing at sign-up or given elsewhere; an unusable subject, language or
     /// time.
     pub fn new(
@@ -228,6 +239,12 @@ impl AcceptanceRecord {
         acceptance: Acceptance<'_>,
     ) -> Result<AcceptanceRecord, RecordError> {
         let document = &acceptance.document.id;
+        if !acceptance.document.versions.contains(acceptance.version) {
+            return Err(RecordError::NotThisDocumentsVersion {
+                document: document.clone(),
+                version: acceptance.version.version.clone(),
+            });
+        }
         let ids: Vec<String> = acceptance
             .version
             .pledge_list()

@@ -49,6 +49,10 @@ pub const STORAGE_KEY: &str = "kl_acceptance.v1";
 /// The `localStorage` key of the outbox for the host's endpoint.
 pub const OUTBOX_KEY: &str = "kl_acceptance.outbox.v1";
 
+/// The `localStorage` key of the local pseudonymous subject, used as a record's `subject`
+/// when the host gives no learner id (see [`local_subject`]).
+pub const SUBJECT_KEY: &str = "kl_acceptance.subject";
+
 /// The storage format version [`encode`] writes.
 pub const STORE_VERSION: u64 = 1;
 
@@ -61,6 +65,28 @@ pub const STORE_VERSION: u64 = 1;
 /// ```
 pub fn corrupt_key(unix_seconds: i64) -> String {
     format!("{STORAGE_KEY}.corrupt.{unix_seconds}")
+}
+
+/// The local pseudonymous subject: the value stored under [`SUBJECT_KEY`] when it is a
+/// usable subject, else a new one, `local-<UUID v4>` from 16 random bytes the caller
+/// supplies (to store under [`SUBJECT_KEY`], so it stays the same in this browser).
+/// Returns the subject and whether it is new.
+///
+/// ```
+/// use terms_widget::domain::acceptance::storage::local_subject;
+/// let (fresh, new) = local_subject(None, &[0; 16]);
+/// assert_eq!((fresh.as_str(), new), ("local-00000000-0000-4000-8000-000000000000", true));
+/// assert_eq!(local_subject(Some(&fresh), &[1; 16]), (fresh.clone(), false));
+/// assert!(local_subject(Some(""), &[1; 16]).1, "an unusable value is replaced");
+/// ```
+pub fn local_subject(stored: Option<&str>, random: &[u8; 16]) -> (String, bool) {
+    match stored {
+        Some(subject) if is_valid_subject(subject) => (subject.to_string(), false),
+        _ => (
+            format!("local-{}", RecordId::from_random_bytes(random)),
+            true,
+        ),
+    }
 }
 
 /// Why a stored value could not be read.

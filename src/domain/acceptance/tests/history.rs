@@ -128,6 +128,22 @@ fn pledges_must_all_be_affirmed_from_a_five_or_a_four_pledge_document() {
     }
     let terms = b.document("terms-of-use").unwrap();
     let one = vec!["1".to_string()];
+    let honor_v1 = honor.version("1").unwrap();
+    assert_eq!(
+        AcceptanceRecord::new(
+            &c,
+            id(1),
+            Acceptance {
+                document: terms,
+                version: honor_v1,
+                pledges: &[]
+            }
+        ),
+        Err(RecordError::NotThisDocumentsVersion {
+            document: "terms-of-use".into(),
+            version: "1".into()
+        })
+    );
     assert_eq!(
         AcceptanceRecord::new(
             &c,
