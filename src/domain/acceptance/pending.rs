@@ -22,6 +22,7 @@ use super::record::AcceptanceRecord;
 use super::scope::{CourseId, Scope};
 use super::{AcceptanceHistory, setup::AcceptanceSetup};
 use crate::domain::documents::bundle::{Bundle, Document, Version};
+use crate::domain::documents::diff::{Change, diff};
 use crate::domain::records::sha256::sha256_hex;
 
 /// Why a document is pending (contract, `reason`).
@@ -79,13 +80,36 @@ pub struct DocumentStanding<'a> {
     pub standing: Standing,
 }
 
-impl DocumentStanding<'_> {
+impl<'a> DocumentStanding<'a> {
     /// Is the document pending, and why?
     pub fn pending_reason(&self) -> Option<PendingReason> {
         match self.standing {
             Standing::Pending(reason) => Some(reason),
             _ => None,
         }
+    }
+
+    /// The versions published since the one accepted, oldest first, each with its
+    /// `summary` and `material` flag (empty when nothing was accepted or the current
+    /// version was).
+    pub fn versions_since_accepted(&self) -> &'a [Version] {
+        let Some(accepted) = self.accepted_version else {
+            return &[];
+        };
+        let versions = &self.document.versions;
+        match versions.iter().position(|v| v.version == accepted.version) {
+            Some(i) => &versions[i + 1..],
+            None => &[],
+        }
+    }
+
+    /// What changed since the learner accepted: the changes from the accepted version's
+    /// body to the current one's (every step at once, not only the last), for "what
+    /// changed since you accepted". `None` when nothing was accepted or the current
+    /// version was.
+    pub fn changes_since_accepted(&self) -> Option<Vec<Change>> {
+        let accepted = self.accepted_version?;
+        (accepted.version != self.current.version).then(|| diff(&accepted.body, &self.current.body))
     }
 }
 

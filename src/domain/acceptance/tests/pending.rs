@@ -1,5 +1,6 @@
 use crate::domain::acceptance::test_support::*;
 use crate::domain::acceptance::*;
+use crate::domain::documents::diff::Change;
 
 fn reason_of(h: &AcceptanceHistory, doc: &str, scope: &Scope) -> Option<PendingReason> {
     let b = bundle();
@@ -68,7 +69,29 @@ fn a_material_change_after_the_accepted_version_asks_again() {
     );
     assert_eq!(s.current.version, "3", "and ends here");
     assert!(s.same_text);
+    let since: Vec<&str> = s
+        .versions_since_accepted()
+        .iter()
+        .map(|v| v.version.as_str())
+        .collect();
+    assert_eq!(since, ["2", "3"]);
+    let changes = s.changes_since_accepted().unwrap();
+    let added: Vec<&str> = changes
+        .iter()
+        .filter_map(|c| match c {
+            Change::Added { unit, .. } => Some(unit.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        added,
+        ["Introduction.", "Five."],
+        "v1 to v3 at once: v3's new intro and v2's fifth pledge"
+    );
     assert_eq!(reason_of(&h, "integrity-code", &ml), None);
+    let integrity = standing(&h, b.document("integrity-code").unwrap(), &ml);
+    assert_eq!(integrity.changes_since_accepted(), None);
+    assert!(integrity.versions_since_accepted().is_empty());
 
     // Accepting v2 again (reacceptance): v3 is not material, so updated but not pending.
     let mut again = ctx(2, "2026-01-20T10:00:00Z", ml.clone());
