@@ -157,8 +157,7 @@ impl AcceptanceHistory {
 
     /// Joins two histories written concurrently (two tabs): every record of either,
     /// ordered by time, then id; a record present in both is kept once. Commutative,
-    /// idempotent, loses nothing (see
-    /// [`merge_records`](crate::domain::records::merge::merge_records)).
+    /// idempotent, loses nothing (see [`merge_records`]).
     pub fn merge(a: &AcceptanceHistory, b: &AcceptanceHistory) -> AcceptanceHistory {
         AcceptanceHistory {
             records: merge_records(&a.records, &b.records),

@@ -21,7 +21,7 @@
 //! | [`method`] | [`Method`] and the record's [`AgeAttestation`] |
 //! | [`record`] | [`AcceptanceRecord`], the action's [`Context`], one [`Acceptance`], [`RecordError`] |
 //! | [`history`] | [`AcceptanceHistory`]: append-only, one action a batch, two tabs merged |
-//! | [`pending`] | each document's [`Standing`] per scope, and the [`PendingDocument`]s |
+//! | [`pending`](mod@pending) | each document's [`Standing`] per scope, and the [`PendingDocument`]s |
 //! | [`age`] | the age in whole years on the calendar and the [`AgeCheck`] |
 //! | [`gate`] | the session gate after an answer under the minimum age |
 //! | [`storage`] | the store's keys, [`encode`], [`decode`] and [`record_from_json`] |
@@ -34,7 +34,7 @@
 //!    when storage is unavailable).
 //! 2. Sign-up: read the session gate ([`gate::Gate::from_stored`]); ask the date of birth,
 //!    [`age::check_birth_date`]; under the minimum age store [`gate::value_after`] and
-//!    stop; otherwise show [`pending`] documents of [`Scope::Platform`], each
+//!    stop; otherwise show [`pending()`] documents of [`Scope::Platform`], each
 //!    version's [`Version::pledge_list`](crate::domain::documents::bundle::Version::pledge_list),
 //!    and record them with [`AcceptanceHistory::accept`] in one batch.
 //! 3. Course page: [`standings`] for `Scope::Course(id)`: pending ones are asked (for a
