@@ -36,6 +36,21 @@ fn the_store_round_trips_under_a_namespaced_versioned_key() {
     assert_eq!(corrupt_key(5), "kl_acceptance.v1.corrupt.5");
 }
 
+/// The fuzz target's seeds are valid values.
+#[test]
+fn the_fuzz_seeds_decode() {
+    let history = decode(include_str!(
+        "../../../../fuzz/seeds/acceptance_store/history.json"
+    ))
+    .unwrap();
+    assert_eq!(history.records.len(), 2);
+    let outbox = crate::domain::records::outbox::Outbox::decode(include_str!(
+        "../../../../fuzz/seeds/acceptance_store/outbox.json"
+    ))
+    .unwrap();
+    assert_eq!((outbox.entries.len(), outbox.delivered.len()), (1, 1));
+}
+
 /// Each corrupt or foreign value is reported, with where and what.
 #[test]
 fn corrupt_and_foreign_values_are_reported_never_dropped() {
