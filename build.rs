@@ -7,6 +7,13 @@
 #[allow(dead_code, unused_imports)]
 #[path = "src/domain"]
 mod domain {
+    #[path = "acceptance"]
+    pub mod acceptance {
+        #[path = "pledges.rs"]
+        pub mod pledges;
+        #[path = "setup.rs"]
+        pub mod setup;
+    }
     #[path = "documents"]
     pub mod documents {
         #[path = "bundle/mod.rs"]
@@ -27,6 +34,9 @@ fn main() {
     for path in [
         "content",
         "content/consent.json",
+        "content/acceptance.json",
+        "src/domain/acceptance/pledges.rs",
+        "src/domain/acceptance/setup.rs",
         "src/domain/documents/bundle",
         "src/domain/documents/content_source.rs",
         "src/domain/time.rs",

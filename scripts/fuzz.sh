@@ -3,6 +3,8 @@
 #   bundle         the bundle loader (domain::documents::bundle::load_json, and back)
 #   markdown       the Markdown model, search and diff (domain::documents::markdown::parse, …)
 #   consent_store  the stored consent records decoder (domain::consent::decode, and back)
+#   acceptance_store  the stored acceptance records and outbox decoders
+#                  (domain::acceptance::decode, records::outbox::Outbox::decode, and back)
 #   refund         the refund contract (domain::refund::evaluate_str)
 #
 #   bash scripts/fuzz.sh            # each target for 30 s (what CI runs)
@@ -19,7 +21,7 @@ cd "$ROOT"
 SECONDS_EACH="${1:-30}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(bundle markdown consent_store refund)
+[ ${#TARGETS[@]} -eq 0 ] && TARGETS=(bundle markdown consent_store acceptance_store refund)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
   log "cargo install cargo-fuzz"

@@ -3,9 +3,9 @@
 use std::io;
 use std::path::Path;
 
-use crate::domain::documents::content_source::SourceFile;
+use crate::domain::documents::content_source::{JSON_FILES, SourceFile};
 
-/// Reads `bundle.txt`, `consent.json` and every `*.md` file below `root`, with paths relative to `root`
+/// Reads `bundle.txt`, the optional JSON files (`consent.json`, `acceptance.json`) and every `*.md` file below `root`, with paths relative to `root`
 /// (using `/`), sorted by path so the result does not depend on the file system's order.
 pub fn read_content_dir(root: &Path) -> io::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
@@ -22,7 +22,10 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<SourceFile>) -> io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&entry.path(), &format!("{rel}/"), out)?;
-        } else if name.ends_with(".md") || rel == "bundle.txt" || rel == "consent.json" {
+        } else if name.ends_with(".md")
+            || rel == "bundle.txt"
+            || JSON_FILES.iter().any(|(file, _)| rel == *file)
+        {
             let text = std::fs::read_to_string(entry.path()).map_err(|e| {
                 io::Error::new(e.kind(), format!("{}: {e}", entry.path().display()))
             })?;

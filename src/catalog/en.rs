@@ -683,4 +683,46 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
             "The privacy policy could not be loaded. Check your connection, go back and open it again.",
         ),
     ),
+    // Acceptance records.
+    (
+        AcceptedRecord,
+        Plain("On {date} you accepted the {title} (version {version}) {how}."),
+    ),
+    (
+        AcceptedRecordPledges,
+        Plural {
+            one: "On {date} you accepted the {title} (version {version}) {how} and affirmed its pledge.",
+            other: "On {date} you accepted the {title} (version {version}) {how} and affirmed all {n} of its pledges.",
+        },
+    ),
+    (AcceptedHowSignup, Plain("when you signed up")),
+    (
+        AcceptedHowSignupGuardian,
+        Plain("when you signed up, with the agreement of a parent or guardian"),
+    ),
+    (AcceptedHowCourse, Plain("for the course {course}")),
+    (AcceptedHowPlatform, Plain("on {platform}")),
+    (AcceptedHowAgain, Plain("again after it changed")),
+    (
+        AcceptedHowAgainCourse,
+        Plain("again for the course {course} after it changed"),
+    ),
+    (AcceptedHowApi, Plain("through {platform}")),
+    (
+        AcceptedHowApiCourse,
+        Plain("through {platform} for the course {course}"),
+    ),
+    (
+        AcceptedOn,
+        Plain("You accepted the {title} (version {version}) on {date}"),
+    ),
+    (UpdatedSinceAccepted, Plain("Updated since you accepted")),
+    (
+        ChangedSinceAccepted,
+        Plain("What changed since you accepted"),
+    ),
+    (
+        NothingAccepted,
+        Plain("You have not accepted anything yet."),
+    ),
 ];

@@ -539,4 +539,34 @@ keys! {
     PolicyLoading,
     /// The documents view for the privacy policy could not be loaded.
     PolicyLoadFailed,
+
+    // ---- Acceptance records: the history in words, the course page's lines --------------
+    /// "On {date} you accepted the {title} (version {version}) {how}."
+    AcceptedRecord(date, title, version, how),
+    /// The same, and the pledges affirmed: "… and affirmed all {n} of its pledges."
+    AcceptedRecordPledges(date, title, version, how, n),
+    /// "when you signed up".
+    AcceptedHowSignup,
+    /// "when you signed up, with the agreement of a parent or guardian".
+    AcceptedHowSignupGuardian,
+    /// "for the course {course}".
+    AcceptedHowCourse(course),
+    /// "on {platform}" (a prompt outside a course).
+    AcceptedHowPlatform,
+    /// "again after it changed".
+    AcceptedHowAgain,
+    /// "again for the course {course} after it changed".
+    AcceptedHowAgainCourse(course),
+    /// "through {platform}" (the JavaScript API).
+    AcceptedHowApi,
+    /// "through {platform} for the course {course}".
+    AcceptedHowApiCourse(course),
+    /// "You accepted the {title} (version {version}) on {date}".
+    AcceptedOn(title, version, date),
+    /// "Updated since you accepted".
+    UpdatedSinceAccepted,
+    /// "What changed since you accepted".
+    ChangedSinceAccepted,
+    /// "You have not accepted anything yet."
+    NothingAccepted,
 }

@@ -4,8 +4,9 @@
 //!
 //! Pure Rust, like [`crate::domain`]: no Yew, no browser. The domain's wording functions
 //! (the refund form's labels, messages and headlines in
-//! [`crate::domain::refund::form`]) take a `&Catalog`; components get theirs from a Yew
-//! context (see below).
+//! [`crate::domain::refund::form`], the acceptance history in words in
+//! [`crate::domain::acceptance::receipt`]) take a `&Catalog`; components get theirs from
+//! a Yew context (see below).
 //!
 //! # Keys, tables, values
 //!

@@ -1,9 +1,11 @@
-//! Joining what two browser tabs wrote: [`merge`].
+//! Joining what two browser tabs wrote: [`merge`], by the records' shared
+//! [`merge_records`].
 
 use chrono::{DateTime, Utc};
 
 use super::storage::record_to_json;
 use super::{ConsentHistory, ConsentRecord, RecordId};
+use crate::domain::records::merge::{Evidence, merge_records};
 
 /// Joins two histories written concurrently (two tabs): every record of either, ordered by
 /// time, then id; a record present in both is kept once.
@@ -34,16 +36,22 @@ use super::{ConsentHistory, ConsentRecord, RecordId};
 /// assert_eq!(merged.current().unwrap().at.timestamp(), 200);
 /// ```
 pub fn merge(a: &ConsentHistory, b: &ConsentHistory) -> ConsentHistory {
-    let mut all: Vec<(DateTime<Utc>, RecordId, String, &ConsentRecord)> = a
-        .records
-        .iter()
-        .chain(&b.records)
-        .map(|r| (r.at, r.id.clone(), record_to_json(r).to_string(), r))
-        .collect();
-    all.sort_by(|x, y| (x.0, &x.1, &x.2).cmp(&(y.0, &y.1, &y.2)));
-    all.dedup_by(|x, y| x.3 == y.3);
     ConsentHistory {
-        records: all.into_iter().map(|(_, _, _, r)| r.clone()).collect(),
+        records: merge_records(&a.records, &b.records),
+    }
+}
+
+impl Evidence for ConsentRecord {
+    fn id(&self) -> &RecordId {
+        &self.id
+    }
+
+    fn at(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    fn stored_form(&self) -> serde_json::Value {
+        record_to_json(self)
     }
 }
 

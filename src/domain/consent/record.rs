@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 use serde_json::Value;
 
 use super::{CategorySet, Choice, Method, PolicyRef, Signals, is_valid_category_id};
@@ -12,16 +12,12 @@ use crate::domain::records::document_ref::DocumentRefProblem;
 use crate::domain::records::field::shorten;
 use crate::domain::records::id::RecordId;
 use crate::domain::records::language::is_valid_language_tag;
+use crate::domain::records::timestamp::serialize_instant;
 use crate::domain::time::{self, format_instant};
 
 /// A timestamp inside years 0000–9999, the range the text form can express.
 fn time_in_range(t: DateTime<Utc>) -> bool {
     time::is_writable(t)
-}
-
-/// Writes an instant as `YYYY-MM-DDTHH:MM:SSZ`.
-fn instant<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&format_instant(*at))
 }
 
 /// A value as JSON (keys in sorted order, as this module has always written them). Only
@@ -51,7 +47,7 @@ pub struct ConsentRecord {
     /// Unique id (a UUID).
     pub id: RecordId,
     /// When the decision was made (UTC, whole seconds).
-    #[serde(serialize_with = "instant")]
+    #[serde(serialize_with = "serialize_instant")]
     pub at: DateTime<Utc>,
     /// The policy text it was made under.
     pub policy: PolicyRef,

@@ -6,6 +6,7 @@
 //!   bundle.txt                 platform: Kestrel Learning
 //!                              documents: terms-of-use, refund-policy, …
 //!   consent.json               (optional) the consent set-up, see `consent_config`
+//!   acceptance.json            (optional) the acceptance set-up, see `acceptance::setup`
 //!   refund-policy/v1.md        ---
 //!   refund-policy/v2.md        id: refund-policy
 //!                              title: Refund Policy
@@ -13,6 +14,7 @@
 //!                              effective: 2025-09-01
 //!                              summary: Adds the pre-enrolment rule.
 //!                              material: true
+//!                              pledges: true   (optional)
 //!                              ---
 //!                              Markdown body…
 //! ```
@@ -63,6 +65,16 @@ pub struct SourceError {
 /// The keys a document file's front matter must have, in the order we print them.
 pub const FRONT_MATTER_KEYS: [&str; 6] =
     ["id", "title", "version", "effective", "summary", "material"];
+
+/// The keys a document file's front matter may have: `pledges: true` makes the items of
+/// the body's first numbered list the version's pledges (the bundle's `"pledges": true`).
+pub const OPTIONAL_FRONT_MATTER_KEYS: [&str; 1] = ["pledges"];
+
+/// The optional JSON files of a content folder, and the bundle key each becomes.
+pub const JSON_FILES: [(&str, &str); 2] = [
+    ("consent.json", "consent"),
+    ("acceptance.json", "acceptance"),
+];
 
 /// Front matter and body of one document file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,27 +226,28 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
         }
     }
 
-    // The consent set-up travels as it is (the widget checks it where it asks).
-    let consent = match files.iter().find(|f| f.path == "consent.json") {
-        None => None,
-        Some(file) => match serde_json::from_str::<Value>(&file.text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                errors.push(SourceError {
-                    path: "consent.json".into(),
-                    line: Some(e.line()),
-                    message: format!("This is not valid JSON: {e}."),
-                });
-                None
-            }
-        },
-    };
+    // The consent and acceptance set-ups travel as they are (the loader and the widget
+    // check them).
+    let mut side_values = Vec::new();
+    for (name, key) in JSON_FILES {
+        let Some(file) = files.iter().find(|f| f.path == name) else {
+            continue;
+        };
+        match serde_json::from_str::<Value>(&file.text) {
+            Ok(v) => side_values.push((key, v)),
+            Err(e) => errors.push(SourceError {
+                path: name.into(),
+                line: Some(e.line()),
+                message: format!("This is not valid JSON: {e}."),
+            }),
+        }
+    }
 
     // Group the document files by folder.
     let mut documents: Vec<(String, Vec<(u64, &SourceFile)>)> = Vec::new();
     for file in files
         .iter()
-        .filter(|f| f.path != "bundle.txt" && f.path != "consent.json")
+        .filter(|f| f.path != "bundle.txt" && !JSON_FILES.iter().any(|(name, _)| f.path == *name))
     {
         let Some((folder, name)) = file.path.split_once('/') else {
             if file.path.ends_with(".md") {
@@ -310,13 +323,16 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
                 }
             }
             for (k, _) in &doc.fields {
-                if !FRONT_MATTER_KEYS.contains(&k.as_str()) {
+                if !FRONT_MATTER_KEYS.contains(&k.as_str())
+                    && !OPTIONAL_FRONT_MATTER_KEYS.contains(&k.as_str())
+                {
                     errors.push(SourceError {
                         path: file.path.clone(),
                         line: None,
                         message: format!(
-                            "Unknown front-matter key \"{k}\": the keys are {}.",
-                            FRONT_MATTER_KEYS.join(", ")
+                            "Unknown front-matter key \"{k}\": the keys are {}, and optionally {}.",
+                            FRONT_MATTER_KEYS.join(", "),
+                            OPTIONAL_FRONT_MATTER_KEYS.join(", ")
                         ),
                     });
                 }
@@ -369,13 +385,28 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
                     continue;
                 }
             };
-            out_versions.push(json!({
+            let mut version = json!({
                 "version": get("version"),
                 "effective": get("effective"),
                 "summary": get("summary"),
                 "material": material,
                 "body": doc.body,
-            }));
+            });
+            match doc.get("pledges") {
+                None | Some("false") => {}
+                Some("true") => version["pledges"] = Value::Bool(true),
+                Some(other) => {
+                    errors.push(SourceError {
+                        path: file.path.clone(),
+                        line: None,
+                        message: format!(
+                            "\"pledges: {other}\" must be true (the first numbered list holds the pledges) or false."
+                        ),
+                    });
+                    continue;
+                }
+            }
+            out_versions.push(version);
         }
         out_docs.push(json!({
             "id": id,
@@ -386,8 +417,10 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
 
     let mut value =
         json!({ "format": FORMAT, "platform": { "name": platform }, "documents": out_docs });
-    if let (Some(consent), Some(map)) = (consent, value.as_object_mut()) {
-        map.insert("consent".into(), consent);
+    if let Some(map) = value.as_object_mut() {
+        for (key, v) in side_values {
+            map.insert(key.into(), v);
+        }
     }
     // The same checks the widget makes at run time (dates, labels, ordering, …).
     for p in bundle::load_value(&value).problems {
@@ -582,6 +615,40 @@ mod tests {
             e.starts_with("consent.json:3: This is not valid JSON"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn pledges_and_acceptance_json_are_carried_and_checked() {
+        let mut honor = doc("a", 1, "2024-01-01");
+        honor.text = honor
+            .text
+            .replace("material: true", "material: true\npledges: true")
+            .replace("Body 1.", "1. One.\n2. Two.");
+        let files = vec![
+            file("bundle.txt", "documents: a\n"),
+            honor,
+            file(
+                "acceptance.json",
+                "{\"course\": [\"a\"], \"minimum_age\": 16}",
+            ),
+        ];
+        let v = compile(&files).unwrap();
+        assert_eq!(v["documents"][0]["versions"][0]["pledges"], true);
+        assert_eq!(v["acceptance"]["minimum_age"], 16);
+
+        let mut bad = files.clone();
+        bad[1].text = bad[1].text.replace("pledges: true", "pledges: yes");
+        bad[2].text = "{\"course\": [\"b\"]}".into();
+        let e = errors_of(&bad).join("\n");
+        assert!(e.contains("a/v1.md: \"pledges: yes\" must be true"), "{e}");
+        assert!(
+            e.contains("There is no document \"b\" in this bundle"),
+            "{e}"
+        );
+        let mut no_list = files;
+        no_list[1].text = no_list[1].text.replace("1. One.\n2. Two.", "No list.");
+        let e = errors_of(&no_list).join("\n");
+        assert!(e.contains("but its body has no numbered list"), "{e}");
     }
 
     #[test]

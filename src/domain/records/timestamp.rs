@@ -2,6 +2,17 @@
 //! order of decisions.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use serde::Serializer;
+
+use crate::domain::time::format_instant;
+
+/// Writes a record's time as `YYYY-MM-DDTHH:MM:SSZ`, for `#[serde(serialize_with)]`.
+pub fn serialize_instant<S: Serializer>(
+    at: &DateTime<Utc>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format_instant(*at))
+}
 
 /// The time to stamp a new record made at `now`, given the time of the latest record:
 /// `now`, or one second after the latest when `now` is not later than it (two decisions

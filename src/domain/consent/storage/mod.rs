@@ -10,8 +10,9 @@ use serde_json::Value;
 
 use super::record::to_value;
 use super::{Choice, ConsentHistory, ConsentRecord, Method};
+use crate::domain::records::envelope::{EnvelopeProblem, read_envelope};
 use crate::domain::records::field::FieldProblem;
-use crate::domain::wire::{Field, Label, Object, kind_of};
+use crate::domain::wire::{Field, Label, Object};
 
 #[cfg(test)]
 mod tests;
@@ -139,29 +140,15 @@ pub fn encode(history: &ConsentHistory) -> String {
 /// assert_eq!(h.records[0].policy.sha256, None);
 /// ```
 pub fn decode(text: &str) -> Result<ConsentHistory, StoreError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| StoreError::NotJson {
-        detail: e.to_string(),
+    let envelope = read_envelope(text).map_err(|problem| match problem {
+        EnvelopeProblem::NotJson { detail } => StoreError::NotJson { detail },
+        EnvelopeProblem::NotAnObject { found } => StoreError::NotAnObject { found },
+        EnvelopeProblem::MissingVersion => StoreError::MissingVersion,
+        EnvelopeProblem::BadVersion { found } => StoreError::BadVersion { found },
     })?;
-    let Ok(Object(stored)) = Object::<StoredWire>::deserialize(&value) else {
-        return Err(StoreError::NotAnObject {
-            found: kind_of(&value),
-        });
-    };
-    let version = match stored.v {
-        Field::Ok(v) => v,
-        Field::Absent => return Err(StoreError::MissingVersion),
-        Field::Wrong(Value::Number(n)) => {
-            return Err(StoreError::BadVersion {
-                found: format!("the number {n}"),
-            });
-        }
-        other @ (Field::Null | Field::Wrong(_)) => {
-            return Err(StoreError::BadVersion {
-                found: other.found().to_string(),
-            });
-        }
-    };
-    match version {
+    // Every field of the wire struct is a `Field`, so reading an object cannot fail.
+    let stored = StoredWire::deserialize(Value::Object(envelope.object)).unwrap_or_default();
+    match envelope.version {
         1 => decode_v1(stored),
         2 => decode_v2(stored),
         v => Err(StoreError::UnknownVersion { version: v }),
@@ -175,7 +162,6 @@ pub fn decode(text: &str) -> Result<ConsentHistory, StoreError> {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct StoredWire {
-    v: Field<u64>,
     /// v2: the records.
     records: Field<Vec<Value>>,
     /// v1: the time of the one decision.

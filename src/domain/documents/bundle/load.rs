@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use crate::domain::time::{TimeError, parse_date};
 use crate::domain::wire::{Field, Label, Object, kind_of};
 
+use super::acceptance;
 use super::problems::Ctx;
 use super::{
     Bundle, Document, FORMAT, Loaded, Problem, RESERVED_IDS, Version, is_valid_id,
@@ -43,6 +44,7 @@ struct BundleWire {
     consent: Field<Value>,
     refund_policy: Field<Map<String, Value>>,
     documents: Field<Vec<Value>>,
+    acceptance: Field<Value>,
 }
 
 #[derive(Deserialize, Default)]
@@ -67,6 +69,7 @@ struct VersionWire {
     summary: Field<String>,
     material: Field<bool>,
     body: Field<String>,
+    pledges: Field<bool>,
 }
 
 /// Loads a bundle from an already-parsed JSON value. Never fails as a whole.
@@ -195,6 +198,7 @@ pub fn load_value(value: &Value) -> Loaded {
             bundle.documents.push(d);
         }
     }
+    bundle.acceptance = acceptance::read_setup(root.acceptance, &bundle, &mut problems);
     Loaded { bundle, problems }
 }
 
@@ -440,6 +444,7 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
         }
     };
     let body = ctx.string(wire.body, "body", "the document text in Markdown");
+    let pledges = acceptance::read_pledges(wire.pledges, body.as_deref(), ctx);
 
     Some(Version {
         version: label?,
@@ -447,5 +452,6 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
         summary: summary?,
         material: material?,
         body: body?,
+        pledges: pledges?,
     })
 }

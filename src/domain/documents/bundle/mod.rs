@@ -34,6 +34,7 @@
 //! | file | what it holds |
 //! |---|---|
 //! | `mod.rs` | The bundle's types: [`Bundle`], [`Document`], [`Version`]. |
+//! | `acceptance.rs` | A version's `pledges` flag and the `acceptance` set-up, checked ([`Version::pledge_list`], [`Bundle::acceptance_setup`]). |
 //! | `ids.rs` | Which ids and version labels are usable ([`is_valid_id`], [`is_valid_version_label`]). |
 //! | `problems.rs` | [`Problem`] and [`Loaded`]: what is wrong and what still loads. |
 //! | `load.rs` | The tolerant loader over wire structs ([`load_json`], [`load_value`]). |
@@ -44,6 +45,9 @@ use chrono::{DateTime, NaiveDate};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
+use crate::domain::acceptance::setup::AcceptanceSetup;
+
+mod acceptance;
 mod ids;
 mod load;
 mod problems;
@@ -73,6 +77,9 @@ pub struct Bundle {
     /// The consent categories (the JSON shape of `consent::CategorySet::from_json`),
     /// checked where consent is asked; `None` means the default set.
     pub consent: Option<Value>,
+    /// The `acceptance` set-up as the bundle gives it, checked; `None` when it gives none
+    /// ([`Bundle::acceptance_setup`] is the one in force either way).
+    pub acceptance: Option<AcceptanceSetup>,
 }
 
 /// One legal document (e.g. the Refund Policy) and its published versions. It serialises
@@ -101,6 +108,10 @@ pub struct Version {
     pub material: bool,
     /// The Markdown text.
     pub body: String,
+    /// Whether the items of the body's first ordered list are pledges the learner
+    /// affirms one by one (see [`Version::pledge_list`]). Written only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pledges: bool,
 }
 
 impl Document {
@@ -132,6 +143,7 @@ fn unreachable_empty_document() -> &'static Version {
         summary: String::new(),
         material: false,
         body: String::new(),
+        pledges: false,
     })
 }
 

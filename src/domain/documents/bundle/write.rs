@@ -15,6 +15,8 @@ struct BundleOut<'a> {
     refund_policy: Option<&'a Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
     consent: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acceptance: Option<Value>,
 }
 
 #[derive(Serialize)]
@@ -32,6 +34,7 @@ pub fn to_json(bundle: &Bundle) -> Value {
         documents: &bundle.documents,
         refund_policy: bundle.refund_policy.as_ref(),
         consent: bundle.consent.as_ref(),
+        acceptance: bundle.acceptance.as_ref().map(|a| a.to_json()),
     };
     // Cannot fail: every map key is a string and every value serialises.
     serde_json::to_value(out).unwrap_or(Value::Null)

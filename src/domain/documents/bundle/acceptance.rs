@@ -1,0 +1,248 @@
+//! The bundle's parts for acceptance records: a version's `pledges` flag and the bundle's
+//! `acceptance` set-up (contract `shared/specs/acceptance.md`, *Pledges* and *Who must
+//! accept what*). The rules themselves live in [`crate::domain::acceptance`]; this file
+//! reports what breaks them as bundle problems.
+
+use serde_json::Value;
+
+use crate::domain::acceptance::pledges::{Pledge, pledges_of};
+use crate::domain::acceptance::setup::AcceptanceSetup;
+use crate::domain::wire::{Field, kind_of};
+
+use super::problems::Ctx;
+use super::{Bundle, Problem, Version};
+
+impl Version {
+    /// The version's pledges: the items of the first ordered list of its body when it is
+    /// marked `"pledges": true`, else none.
+    pub fn pledge_list(&self) -> Vec<Pledge> {
+        if self.pledges {
+            pledges_of(&self.body)
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+impl Bundle {
+    /// The acceptance set-up in force: the bundle's `acceptance` as checked, or the
+    /// contract's defaults without the default documents this bundle does not have.
+    pub fn acceptance_setup(&self) -> AcceptanceSetup {
+        self.acceptance.clone().unwrap_or_else(|| {
+            AcceptanceSetup::defaults_for(&|id: &str| self.document(id).is_some())
+        })
+    }
+}
+
+/// A version's optional `pledges` flag: absent or `null` is `false`. `None` (the version
+/// is left out) when it is not true/false, or when it is true and `body` has no ordered
+/// list to take the pledges from.
+pub(super) fn read_pledges(
+    field: Field<bool>,
+    body: Option<&str>,
+    ctx: &mut Ctx<'_>,
+) -> Option<bool> {
+    match field.present() {
+        Ok(None | Some(false)) => Some(false),
+        Ok(Some(true)) => match body {
+            Some(body) if pledges_of(body).is_empty() => {
+                ctx.problem(
+                    "pledges",
+                    "This version says \"pledges\": true, but its body has no numbered list: the pledges are the items of the first numbered list (1. …, 2. …). Add the list, or remove \"pledges\".".into(),
+                );
+                None
+            }
+            _ => Some(true),
+        },
+        Err(other) => {
+            ctx.problem(
+                "pledges",
+                format!(
+                    "The field \"pledges\" is {}, but it must be true (the first numbered list holds the pledges) or false.",
+                    kind_of(&other)
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// The bundle's `acceptance` set-up, checked against its loaded documents; `None` when the
+/// bundle has none (the defaults apply, see [`Bundle::acceptance_setup`]).
+pub(super) fn read_setup(
+    field: Field<Value>,
+    bundle: &Bundle,
+    problems: &mut Vec<Problem>,
+) -> Option<AcceptanceSetup> {
+    let value = match field {
+        Field::Absent | Field::Null => return None,
+        Field::Ok(value) | Field::Wrong(value) => value,
+    };
+    let (setup, found) = AcceptanceSetup::check(&value, &|id: &str| bundle.document(id).is_some());
+    problems.extend(found.into_iter().map(|p| Problem {
+        document: None,
+        version: None,
+        path: p.path,
+        message: p.message,
+    }));
+    Some(setup)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::super::{load_value, to_json};
+
+    fn bundle(versions: Value, acceptance: Option<Value>) -> Value {
+        let mut b = json!({"format": "terms-widget/bundle@1", "documents": [
+            {"id": "honor-code", "title": "Honor Code", "versions": versions},
+            {"id": "terms-of-use", "title": "Terms of Use", "versions": [
+                {"version": "1", "effective": "2024-01-01", "summary": "First.", "material": true, "body": "Terms."}]}]});
+        if let Some(a) = acceptance {
+            b["acceptance"] = a;
+        }
+        b
+    }
+
+    fn version(label: &str, date: &str, body: &str, pledges: Value) -> Value {
+        json!({"version": label, "effective": date, "summary": "S.", "material": true,
+               "body": body, "pledges": pledges})
+    }
+
+    #[test]
+    fn pledges_come_from_the_first_numbered_list_of_a_marked_version() {
+        let four = "Intro.\n\n1. One.\n2. Two.\n3. Three.\n4. Four.\n";
+        let five = "Intro.\n\n1. One.\n2. Two.\n3. Three.\n4. Four.\n5. Five.\n";
+        let loaded = load_value(&bundle(
+            json!([
+                version("1", "2024-01-01", four, json!(true)),
+                version("2", "2025-01-01", five, json!(true)),
+                version("3", "2026-01-01", five, Value::Null)
+            ]),
+            None,
+        ));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let doc = loaded.bundle.document("honor-code").unwrap();
+        let counts: Vec<usize> = doc.versions.iter().map(|v| v.pledge_list().len()).collect();
+        assert_eq!(counts, [4, 5, 0], "null means no pledges");
+        let ids: Vec<String> = doc.versions[1]
+            .pledge_list()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(ids, ["1", "2", "3", "4", "5"]);
+        // Written back only when true, and read again the same.
+        let written = to_json(&loaded.bundle);
+        assert_eq!(written["documents"][0]["versions"][1]["pledges"], true);
+        assert!(
+            written["documents"][0]["versions"][2]
+                .get("pledges")
+                .is_none()
+        );
+        assert_eq!(load_value(&written).bundle, loaded.bundle);
+    }
+
+    #[test]
+    fn a_marked_version_without_a_numbered_list_is_a_problem() {
+        let loaded = load_value(&bundle(
+            json!([
+                version("1", "2024-01-01", "1. One.\n", json!(true)),
+                version("2", "2025-01-01", "- only\n- bullets\n", json!(true)),
+                version("3", "2026-01-01", "1. One.\n", json!("yes"))
+            ]),
+            None,
+        ));
+        let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "documents[0].versions[1].pledges",
+                "documents[0].versions[2].pledges"
+            ]
+        );
+        assert!(loaded.problems[0].to_string().starts_with(
+            "Document honor-code, version 2: This version says \"pledges\": true, but its body has no numbered list"
+        ));
+        assert!(
+            loaded.problems[1]
+                .message
+                .contains("is a string, but it must be true")
+        );
+        let doc = loaded.bundle.document("honor-code").unwrap();
+        assert_eq!(doc.versions.len(), 1, "the versions at fault are left out");
+    }
+
+    #[test]
+    fn the_set_up_is_checked_against_the_bundles_documents() {
+        let v = json!([version("1", "2024-01-01", "1. One.\n", json!(true))]);
+        // None given: the defaults, without the documents this bundle lacks.
+        let loaded = load_value(&bundle(v.clone(), None));
+        assert_eq!(loaded.bundle.acceptance, None);
+        let setup = loaded.bundle.acceptance_setup();
+        assert_eq!(setup.signup, ["terms-of-use", "honor-code"]);
+        assert_eq!(setup.course, ["honor-code"]);
+        assert!(to_json(&loaded.bundle).get("acceptance").is_none());
+
+        let loaded = load_value(&bundle(
+            v.clone(),
+            Some(
+                json!({"signup": ["terms-of-use", "privacy-policy"], "course": ["honor-code"],
+                        "minimum_age": 16, "age_of_majority": 16}),
+            ),
+        ));
+        let found: Vec<(&str, &str)> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.message.split(':').next().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    "acceptance.signup[1]",
+                    "There is no document \"privacy-policy\" in this bundle, so it can't be accepted"
+                ),
+                (
+                    "acceptance.minimum_age",
+                    "The minimum age (16) must be lower than the age of majority (16)"
+                ),
+            ]
+        );
+        let setup = loaded.bundle.acceptance_setup();
+        assert_eq!(setup.signup, ["terms-of-use"]);
+        assert_eq!((setup.minimum_age, setup.age_of_majority), (13, 18));
+        // Written back as checked, and read again the same, without problems.
+        let again = load_value(&to_json(&loaded.bundle));
+        assert!(again.problems.is_empty());
+        assert_eq!(again.bundle, loaded.bundle);
+
+        let loaded = load_value(&bundle(v, Some(json!("honor-code"))));
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(
+            loaded.problems[0]
+                .message
+                .contains("is a string, but it must be an object")
+        );
+    }
+
+    #[test]
+    fn the_built_in_honor_code_has_four_then_five_pledges_and_v2_is_material() {
+        let bundle = super::super::load_json(crate::DEFAULT_BUNDLE).bundle;
+        let honor = bundle.document("honor-code").unwrap();
+        let v1 = honor.version("1").unwrap();
+        let v2 = honor.version("2").unwrap();
+        assert!(v1.pledges && v2.pledges);
+        assert_eq!(v1.pledge_list().len(), 4);
+        let five = v2.pledge_list();
+        assert_eq!(five.len(), 5);
+        assert!(five[4].markdown.starts_with("**I use AI tools openly.**"));
+        assert!(
+            five[4]
+                .text
+                .starts_with("I use AI tools openly. I use AI assistants")
+        );
+        assert!(v2.material);
+        assert_eq!(bundle.acceptance_setup(), Default::default());
+    }
+}

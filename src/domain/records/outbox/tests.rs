@@ -1,0 +1,213 @@
+use chrono::{DateTime, TimeDelta, Utc};
+use proptest::prelude::*;
+use serde_json::json;
+
+use super::*;
+
+fn t(s: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_800_000_000 + s, 0).unwrap()
+}
+
+fn id(n: u8) -> RecordId {
+    RecordId::from_random_bytes(&[n; 16])
+}
+
+fn with(ids: &[u8]) -> Outbox {
+    let mut o = Outbox::default();
+    for n in ids {
+        o.add(id(*n), json!({"id": id(*n)}), t(0));
+    }
+    o
+}
+
+#[test]
+fn backoff_doubles_up_to_the_cap_and_jitter_takes_the_upper_half() {
+    let b = Backoff::default();
+    let secs: Vec<i64> = (1..=12).map(|n| b.delay(n, 1.0).num_seconds()).collect();
+    assert_eq!(
+        secs,
+        [5, 10, 20, 40, 80, 160, 320, 640, 1280, 2560, 3600, 3600]
+    );
+    assert_eq!(
+        b.delay(0, 1.0),
+        TimeDelta::seconds(5),
+        "0 counts as the first"
+    );
+    assert_eq!(b.delay(u32::MAX, 1.0), TimeDelta::hours(1));
+    assert_eq!(b.delay(2, 0.0), TimeDelta::seconds(5));
+    assert_eq!(b.delay(2, 0.5), TimeDelta::seconds(8));
+    assert_eq!(b.delay(2, -3.0), b.delay(2, 0.0), "clamped");
+    assert_eq!(b.delay(2, 7.0), b.delay(2, 1.0), "clamped");
+    assert_eq!(b.delay(2, f64::NAN), b.delay(2, 0.0));
+}
+
+#[test]
+fn only_a_2xx_removes_an_entry() {
+    let b = Backoff::default();
+    let mut o = with(&[1]);
+    let mut now = t(0);
+    for (n, outcome) in [
+        Outcome::Status(500),
+        Outcome::NetworkError,
+        Outcome::Status(429),
+        Outcome::Status(404),
+        Outcome::Status(301),
+        Outcome::Status(199),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let next = o.report(&id(1), outcome, now, 1.0, &b).unwrap();
+        assert_eq!(next - now, b.delay(n as u32 + 1, 1.0), "{outcome:?}");
+        assert_eq!(o.entries[0].attempts, n as u32 + 1);
+        assert_eq!(o.due(next - TimeDelta::seconds(1)).count(), 0);
+        assert_eq!(o.due(next).count(), 1);
+        now = next;
+    }
+    assert_eq!(o.report(&id(1), Outcome::Status(204), now, 0.0, &b), None);
+    assert!(o.entries.is_empty());
+    assert_eq!(o.delivered.get(&id(1)), Some(&now));
+    assert_eq!(o.next_attempt(), None);
+    // Unknown ids are ignored.
+    assert_eq!(o.report(&id(9), Outcome::Status(500), now, 0.0, &b), None);
+}
+
+#[test]
+fn adding_twice_or_after_delivery_changes_nothing() {
+    let mut o = with(&[1, 2]);
+    assert!(!o.add(id(1), json!({"other": true}), t(5)));
+    assert_eq!(o.entries.len(), 2);
+    o.report(&id(2), Outcome::Status(200), t(1), 0.0, &Backoff::default());
+    assert!(!o.add(id(2), json!({}), t(5)));
+    o.forget_delivered_before(t(2));
+    assert!(o.delivered.is_empty());
+    assert!(
+        o.add(id(2), json!({}), t(5)),
+        "forgotten after the retention"
+    );
+}
+
+#[test]
+fn due_entries_come_soonest_first() {
+    let b = Backoff::default();
+    let mut o = with(&[1, 2, 3]);
+    o.report(&id(1), Outcome::NetworkError, t(0), 1.0, &b);
+    let order: Vec<RecordId> = o.due(t(10)).map(|e| e.id.clone()).collect();
+    assert_eq!(order, [id(2), id(3), id(1)]);
+    assert_eq!(o.next_attempt(), Some(t(0)));
+}
+
+#[test]
+fn merging_two_tabs_keeps_each_id_once_and_never_brings_back_a_delivered_one() {
+    let b = Backoff::default();
+    let mut tab_a = with(&[1, 2]);
+    let mut tab_b = with(&[2, 3]);
+    tab_a.report(&id(2), Outcome::Status(500), t(0), 1.0, &b);
+    tab_b.report(&id(3), Outcome::Status(200), t(1), 0.0, &b);
+    let m = Outbox::merge(&tab_a, &tab_b);
+    let ids: Vec<RecordId> = m.entries.iter().map(|e| e.id.clone()).collect();
+    assert_eq!(ids, [id(1), id(2)]);
+    assert_eq!(m.entries[1].attempts, 1);
+    assert_eq!(m.entries[1].next_attempt, t(5));
+    assert!(m.delivered.contains_key(&id(3)));
+    assert_eq!(m, Outbox::merge(&tab_b, &tab_a));
+    assert_eq!(Outbox::merge(&m, &m), m);
+    // Tab A still holds 3 in an older copy: merged with B's delivery, it is not resent.
+    let stale = with(&[3]);
+    assert!(
+        Outbox::merge(&stale, &tab_b)
+            .entries
+            .iter()
+            .all(|e| e.id != id(3))
+    );
+}
+
+#[test]
+fn the_stored_form_round_trips_and_bad_values_are_reported() {
+    let b = Backoff::default();
+    let mut o = with(&[1, 2]);
+    o.report(&id(1), Outcome::Status(502), t(0), 0.25, &b);
+    o.report(&id(2), Outcome::Status(200), t(3), 0.0, &b);
+    assert_eq!(Outbox::decode(&o.encode()), Ok(o.clone()));
+    assert!(o.encode().starts_with("{\"delivered\":[{\"at\":"));
+
+    let cases = [
+        ("{", "not valid JSON"),
+        ("[]", "it is a list"),
+        (r#"{"entries":[]}"#, "no \"v\" field"),
+        (
+            r#"{"v":1,"delivered":[]}"#,
+            "field \"entries\": it is missing",
+        ),
+        (
+            r#"{"v":1,"entries":{},"delivered":[]}"#,
+            "field \"entries\": it is an object",
+        ),
+        (
+            r#"{"v":1,"entries":[{"id":"x"}],"delivered":[]}"#,
+            "field \"entries[0].id\": \"x\" can't be used",
+        ),
+        (
+            r#"{"v":1,"entries":[{"id":"01010101-0101-4101-8101-010101010101","record":{},"attempts":-1,"next_attempt":"2026-01-01T00:00:00Z"}],"delivered":[]}"#,
+            "field \"entries[0].attempts\": \"-1\" can't be used",
+        ),
+        (
+            r#"{"v":1,"entries":[{"id":"01010101-0101-4101-8101-010101010101","record":"{}","attempts":0,"next_attempt":"2026-01-01T00:00:00Z"}],"delivered":[]}"#,
+            "field \"entries[0].record\": it is a string",
+        ),
+        (
+            r#"{"v":1,"entries":[],"delivered":[{"id":"01010101-0101-4101-8101-010101010101","at":"2026-02-30T00:00:00Z"}]}"#,
+            "field \"delivered[0].at\": \"2026-02-30T00:00:00Z\" can't be used",
+        ),
+    ];
+    for (text, says) in cases {
+        let err = Outbox::decode(text).unwrap_err().to_string();
+        assert!(err.contains(says), "{text}: {err}");
+    }
+    let entry = r#"{"id":"01010101-0101-4101-8101-010101010101","record":{},"attempts":0,"next_attempt":"2026-01-01T00:00:00Z"}"#;
+    let twice = format!(r#"{{"v":1,"entries":[{entry},{entry}],"delivered":[]}}"#);
+    assert!(
+        Outbox::decode(&twice)
+            .unwrap_err()
+            .to_string()
+            .contains("an id not already in the outbox")
+    );
+}
+
+fn arb_outbox() -> impl Strategy<Value = Outbox> {
+    (
+        proptest::collection::vec((1u8..8, 0u32..5, 0i64..100), 0..6),
+        proptest::collection::vec((1u8..8, 0i64..100), 0..3),
+    )
+        .prop_map(|(entries, delivered)| {
+            let mut o = Outbox::default();
+            for (n, attempts, at) in entries {
+                if o.add(id(n), json!({"n": n}), t(at)) {
+                    let e = o.entries.iter_mut().find(|e| e.id == id(n)).unwrap();
+                    e.attempts = attempts;
+                }
+            }
+            for (n, at) in delivered {
+                o.entries.retain(|e| e.id != id(n));
+                o.delivered.insert(id(n), t(at));
+            }
+            o
+        })
+}
+
+proptest! {
+    #[test]
+    fn merge_is_commutative_idempotent_and_loses_no_undelivered_entry(
+        a in arb_outbox(), b in arb_outbox(),
+    ) {
+        let m = Outbox::merge(&a, &b);
+        prop_assert_eq!(&m, &Outbox::merge(&b, &a));
+        prop_assert_eq!(&Outbox::merge(&m, &m), &m);
+        for e in a.entries.iter().chain(&b.entries) {
+            let delivered = m.delivered.contains_key(&e.id);
+            let kept = m.entries.iter().filter(|k| k.id == e.id).count();
+            prop_assert_eq!(kept, usize::from(!delivered));
+        }
+        prop_assert_eq!(Outbox::decode(&m.encode()), Ok(m.clone()));
+    }
+}
