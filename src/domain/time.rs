@@ -29,7 +29,7 @@
 
 use std::fmt;
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeDelta, Timelike, Utc};
 
 /// Why a date or timestamp string was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,11 +174,110 @@ pub fn is_writable(t: DateTime<Utc>) -> bool {
 /// assert_eq!(format_instant(t), "2024-02-29T12:34:56Z");
 /// ```
 pub fn format_instant(t: DateTime<Utc>) -> String {
-    if is_writable(t) {
-        t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-    } else {
-        format!("@{}", t.timestamp())
+    let mut text = String::with_capacity(20);
+    push_instant(&mut text, t);
+    text
+}
+
+/// [`format_instant`], appended to `out` (no allocation of its own).
+///
+/// ```
+/// use terms_widget::domain::time::{parse_instant, push_instant};
+/// let mut out = String::from("at ");
+/// push_instant(&mut out, parse_instant("0042-01-02T03:04:05Z").unwrap());
+/// assert_eq!(out, "at 0042-01-02T03:04:05Z");
+/// ```
+pub fn push_instant(out: &mut String, t: DateTime<Utc>) {
+    match InstantFields::of(t) {
+        Some(fields) => {
+            fields.push_date(out);
+            out.push('T');
+            fields.push_time(out, true);
+            out.push('Z');
+        }
+        None => {
+            out.push('@');
+            push_number(out, t.timestamp());
+        }
     }
+}
+
+/// The calendar fields of an instant the contract's form can write (years 0000 to 9999),
+/// as `%Y-%m-%dT%H:%M:%S` would write them.
+#[derive(Debug, Clone, Copy)]
+pub struct InstantFields {
+    year: u32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+}
+
+impl InstantFields {
+    /// The fields of `t`, or `None` outside the years 0000 to 9999.
+    pub fn of(t: DateTime<Utc>) -> Option<InstantFields> {
+        if !is_writable(t) {
+            return None;
+        }
+        let (date, time) = (t.date_naive(), t.time());
+        Some(InstantFields {
+            year: u32::try_from(date.year()).ok()?,
+            month: date.month(),
+            day: date.day(),
+            hour: time.hour(),
+            minute: time.minute(),
+            // As chrono's `%S` writes it: a leap second is `60`.
+            second: time.second() + time.nanosecond() / 1_000_000_000,
+        })
+    }
+
+    /// Whether the seconds are `00`.
+    pub fn on_the_minute(self) -> bool {
+        self.second == 0
+    }
+
+    /// Appends `YYYY-MM-DD`.
+    pub fn push_date(self, out: &mut String) {
+        push_padded(out, self.year, 4);
+        out.push('-');
+        push_padded(out, self.month, 2);
+        out.push('-');
+        push_padded(out, self.day, 2);
+    }
+
+    /// Appends `HH:MM:SS`, or `HH:MM` without `seconds`.
+    pub fn push_time(self, out: &mut String, seconds: bool) {
+        push_padded(out, self.hour, 2);
+        out.push(':');
+        push_padded(out, self.minute, 2);
+        if seconds {
+            out.push(':');
+            push_padded(out, self.second, 2);
+        }
+    }
+}
+
+/// Appends `n` in decimal with at least `width` digits (zeros in front).
+pub fn push_padded(out: &mut String, n: impl Into<u64>, width: usize) {
+    let mut digits = [b'0'; 20];
+    let (mut start, mut rest) = (digits.len(), n.into());
+    let first = digits.len().saturating_sub(width.max(1));
+    while start > first || rest > 0 {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    // Only ASCII digits were written.
+    out.push_str(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+}
+
+/// Appends `n` in decimal, with a `-` when negative.
+pub fn push_number(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_padded(out, n.unsigned_abs(), 1);
 }
 
 /// `t` plus `days` days of exactly 86,400 seconds each, saturating at the ends of
@@ -341,6 +440,41 @@ mod tests {
             let date = plus_days(DateTime::UNIX_EPOCH, days).date_naive();
             assert_eq!(parse_date(&date.to_string()), Ok(date));
         }
+    }
+
+    #[test]
+    fn format_instant_writes_what_strftime_writes() {
+        // The hand-written formatter against chrono's `%Y-%m-%dT%H:%M:%SZ`, over the whole
+        // writable range and odd times of day.
+        for days in (-719_528i64..=2_932_896).step_by(331) {
+            let seconds = days.rem_euclid(86_400);
+            let t = plus_days(DateTime::UNIX_EPOCH, days) + TimeDelta::seconds(seconds);
+            if is_writable(t) {
+                let strftime = t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                assert_eq!(format_instant(t), strftime);
+            }
+        }
+        assert_eq!(format_instant(LAST_INSTANT), "9999-12-31T23:59:59Z");
+        assert_eq!(format_instant(FIRST_INSTANT), "0000-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn numbers_in_decimal() {
+        let text = |n: i64| {
+            let mut out = String::new();
+            push_number(&mut out, n);
+            out
+        };
+        assert_eq!(text(0), "0");
+        assert_eq!(text(7), "7");
+        assert_eq!(text(-86_400), "-86400");
+        assert_eq!(text(i64::MAX), i64::MAX.to_string());
+        assert_eq!(text(i64::MIN), i64::MIN.to_string());
+        let mut out = String::new();
+        push_padded(&mut out, 5u32, 4);
+        push_padded(&mut out, 12_345u32, 4);
+        push_padded(&mut out, u64::MAX, 2);
+        assert_eq!(out, format!("000512345{}", u64::MAX));
     }
 
     #[test]

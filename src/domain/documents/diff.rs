@@ -19,7 +19,7 @@
 //! assert!(matches!(&changes[1], Change::Added { unit, .. } if unit.text == "Taxes"));
 //! ```
 
-use std::hash::Hash;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use similar::{Algorithm, DiffTag};
@@ -206,6 +206,34 @@ fn push(out: &mut Vec<(String, Unit)>, section: &str, kind: UnitKind, inlines: &
     }
 }
 
+/// Token ids: every distinct unit (its kind and text) and every distinct word of a diff
+/// gets one `u32`, so that the alignments compare integers and `similar`'s generic code is
+/// compiled once, for `[u32]`, rather than once per kind of item. Two tokens have the same
+/// id exactly when they are equal, so the alignments are the same as over the items.
+#[derive(Default)]
+struct Interner<'a> {
+    /// Units are keyed with their kind, words with `None`.
+    ids: HashMap<(Option<UnitKind>, &'a str), u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, kind: Option<UnitKind>, text: &'a str) -> u32 {
+        let next = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        *self.ids.entry((kind, text)).or_insert(next)
+    }
+
+    fn units(&mut self, units: &'a [(String, Unit)]) -> Vec<u32> {
+        units
+            .iter()
+            .map(|(_, unit)| self.id(Some(unit.kind), &unit.text))
+            .collect()
+    }
+
+    fn words(&mut self, words: &[&'a str]) -> Vec<u32> {
+        words.iter().map(|word| self.id(None, word)).collect()
+    }
+}
+
 /// One run of an alignment of two sequences, as ranges of their indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Run {
@@ -221,7 +249,12 @@ enum Run {
 
 /// Aligns `a` and `b` with `similar`'s `algorithm`, as alternating runs of equal items and
 /// changed stretches. Past [`MAX_CELLS`], the changed middle is one removal and addition.
-fn align<T: Hash + Eq>(algorithm: Algorithm, a: &[T], b: &[T]) -> Vec<Run> {
+///
+/// No clock is involved: `similar` is built without `std`, so its deadlines are ignored
+/// (its `Instant` is `()`), and `std::time::Instant::now` would panic on wasm32 anyway.
+/// The bound on the changed middle is the fallback instead; it gives the same answer on
+/// every machine.
+fn align(algorithm: Algorithm, a: &[u32], b: &[u32]) -> Vec<Run> {
     // The common ends are set aside first, so the bound applies to what changed: most
     // versions share most of their text.
     let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
@@ -264,18 +297,15 @@ fn align<T: Hash + Eq>(algorithm: Algorithm, a: &[T], b: &[T]) -> Vec<Run> {
     runs
 }
 
-/// Share of words the two texts have in common (0.0 to 1.0), by multiset overlap.
-fn similarity(a: &str, b: &str) -> f64 {
-    let mut aw: Vec<&str> = a.split_whitespace().collect();
-    let mut bw: Vec<&str> = b.split_whitespace().collect();
-    if aw.is_empty() || bw.is_empty() {
+/// Share of words two texts have in common (0.0 to 1.0), by multiset overlap, from their
+/// word ids, sorted.
+fn similarity(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    aw.sort_unstable();
-    bw.sort_unstable();
     let (mut i, mut j, mut common) = (0, 0, 0usize);
-    while i < aw.len() && j < bw.len() {
-        match aw[i].cmp(bw[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Equal => {
                 common += 1;
                 i += 1;
@@ -285,16 +315,21 @@ fn similarity(a: &str, b: &str) -> f64 {
             std::cmp::Ordering::Greater => j += 1,
         }
     }
-    (2 * common) as f64 / (aw.len() + bw.len()) as f64
+    (2 * common) as f64 / (a.len() + b.len()) as f64
 }
 
 /// The word-by-word difference of two texts, with runs merged: in each stretch that
 /// differs, the removed words come before the added ones.
 pub fn word_diff(old: &str, new: &str) -> Vec<Words> {
+    word_diff_with(&mut Interner::default(), old, new)
+}
+
+fn word_diff_with<'a>(interner: &mut Interner<'a>, old: &'a str, new: &'a str) -> Vec<Words> {
     let a: Vec<&str> = old.split_whitespace().collect();
     let b: Vec<&str> = new.split_whitespace().collect();
+    let (a_ids, b_ids) = (interner.words(&a), interner.words(&b));
     let mut out = Vec::new();
-    for run in align(Algorithm::Myers, &a, &b) {
+    for run in align(Algorithm::Myers, &a_ids, &b_ids) {
         match run {
             Run::Same(same) => out.push(Words::Same(a[same].join(" "))),
             Run::Changed { removed, added } => {
@@ -314,41 +349,56 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Words> {
 pub fn diff(old: &str, new: &str) -> Vec<Change> {
     let a = units(old);
     let b = units(new);
-    let a_units: Vec<&Unit> = a.iter().map(|(_, u)| u).collect();
-    let b_units: Vec<&Unit> = b.iter().map(|(_, u)| u).collect();
+    let mut interner = Interner::default();
+    let (a_ids, b_ids) = (interner.units(&a), interner.units(&b));
 
     let mut changes = Vec::new();
-    for run in align(Algorithm::Patience, &a_units, &b_units) {
+    for run in align(Algorithm::Patience, &a_ids, &b_ids) {
         if let Run::Changed { removed, added } = run {
             // A run of removals and additions between two unchanged units.
             let removed: Vec<usize> = removed.collect();
             let added: Vec<usize> = added.collect();
-            pair_run(&a, &b, &removed, &added, &mut changes);
+            pair_run(&mut interner, &a, &b, &removed, &added, &mut changes);
         }
     }
     changes
 }
 
+/// A unit's word ids, sorted, for [`similarity`].
+fn bag<'a>(interner: &mut Interner<'a>, text: &'a str) -> Vec<u32> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut ids = interner.words(&words);
+    ids.sort_unstable();
+    ids
+}
+
 /// Turns one run of removed and added units into changes, pairing similar units of
 /// the same kind as rewordings.
-fn pair_run(
-    a: &[(String, Unit)],
-    b: &[(String, Unit)],
+fn pair_run<'a>(
+    interner: &mut Interner<'a>,
+    a: &'a [(String, Unit)],
+    b: &'a [(String, Unit)],
     removed: &[usize],
     added: &[usize],
     out: &mut Vec<Change>,
 ) {
+    // Each removed unit's words, counted once, not once per unit it is compared with.
+    let removed_bags: Vec<Vec<u32>> = removed
+        .iter()
+        .map(|&i| bag(interner, &a[i].1.text))
+        .collect();
     let mut used = vec![false; removed.len()];
     let mut next_removed = 0;
     for &j in added {
         let (section, unit) = &b[j];
+        let unit_bag = bag(interner, &unit.text);
         // The best still-unused removed unit of the same kind, in order.
         let best = removed
             .iter()
             .enumerate()
             .skip(next_removed)
             .filter(|(r, i)| !used[*r] && a[**i].1.kind == unit.kind)
-            .map(|(r, &i)| (r, similarity(&a[i].1.text, &unit.text)))
+            .map(|(r, _)| (r, similarity(&removed_bags[r], &unit_bag)))
             .filter(|(_, s)| *s >= 0.5)
             .max_by(|x, y| x.1.total_cmp(&y.1));
         match best {
@@ -368,7 +418,7 @@ fn pair_run(
                 out.push(Change::Reworded {
                     section: section.clone(),
                     kind: unit.kind,
-                    words: word_diff(&a[removed[r]].1.text, &unit.text),
+                    words: word_diff_with(interner, &a[removed[r]].1.text, &unit.text),
                 });
             }
             None => out.push(Change::Added {
@@ -385,6 +435,56 @@ fn pair_run(
             });
         }
     }
+}
+
+/// Two long versions of a document, for timing the diff (`examples/diff_timing.rs`) and
+/// testing it at size: `base` (Markdown) repeated until the older version has at least
+/// `bytes` bytes (cut at a blank line), each copy's headings numbered so that they stay distinct, then edited
+/// deterministically for the newer one: one paragraph in 5 reworded, one in 11 removed,
+/// and a new paragraph after one in 13.
+#[doc(hidden)]
+pub fn long_versions(base: &str, bytes: usize) -> (String, String) {
+    let mut old = String::new();
+    let mut copy = 0;
+    'copies: while old.len() < bytes && !base.trim().is_empty() {
+        copy += 1;
+        for line in base.lines().chain([""]) {
+            // Stop at the first blank line past the size (never inside a block).
+            if line.is_empty() && old.len() >= bytes {
+                break 'copies;
+            }
+            old.push_str(line);
+            if line.starts_with('#') {
+                old.push_str(&format!(" (part {copy})"));
+            }
+            old.push('\n');
+        }
+    }
+    let mut new = String::with_capacity(old.len() + old.len() / 8);
+    for (n, block) in old.split("\n\n").enumerate() {
+        let plain = !block.starts_with(['#', '|', '-', '>', '`', ' ']) && !block.is_empty();
+        if plain && n % 11 == 3 {
+            continue;
+        }
+        if plain && n % 5 == 1 {
+            // Reworded: a word replaced near the start, a clause added at the end.
+            let mut words: Vec<&str> = block.split(' ').collect();
+            if let Some(word) = words.get_mut(2) {
+                *word = "(reworded)";
+            }
+            new.push_str(&words.join(" "));
+            new.push_str(" This clause is new in this version.");
+        } else {
+            new.push_str(block);
+        }
+        new.push_str("\n\n");
+        if plain && n % 13 == 7 {
+            new.push_str(&format!(
+                "A new paragraph {n}: we added it to explain a change to these terms.\n\n"
+            ));
+        }
+    }
+    (old, new)
 }
 
 #[cfg(test)]
@@ -519,6 +619,40 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn fifty_kilobyte_versions_diff_as_edited() {
+        let bundle = super::super::bundle::load_json(crate::DEFAULT_BUNDLE).bundle;
+        let terms = bundle
+            .documents
+            .iter()
+            .find(|d| d.id == "terms-of-use")
+            .and_then(|d| d.versions.last())
+            .expect("the Terms of Use");
+        let (old, new) = long_versions(&terms.body, 50_000);
+        assert!((50_000..52_000).contains(&old.len()), "{}", old.len());
+        let changes = diff(&old, &new);
+        let count = |f: fn(&Change) -> bool| changes.iter().filter(|c| f(c)).count();
+        let reworded = count(|c| matches!(c, Change::Reworded { .. }));
+        let added = count(|c| matches!(c, Change::Added { .. }));
+        let removed = count(|c| matches!(c, Change::Removed { .. }));
+        assert!(
+            reworded >= 20 && added >= 5 && removed >= 10,
+            "{reworded} {added} {removed}"
+        );
+        // Every rewording is an edit made: a word replaced or a clause added.
+        for change in &changes {
+            if let Change::Reworded { words, .. } = change {
+                assert!(
+                    words
+                        .iter()
+                        .any(|w| matches!(w, Words::Added(t) if t.contains("(reworded)") || t.ends_with("new in this version."))),
+                    "{words:?}"
+                );
+            }
+        }
+        assert_eq!(diff(&old, &old), vec![]);
     }
 
     proptest::proptest! {

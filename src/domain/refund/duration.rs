@@ -1,5 +1,7 @@
 //! Time left, worded for the UI.
 
+use crate::domain::time::{push_number, push_padded};
+
 /// Words a number of seconds for the UI, rounding down so time left is never overstated:
 /// the two largest units among days, hours and minutes.
 ///
@@ -14,42 +16,55 @@
 /// assert_eq!(format_duration(59), "less than a minute");
 /// ```
 pub fn format_duration(seconds: i64) -> String {
+    let mut text = String::new();
+    push_duration(&mut text, seconds);
+    text
+}
+
+/// [`format_duration`], appended to `out`.
+pub(super) fn push_duration(out: &mut String, seconds: i64) {
     if seconds < 60 {
-        return "less than a minute".to_owned();
+        out.push_str("less than a minute");
+        return;
     }
     let days = seconds / 86_400;
     let hours = seconds % 86_400 / 3600;
     let minutes = seconds % 3600 / 60;
-    let unit = |n: i64, name: &str| {
-        if n == 1 {
-            format!("1 {name}")
-        } else {
-            format!("{n} {name}s")
-        }
-    };
     let (first, second) = if days > 0 {
-        (unit(days, "day"), (hours > 0).then(|| unit(hours, "hour")))
+        ((days, "day"), (hours, "hour"))
     } else if hours > 0 {
-        (
-            unit(hours, "hour"),
-            (minutes > 0).then(|| unit(minutes, "minute")),
-        )
+        ((hours, "hour"), (minutes, "minute"))
     } else {
-        (unit(minutes, "minute"), None)
+        ((minutes, "minute"), (0, ""))
     };
-    match second {
-        Some(second) => format!("{first} {second}"),
-        None => first,
+    push_unit(out, first.0, first.1);
+    if second.0 > 0 {
+        out.push(' ');
+        push_unit(out, second.0, second.1);
+    }
+}
+
+/// `1 day`, `3 days`: `n` and the unit's name, plural unless `n` is 1.
+fn push_unit(out: &mut String, n: i64, name: &str) {
+    push_number(out, n);
+    out.push(' ');
+    out.push_str(name);
+    if n != 1 {
+        out.push('s');
     }
 }
 
 /// `1 day`, `14 days`.
 pub(super) fn day_count(days: u64) -> String {
-    if days == 1 {
-        "1 day".to_owned()
-    } else {
-        format!("{days} days")
-    }
+    let mut text = String::new();
+    push_day_count(&mut text, days);
+    text
+}
+
+/// [`day_count`], appended to `out`.
+pub(super) fn push_day_count(out: &mut String, days: u64) {
+    push_padded(out, days, 1);
+    out.push_str(if days == 1 { " day" } else { " days" });
 }
 
 #[cfg(test)]

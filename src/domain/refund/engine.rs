@@ -7,7 +7,8 @@ use crate::domain::time;
 
 use super::input::Facts;
 use super::reason::{
-    Basis, ORGANIZATION_REASON, certificate_noun, marketplace_reason, verdict, when, window_rule,
+    Basis, ORGANIZATION_REASON, certificate_noun, marketplace_reason, push_plural_lowercase,
+    push_verdict, push_when, push_window_rule,
 };
 use super::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, ViaTreatment,
@@ -103,6 +104,19 @@ pub(super) fn after_days(t: DateTime<Utc>, days: u64) -> DateTime<Utc> {
     time::plus_days(t, i64::try_from(days).unwrap_or(i64::MAX))
 }
 
+/// Room for the longest window explanation, so that it is written without growing.
+const REASON_CAPACITY: usize = 384;
+
+/// `before`, what `middle` writes, then `after`, as one string of the right size.
+fn sentence(before: &str, middle: impl FnOnce(&mut String), after: &str) -> String {
+    let mut text =
+        String::with_capacity(before.len().saturating_add(after.len()).saturating_add(32));
+    text.push_str(before);
+    middle(&mut text);
+    text.push_str(after);
+    text
+}
+
 /// Routes and judges a validated input (contract, Evaluation steps 2 and 3).
 fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
     let as_of = facts.cancelled_at.unwrap_or(facts.now);
@@ -128,7 +142,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
             return answer(
                 None,
                 Outcome::MarketplacePolicy,
-                marketplace_reason(facts.via),
+                marketplace_reason(facts.via).to_owned(),
                 &policy.clauses.marketplaces,
             );
         }
@@ -148,10 +162,11 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
             return answer(
                 None,
                 Outcome::PartnerPolicy,
-                format!(
-                    "Refunds for {} are set and handled by the university partner that \
-                     offers the programme. Ask the university about a refund.",
-                    kind.plural().to_lowercase()
+                sentence(
+                    "Refunds for ",
+                    |out| push_plural_lowercase(out, kind),
+                    " are set and handled by the university partner that offers the \
+                     programme. Ask the university about a refund.",
                 ),
                 &rules.clause,
             );
@@ -160,10 +175,11 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
             return answer(
                 None,
                 Outcome::MarketplacePolicy,
-                format!(
-                    "Refunds for {} are handled by the marketplace they are sold through. \
-                     Ask the marketplace about a refund.",
-                    kind.plural().to_lowercase()
+                sentence(
+                    "Refunds for ",
+                    |out| push_plural_lowercase(out, kind),
+                    " are handled by the marketplace they are sold through. Ask the \
+                     marketplace about a refund.",
                 ),
                 &rules.clause,
             );
@@ -199,7 +215,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                  Cancelling stops the next charge, and you keep access until the end of the \
                  month you paid for."
                 .to_owned(),
-            _ => format!("{} are not refunded.", kind.plural()),
+            _ => sentence("", |out| out.push_str(kind.plural()), " are not refunded."),
         };
         return answer(Some(false), Outcome::NoRefund, reason, &rules.clause);
     }
@@ -209,10 +225,11 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
         return answer(
             Some(false),
             Outcome::NoRefund,
-            format!(
-                "This {} came with a free trial instead of a refund period, so its payments \
-                 are not refunded.",
-                kind.singular()
+            sentence(
+                "This ",
+                |out| out.push_str(kind.singular()),
+                " came with a free trial instead of a refund period, so its payments are not \
+                 refunded.",
             ),
             &rules.clause,
         );
@@ -283,19 +300,21 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
         }
     };
 
-    let mut reason = window_rule(facts, &basis);
+    let mut reason = String::with_capacity(REASON_CAPACITY);
+    push_window_rule(&mut reason, facts, &basis);
     match (certificate_end, end, deadline) {
         (Some(earned), _, _) if earned == facts.paid_at => {
-            reason.push_str(&format!(
-                ". You earned {} at the moment of payment, so there was no refund window.",
-                certificate_noun(kind)
-            ));
+            reason.push_str(". You earned ");
+            reason.push_str(certificate_noun(kind));
+            reason.push_str(" at the moment of payment, so there was no refund window.");
         }
-        (Some(earned), _, _) => reason.push_str(&format!(
-            ". You earned {} on {}, which closed the refund window then.",
-            certificate_noun(kind),
-            when(earned)
-        )),
+        (Some(earned), _, _) => {
+            reason.push_str(". You earned ");
+            reason.push_str(certificate_noun(kind));
+            reason.push_str(" on ");
+            push_when(&mut reason, earned);
+            reason.push_str(", which closed the refund window then.");
+        }
         (None, Some(_), None) => reason.push_str(
             ", which is after the year 9999, so the window is open at every date that can \
              be judged.",
@@ -304,12 +323,14 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
             reason.push_str(", so there is no refund window.");
         }
         (None, Some(end), Some(_)) => {
-            reason.push_str(&format!(", so the window closes on {}.", when(end)));
+            reason.push_str(", so the window closes on ");
+            push_when(&mut reason, end);
+            reason.push('.');
         }
         (None, None, _) => reason.push('.'),
     }
     reason.push(' ');
-    reason.push_str(&verdict(facts, as_of, deadline, eligible, seconds_left));
+    push_verdict(&mut reason, facts, as_of, deadline, eligible, seconds_left);
 
     Decision {
         eligible: Some(eligible),

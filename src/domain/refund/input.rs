@@ -2,11 +2,9 @@
 //! contract's order.
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use serde_json::Value;
 
-use crate::domain::time::{TimeError, parse_instant};
-use crate::domain::wire::{Field, Object};
+use crate::domain::time::parse_instant;
 
 use super::{Kind, RefundError, RefundPolicy, Via};
 
@@ -25,61 +23,76 @@ pub(super) struct Facts {
     pub(super) cancelled_at: Option<DateTime<Utc>>,
 }
 
-/// The contract's input as written. Each field has its type, but is read without failing
-/// ([`Field`]), so that [`Facts::read`] can report the first problem in the contract's
-/// order rather than in the order the JSON lists the fields. Unknown fields are ignored.
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct InputWire {
-    kind: Field<Kind>,
-    via: Field<Via>,
-    paid_at: Field<Stamp>,
-    now: Field<Stamp>,
-    pre_enrolled: Field<bool>,
-    launch_at: Field<Stamp>,
-    certificate_earned_at: Field<Stamp>,
-    /// Any JSON integer: a negative one is `negative_custom_window`, not a wrong type.
-    custom_window_days: Field<i128>,
-    honor_code_violation: Field<bool>,
-    free_trial_ends_at: Field<Stamp>,
-    cancelled_at: Field<Stamp>,
+/// The contract's input as written: each known field's value, `None` where it is absent
+/// or `null` (the contract treats both alike). Unknown fields are ignored.
+///
+/// The fields are read straight from the JSON value, without serde: a decision is made
+/// millions of times a second, and copying each value into a typed wire struct was most
+/// of its cost. The checks then go through the fields in the contract's order, whatever
+/// order the JSON lists them in.
+#[derive(Default)]
+struct Found<'a> {
+    kind: Option<&'a Value>,
+    via: Option<&'a Value>,
+    paid_at: Option<&'a Value>,
+    now: Option<&'a Value>,
+    pre_enrolled: Option<&'a Value>,
+    launch_at: Option<&'a Value>,
+    certificate_earned_at: Option<&'a Value>,
+    custom_window_days: Option<&'a Value>,
+    honor_code_violation: Option<&'a Value>,
+    free_trial_ends_at: Option<&'a Value>,
+    cancelled_at: Option<&'a Value>,
 }
 
-/// A timestamp field's text, read as an instant; the error says why the text is refused.
-#[derive(Deserialize)]
-#[serde(from = "String")]
-struct Stamp(Result<DateTime<Utc>, TimeError>);
-
-impl From<String> for Stamp {
-    fn from(text: String) -> Stamp {
-        Stamp(parse_instant(&text))
+impl<'a> Found<'a> {
+    /// The fields of `input`, or `None` when it is not a JSON object.
+    fn read(input: &'a Value) -> Option<Found<'a>> {
+        let mut found = Found::default();
+        for (key, value) in input.as_object()? {
+            let slot = match key.as_str() {
+                "kind" => &mut found.kind,
+                "via" => &mut found.via,
+                "paid_at" => &mut found.paid_at,
+                "now" => &mut found.now,
+                "pre_enrolled" => &mut found.pre_enrolled,
+                "launch_at" => &mut found.launch_at,
+                "certificate_earned_at" => &mut found.certificate_earned_at,
+                "custom_window_days" => &mut found.custom_window_days,
+                "honor_code_violation" => &mut found.honor_code_violation,
+                "free_trial_ends_at" => &mut found.free_trial_ends_at,
+                "cancelled_at" => &mut found.cancelled_at,
+                _ => continue,
+            };
+            *slot = Some(value).filter(|value| !value.is_null());
+        }
+        Some(found)
     }
 }
 
-/// Whether a field has a value (`null` counts as absent).
-fn given<T>(field: &Field<T>) -> bool {
-    matches!(field, Field::Ok(_) | Field::Wrong(_))
-}
-
-fn read_bool(value: Field<bool>, field: &'static str) -> Result<bool, RefundError> {
-    match value.present() {
-        Ok(flag) => Ok(flag.unwrap_or(false)),
-        Err(_) => Err(RefundError::NotYesOrNo { field }),
+/// `true`, `false`, or absent (`false`); any other value is refused.
+fn read_bool(value: Option<&Value>, field: &'static str) -> Result<bool, RefundError> {
+    match value {
+        None => Ok(false),
+        Some(Value::Bool(flag)) => Ok(*flag),
+        Some(_) => Err(RefundError::NotYesOrNo { field }),
     }
 }
 
 fn read_timestamp(
-    value: Field<Stamp>,
+    value: Option<&Value>,
     field: &'static str,
 ) -> Result<Option<DateTime<Utc>>, RefundError> {
-    match value.present() {
-        Ok(None) => Ok(None),
-        Ok(Some(Stamp(Ok(instant)))) => Ok(Some(instant)),
-        Ok(Some(Stamp(Err(problem)))) => Err(RefundError::InvalidTimestamp {
-            field,
-            problem: Some(problem),
-        }),
-        Err(_) => Err(RefundError::InvalidTimestamp {
+    match value {
+        None => Ok(None),
+        Some(Value::String(text)) => match parse_instant(text) {
+            Ok(instant) => Ok(Some(instant)),
+            Err(problem) => Err(RefundError::InvalidTimestamp {
+                field,
+                problem: Some(problem),
+            }),
+        },
+        Some(_) => Err(RefundError::InvalidTimestamp {
             field,
             problem: None,
         }),
@@ -87,36 +100,46 @@ fn read_timestamp(
 }
 
 fn required_timestamp(
-    value: Field<Stamp>,
+    value: Option<&Value>,
     field: &'static str,
 ) -> Result<DateTime<Utc>, RefundError> {
     read_timestamp(value, field)?.ok_or(RefundError::MissingField { field })
 }
 
-fn read_custom_window(value: Field<i128>) -> Result<Option<u64>, RefundError> {
-    match value.present() {
-        Ok(None) => Ok(None),
-        Ok(Some(days)) => u64::try_from(days)
-            .map(Some)
-            .map_err(|_| RefundError::NegativeCustomWindow),
-        Err(_) => Err(RefundError::InvalidCustomWindow),
+/// Any JSON integer: a negative one is `negative_custom_window`, not a wrong type; a number
+/// the parser read as floating-point (`3.0`, `1e2`, `-0`, or too large for 64 bits) is
+/// not an integer.
+fn read_custom_window(value: Option<&Value>) -> Result<Option<u64>, RefundError> {
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    match value.as_u64() {
+        Some(days) => Ok(Some(days)),
+        None if value.is_i64() => Err(RefundError::NegativeCustomWindow),
+        None => Err(RefundError::InvalidCustomWindow),
     }
+}
+
+/// A name the contract knows, read with `from_name`; `Err` for another name or a value
+/// that is not a string.
+fn read_name<T>(value: &Value, from_name: fn(&str) -> Option<T>) -> Result<T, ()> {
+    value.as_str().and_then(from_name).ok_or(())
 }
 
 impl Facts {
     /// Validates the input in the contract's order: the first failure wins.
     pub(super) fn read(input: &Value, policy: &RefundPolicy) -> Result<Facts, RefundError> {
-        let Ok(Object(input)) = Object::<InputWire>::deserialize(input) else {
+        let Some(input) = Found::read(input) else {
             return Err(RefundError::NotAnObject);
         };
 
         // 1. missing_field
-        for (field, is_given) in [
-            ("kind", given(&input.kind)),
-            ("paid_at", given(&input.paid_at)),
-            ("now", given(&input.now)),
+        for (field, value) in [
+            ("kind", input.kind),
+            ("paid_at", input.paid_at),
+            ("now", input.now),
         ] {
-            if !is_given {
+            if value.is_none() {
                 return Err(RefundError::MissingField { field });
             }
         }
@@ -133,12 +156,13 @@ impl Facts {
         let cancelled_at = read_timestamp(input.cancelled_at, "cancelled_at")?;
 
         // 3. unknown_kind (a name that is not a kind, or not a string), then unknown_via
-        let Field::Ok(kind) = input.kind else {
+        let Some(Ok(kind)) = input.kind.map(|kind| read_name(kind, Kind::from_name)) else {
             return Err(RefundError::UnknownKind);
         };
-        let via = match input.via.present() {
-            Ok(via) => via.unwrap_or(Via::Direct),
-            Err(_) => return Err(RefundError::UnknownVia),
+        let via = match input.via.map(|via| read_name(via, Via::from_name)) {
+            None => Via::Direct,
+            Some(Ok(via)) => via,
+            Some(Err(())) => return Err(RefundError::UnknownVia),
         };
 
         // 4. invalid_custom_window, negative_custom_window, custom_window_exceeds_standard
