@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::domain::documents::content_source::SourceFile;
 
-/// Reads `bundle.txt`, `consent.json` and every `*.md` file below `root`, with paths relative to `root`
+/// Reads `bundle.txt`, `consent.json`, every `*.md` file and every document's
+/// `revisions.txt` below `root`, with paths relative to `root`
 /// (using `/`), sorted by path so the result does not depend on the file system's order.
 pub fn read_content_dir(root: &Path) -> io::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
@@ -22,7 +23,11 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<SourceFile>) -> io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&entry.path(), &format!("{rel}/"), out)?;
-        } else if name.ends_with(".md") || rel == "bundle.txt" || rel == "consent.json" {
+        } else if name.ends_with(".md")
+            || rel == "bundle.txt"
+            || rel == "consent.json"
+            || (!prefix.is_empty() && name == "revisions.txt")
+        {
             let text = std::fs::read_to_string(entry.path()).map_err(|e| {
                 io::Error::new(e.kind(), format!("{}: {e}", entry.path().display()))
             })?;
