@@ -5,9 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::archived::ArchivedItems;
 use super::{use_catalog, use_landmark_name};
 use crate::catalog::Msg;
-use crate::domain::documents::bundle::{Problem, Version};
+use crate::domain::documents::bundle::{ArchivedRevision, Problem, Version};
 use crate::domain::documents::diff::{Change, Words};
 use crate::domain::documents::markdown::{Heading, Outline, TocEntry};
 use crate::domain::documents::route::percent_encode;
@@ -298,9 +299,13 @@ pub struct VersionHistoryProps {
     pub shown: AttrValue,
     /// Navigation callback.
     pub on_fragment: Callback<String>,
+    /// Earlier revisions without their text, oldest first (all before `versions`).
+    #[prop_or_default]
+    pub archived: Rc<Vec<ArchivedRevision>>,
 }
 
-/// Every version of the document, newest first, with what changed.
+/// Every version of the document, newest first, with what changed; then the archived
+/// revisions before them.
 #[component]
 pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
     let cat = use_catalog();
@@ -342,6 +347,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                         </li>
                     }
                 }) }
+                <ArchivedItems archived={props.archived.clone()} />
             </ol>
         </section>
     }
