@@ -80,11 +80,9 @@ pub fn parse_revisions(path: &str, text: &str) -> Result<RevisionsFile, Vec<Sour
         entries: Vec::new(),
         lines: Vec::new(),
     };
-    // Blocks: runs of lines that are neither blank nor comments… comments inside a block
-    // do not end it; blank lines do.
+    // An entry is a run of non-blank lines; a blank line ends it, a comment does not.
     let mut block: Vec<(usize, &str)> = Vec::new();
-    let all: Vec<&str> = text.lines().collect();
-    for (n, line) in all.iter().enumerate() {
+    for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             flush(path, &mut block, &mut file, &mut errors);
         } else if !line.trim_start().starts_with('#') {
