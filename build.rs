@@ -18,6 +18,8 @@ mod domain {
     pub mod documents {
         #[path = "bundle/mod.rs"]
         pub mod bundle;
+        #[path = "content_revisions.rs"]
+        pub mod content_revisions;
         #[path = "content_source.rs"]
         pub mod content_source;
     }
@@ -39,6 +41,7 @@ fn main() {
         "src/domain/acceptance/setup.rs",
         "src/domain/documents/bundle",
         "src/domain/documents/content_source.rs",
+        "src/domain/documents/content_revisions.rs",
         "src/domain/time.rs",
         "src/domain/wire.rs",
         "src/content_dir.rs",

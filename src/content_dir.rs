@@ -5,7 +5,8 @@ use std::path::Path;
 
 use crate::domain::documents::content_source::{JSON_FILES, SourceFile};
 
-/// Reads `bundle.txt`, the optional JSON files (`consent.json`, `acceptance.json`) and every `*.md` file below `root`, with paths relative to `root`
+/// Reads `bundle.txt`, the optional JSON files (`consent.json`, `acceptance.json`), every
+/// `*.md` file and every document's `revisions.txt` below `root`, with paths relative to `root`
 /// (using `/`), sorted by path so the result does not depend on the file system's order.
 pub fn read_content_dir(root: &Path) -> io::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
@@ -25,6 +26,7 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<SourceFile>) -> io::Result<()> {
         } else if name.ends_with(".md")
             || rel == "bundle.txt"
             || JSON_FILES.iter().any(|(file, _)| rel == *file)
+            || (!prefix.is_empty() && name == "revisions.txt")
         {
             let text = std::fs::read_to_string(entry.path()).map_err(|e| {
                 io::Error::new(e.kind(), format!("{}: {e}", entry.path().display()))

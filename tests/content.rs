@@ -103,6 +103,29 @@ fn terms_carry_a_revision_list_and_the_rules_the_widget_uses() {
 }
 
 #[test]
+fn terms_have_archived_revisions_before_version_1() {
+    let b = bundle();
+    let terms = b.document("terms-of-use").unwrap();
+    let first = terms.versions[0].effective;
+    assert!(terms.archived.len() >= 3, "a few archived entries");
+    assert!(terms.archived.iter().all(|a| a.effective < first));
+    assert!(
+        terms
+            .archived
+            .windows(2)
+            .all(|w| w[0].effective < w[1].effective)
+    );
+    assert!(
+        terms.archived.iter().any(|a| a.link.is_some()),
+        "one with a link"
+    );
+    assert!(
+        terms.archived.iter().any(|a| a.link.is_none()),
+        "one without"
+    );
+}
+
+#[test]
 fn refund_policy_has_a_section_for_every_clause_the_engine_cites() {
     let b = bundle();
     let refund = b.document("refund-policy").unwrap();
@@ -203,6 +226,13 @@ fn no_sentence_is_copied_from_the_seeds() {
             for s in shingles(&v.body, 8) {
                 if seed_shingles.contains(&s) {
                     copied.push(format!("{} v{}: \"{s}\"", d.id, v.version));
+                }
+            }
+        }
+        for a in &d.archived {
+            for s in shingles(&a.summary, 8) {
+                if seed_shingles.contains(&s) {
+                    copied.push(format!("{} archived {}: \"{s}\"", d.id, a.effective));
                 }
             }
         }

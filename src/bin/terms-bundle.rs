@@ -4,6 +4,9 @@
 //! cargo run --bin terms-bundle -- content/ > bundle.json
 //! cargo run --bin terms-bundle -- --check content/
 //! ```
+//!
+//! A content folder holds `bundle.txt`, `<id>/v<N>.md` version files and, optionally,
+//! `<id>/revisions.txt` (archived revisions: see `content_revisions`).
 
 use std::process::ExitCode;
 
@@ -48,15 +51,12 @@ fn main() -> ExitCode {
     if !check_only {
         println!("{value}");
     }
+    let docs = &loaded.bundle.documents;
     eprintln!(
-        "terms-bundle: {} document(s), {} version(s), {} broken link(s).",
-        loaded.bundle.documents.len(),
-        loaded
-            .bundle
-            .documents
-            .iter()
-            .map(|d| d.versions.len())
-            .sum::<usize>(),
+        "terms-bundle: {} document(s), {} version(s), {} archived revision(s), {} broken link(s).",
+        docs.len(),
+        docs.iter().map(|d| d.versions.len()).sum::<usize>(),
+        docs.iter().map(|d| d.archived.len()).sum::<usize>(),
         broken.len()
     );
     ExitCode::SUCCESS

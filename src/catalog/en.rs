@@ -488,6 +488,8 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (VersionsTitle, Plain("Versions of this document")),
     (ImportantChange, Plain("Important change")),
     (WhatChanged, Plain("What changed")),
+    (ArchivedRevision, Plain("Earlier revision")),
+    (ExternalSite, Plain("(external site)")),
     (ShownBadge, Plain("Shown")),
     (
         ProblemsInDocuments,

@@ -395,6 +395,10 @@ keys! {
     ImportantChange,
     /// "What changed".
     WhatChanged,
+    /// "Earlier revision": an archived revision, known by its date and summary only.
+    ArchivedRevision,
+    /// "(external site)": after a link that leaves the widget's site.
+    ExternalSite,
     /// "Shown".
     ShownBadge,
     /// "{n} problem(s) in the documents: some content is not shown".

@@ -643,6 +643,7 @@ pub fn App(props: &AppProps) -> Html {
                         versions={versions.clone()}
                         shown={version.version.clone()}
                         on_fragment={follow.clone()}
+                        archived={Rc::new(doc.archived.clone())}
                     />
                 </article>
             }

@@ -11,7 +11,9 @@ use yew::prelude::*;
 use super::parts::FragmentLink;
 use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
-use crate::domain::documents::markdown::{Alignment, Block, Document, Inline, LinkTarget, Text};
+use crate::domain::documents::markdown::{
+    Alignment, Block, Document, Inline, LinkTarget, Outline, Text,
+};
 use crate::domain::documents::search::{Matches, split_leaf};
 
 /// Props of [`MarkdownView`].
@@ -44,7 +46,12 @@ impl PartialEq for MarkdownViewProps {
 #[component]
 pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
     let cat = use_catalog();
-    let ctx = Ctx { props, cat: &cat };
+    let outline = Outline::of(&props.doc.headings);
+    let ctx = Ctx {
+        props,
+        cat: &cat,
+        outline,
+    };
     html! { <div class="tw-md">{ ctx.blocks(&props.doc.blocks, false) }</div> }
 }
 
@@ -52,6 +59,8 @@ struct Ctx<'a> {
     props: &'a MarkdownViewProps,
     /// The words around the content (labels, the new-tab note).
     cat: &'a Catalog,
+    /// The heading levels the document uses: its highest renders as `<h2>`.
+    outline: Outline,
 }
 
 impl Ctx<'_> {
@@ -79,8 +88,8 @@ impl Ctx<'_> {
                 );
                 let inner = html! { <>{ self.inlines(content) }{" "}{ anchor }</> };
                 let id = slug.clone();
-                match level {
-                    1 => html! { <h2 {id} tabindex="-1" dir="auto">{inner}</h2> },
+                // Nested by rank under the widget's <h1> title, so levels never skip.
+                match self.outline.html_level(*level) {
                     2 => html! { <h2 {id} tabindex="-1" dir="auto">{inner}</h2> },
                     3 => html! { <h3 {id} tabindex="-1" dir="auto">{inner}</h3> },
                     4 => html! { <h4 {id} tabindex="-1" dir="auto">{inner}</h4> },

@@ -5,6 +5,7 @@
 //! [`Catalog`] in context ([`use_catalog`]; see [`crate::catalog`]).
 
 pub mod app;
+pub mod archived;
 pub mod consent;
 pub mod consent_app;
 pub mod markdown_view;

@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::archived::ArchivedItems;
 use super::{use_catalog, use_landmark_name};
 use crate::catalog::Msg;
-use crate::domain::documents::bundle::{Problem, Version};
+use crate::domain::documents::bundle::{ArchivedRevision, Problem, Version};
 use crate::domain::documents::diff::{Change, Words};
-use crate::domain::documents::markdown::Heading;
+use crate::domain::documents::markdown::{Heading, Outline, TocEntry};
 use crate::domain::documents::route::percent_encode;
 use crate::domain::time::LongDate;
 
@@ -115,23 +116,23 @@ pub struct TocProps {
     pub on_fragment: Callback<String>,
 }
 
-/// The table of contents of the open document (its `##` and `###` headings).
+/// The table of contents of the open document: its headings of the two highest levels
+/// it uses ([`Outline::toc`]), whatever their numbers.
 #[component]
 pub fn Toc(props: &TocProps) -> Html {
     let cat = use_catalog();
     let name = use_landmark_name(Msg::OnThisPage);
-    let shown: Vec<&Heading> = props.headings.iter().filter(|h| h.level <= 3).collect();
+    let shown = Outline::of(&props.headings).toc(&props.headings);
     if shown.is_empty() {
         return html! {};
     }
-    let top = shown.iter().map(|h| h.level).min().unwrap_or(2);
     html! {
         <details class="tw-toc" open=true>
             <summary>{ cat.text(Msg::OnThisPage) }</summary>
             <nav aria-label={name}>
                 <ul>
-                    { for shown.iter().map(|h| html! {
-                        <li class={if h.level > top { "tw-toc-sub" } else { "tw-toc-top" }}>
+                    { for shown.iter().map(|&TocEntry { heading: h, rank }| html! {
+                        <li class={if rank > 0 { "tw-toc-sub" } else { "tw-toc-top" }}>
                             <FragmentLink
                                 fragment={format!("{}/{}", props.base, percent_encode(&h.slug))}
                                 on_fragment={props.on_fragment.clone()}
@@ -298,9 +299,13 @@ pub struct VersionHistoryProps {
     pub shown: AttrValue,
     /// Navigation callback.
     pub on_fragment: Callback<String>,
+    /// Earlier revisions without their text, oldest first (all before `versions`).
+    #[prop_or_default]
+    pub archived: Rc<Vec<ArchivedRevision>>,
 }
 
-/// Every version of the document, newest first, with what changed.
+/// Every version of the document, newest first, with what changed; then the archived
+/// revisions before them.
 #[component]
 pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
     let cat = use_catalog();
@@ -342,6 +347,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                         </li>
                     }
                 }) }
+                <ArchivedItems archived={props.archived.clone()} />
             </ol>
         </section>
     }

@@ -17,6 +17,8 @@
 //!                              pledges: true   (optional)
 //!                              ---
 //!                              Markdown body…
+//!   terms-of-use/revisions.txt (optional) earlier revisions without their text,
+//!                              see [`super::content_revisions`]
 //! ```
 //!
 //! This module is pure: it takes file names and texts, and is shared by the crate's build
@@ -37,6 +39,7 @@
 use serde_json::{Value, json};
 
 use super::bundle::{self, FORMAT};
+use super::content_revisions::{REVISIONS_FILE, RevisionsFile, parse_revisions};
 
 /// One file of a content folder: its path relative to the folder (with `/`), and its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -243,8 +246,9 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
         }
     }
 
-    // Group the document files by folder.
+    // Group the document files by folder; each folder may have its archived revisions.
     let mut documents: Vec<(String, Vec<(u64, &SourceFile)>)> = Vec::new();
+    let mut revisions: Vec<(&str, &SourceFile)> = Vec::new();
     for file in files
         .iter()
         .filter(|f| f.path != "bundle.txt" && !JSON_FILES.iter().any(|(name, _)| f.path == *name))
@@ -259,6 +263,10 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
             }
             continue;
         };
+        if name == REVISIONS_FILE {
+            revisions.push((folder, file));
+            continue;
+        }
         if !name.ends_with(".md") {
             continue;
         }
@@ -288,7 +296,21 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
         }
     }
 
+    for (folder, file) in &revisions {
+        if !documents.iter().any(|(f, _)| f == folder) {
+            errors.push(SourceError {
+                path: file.path.clone(),
+                line: None,
+                message: format!(
+                    "There are archived revisions but no version: add {folder}/v1.md with the current text (and list \"{folder}\" in bundle.txt)."
+                ),
+            });
+        }
+    }
+
     let mut out_docs = Vec::new();
+    // For each document with a revisions.txt: its index in `out_docs` and the file.
+    let mut archived_files: Vec<(usize, RevisionsFile)> = Vec::new();
     for id in &order {
         let Some((_, versions)) = documents.iter_mut().find(|(f, _)| f == id) else {
             errors.push(SourceError {
@@ -408,11 +430,21 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
             }
             out_versions.push(version);
         }
-        out_docs.push(json!({
+        let mut out_doc = json!({
             "id": id,
             "title": title.map(|(t, _)| t).unwrap_or_default(),
             "versions": out_versions,
-        }));
+        });
+        if let Some((_, file)) = revisions.iter().find(|(f, _)| f == id) {
+            match parse_revisions(&file.path, &file.text) {
+                Ok(parsed) => {
+                    out_doc["archived"] = Value::Array(parsed.entries.clone());
+                    archived_files.push((out_docs.len(), parsed));
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        out_docs.push(out_doc);
     }
 
     let mut value =
@@ -424,10 +456,22 @@ pub fn compile(files: &[SourceFile]) -> Result<Value, Vec<SourceError>> {
     }
     // The same checks the widget makes at run time (dates, labels, ordering, …).
     for p in bundle::load_value(&value).problems {
-        errors.push(SourceError {
-            path: "content/".into(),
-            line: None,
-            message: p.to_string(),
+        // A problem in an archived revision is told at its line of revisions.txt.
+        let in_file = archived_files.iter().find_map(|(index, file)| {
+            let rest = p.path.strip_prefix(&format!("documents[{index}]."))?;
+            Some((file, file.locate(rest)?))
+        });
+        errors.push(match in_file {
+            Some((file, line)) => SourceError {
+                path: file.path.clone(),
+                line: Some(line),
+                message: p.message,
+            },
+            None => SourceError {
+                path: "content/".into(),
+                line: None,
+                message: p.to_string(),
+            },
         });
     }
     if errors.is_empty() {
@@ -661,6 +705,65 @@ mod tests {
         assert!(
             e.contains("\"2024-02-30\" does not exist in the calendar"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn revisions_txt_becomes_the_archived_list() {
+        let files = vec![
+            file("bundle.txt", "documents: a\n"),
+            doc("a", 1, "2024-01-01"),
+            file(
+                "a/revisions.txt",
+                "# newest first\neffective: 2023-05-01\nsummary: Second.\nlink: https://example.com/2\n\neffective: 2022-05-01\nsummary: First.\nmaterial: true\n",
+            ),
+        ];
+        let v = compile(&files).unwrap();
+        let loaded = bundle::load_value(&v);
+        let archived = &loaded.bundle.documents[0].archived;
+        assert_eq!(archived.len(), 2);
+        assert_eq!(archived[0].summary, "First.");
+        assert_eq!(archived[1].link.as_deref(), Some("https://example.com/2"));
+    }
+
+    #[test]
+    fn revisions_txt_problems_name_the_file_and_line() {
+        let e = errors_of(&[
+            file("bundle.txt", "documents: a\n"),
+            doc("a", 1, "2024-01-01"),
+            file(
+                "a/revisions.txt",
+                "effective: 2023-05-01\nsummary: Fine.\n\neffective: 2023-02-30\nsummary: Bad day.\n\neffective: 2023-01-01\nsummary: Bad link.\nlink: javascript:alert(1)\n\neffective: 2025-01-01\nsummary: Too late.\n",
+            ),
+            file("ghost/revisions.txt", "effective: 2020-01-01\nsummary: x\n"),
+        ]);
+        let joined = e.join("\n");
+        assert!(
+            joined.contains("ghost/revisions.txt: There are archived revisions but no version"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("a/revisions.txt:4: The date \"2023-02-30\" of this archived revision does not exist"),
+            "{joined}"
+        );
+        assert!(
+            joined.contains(
+                "a/revisions.txt:9: The link \"javascript:alert(1)\" is not a web address"
+            ),
+            "{joined}"
+        );
+        assert!(
+            joined.contains("a/revisions.txt:11: The archived revision of 2025-01-01 is not earlier than version \"1\""),
+            "{joined}"
+        );
+        let e = errors_of(&[
+            file("bundle.txt", "documents: a\n"),
+            doc("a", 1, "2024-01-01"),
+            file("a/revisions.txt", "effective: 2023-05-01\ncolour: red\n"),
+        ]);
+        assert!(
+            e[0].starts_with("a/revisions.txt:2: Unknown key \"colour\""),
+            "{e:?}"
         );
     }
 

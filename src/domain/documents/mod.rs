@@ -2,6 +2,7 @@
 //! safety, search, the changes between versions and the widget's routes.
 
 pub mod bundle;
+pub mod content_revisions;
 pub mod content_source;
 pub mod diff;
 pub mod markdown;

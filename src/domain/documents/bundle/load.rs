@@ -8,6 +8,7 @@ use crate::domain::time::{TimeError, parse_date};
 use crate::domain::wire::{Field, Label, Object, kind_of};
 
 use super::acceptance;
+use super::archived::load_archived;
 use super::problems::Ctx;
 use super::{
     Bundle, Document, FORMAT, Loaded, Problem, RESERVED_IDS, Version, is_valid_id,
@@ -59,6 +60,7 @@ struct DocumentWire {
     id: Field<String>,
     title: Field<String>,
     versions: Field<Vec<Value>>,
+    archived: Field<Vec<Value>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -313,10 +315,12 @@ fn load_document(
         return None;
     }
     loaded.sort_by_key(|v| v.effective);
+    let archived = load_archived(doc.archived, &loaded, index, &id, ctx.problems);
     Some(Document {
         id,
         title,
         versions: loaded,
+        archived,
     })
 }
 

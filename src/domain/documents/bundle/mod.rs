@@ -10,7 +10,10 @@
 //!     { "id": "refund-policy", "title": "Refund Policy",
 //!       "versions": [
 //!         { "version": "1", "effective": "2024-02-01", "summary": "First published version.",
-//!           "material": true, "body": "Markdown text…" } ] } ]
+//!           "material": true, "body": "Markdown text…" } ],
+//!       "archived": [
+//!         { "effective": "2021-06-01", "summary": "Adds the refund window.",
+//!           "link": "https://example.com/refund-policy/2021-06-01" } ] } ]
 //! }
 //! ```
 //!
@@ -35,6 +38,7 @@
 //! |---|---|
 //! | `mod.rs` | The bundle's types: [`Bundle`], [`Document`], [`Version`]. |
 //! | `acceptance.rs` | A version's `pledges` flag and the `acceptance` set-up, checked ([`Version::pledge_list`], [`Bundle::acceptance_setup`]). |
+//! | `archived.rs` | Archived revisions: dated entries without their text ([`ArchivedRevision`]). |
 //! | `ids.rs` | Which ids and version labels are usable ([`is_valid_id`], [`is_valid_version_label`]). |
 //! | `problems.rs` | [`Problem`] and [`Loaded`]: what is wrong and what still loads. |
 //! | `load.rs` | The tolerant loader over wire structs ([`load_json`], [`load_value`]). |
@@ -48,11 +52,13 @@ use serde_json::Value;
 use crate::domain::acceptance::setup::AcceptanceSetup;
 
 mod acceptance;
+mod archived;
 mod ids;
 mod load;
 mod problems;
 mod write;
 
+pub use archived::{ArchivedRevision, MAX_LINK_LEN, check_external_link};
 pub use ids::{is_valid_id, is_valid_version_label};
 pub use load::{load_json, load_value};
 pub use problems::{Loaded, Problem};
@@ -92,6 +98,10 @@ pub struct Document {
     pub title: String,
     /// Versions sorted by effective date, oldest first; never empty.
     pub versions: Vec<Version>,
+    /// Earlier revisions known only by their date and summary (and perhaps a link),
+    /// oldest first, all before the first version.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub archived: Vec<ArchivedRevision>,
 }
 
 /// One published version of a document. It serialises in the bundle's format.

@@ -34,6 +34,7 @@
 mod builder;
 mod links;
 mod model;
+mod outline;
 mod slug;
 mod walk;
 
@@ -43,6 +44,7 @@ pub use model::{
     Alignment, Block, Document, Heading, Inline, LinkTarget, ListItem, MAX_NESTING_DEPTH, RunPart,
     Text,
 };
+pub use outline::{Outline, TOC_RANKS, TocEntry};
 pub use slug::{WIDGET_ID_PREFIX, slugify};
 pub use walk::plain_text;
 

@@ -150,4 +150,5 @@ fn slugs(markdown: &str) -> Vec<String> {
 mod blocks;
 mod headings;
 mod links;
+mod outline;
 mod properties;
