@@ -305,8 +305,39 @@ pub trait LongDate {
 
 impl LongDate for NaiveDate {
     fn long(self) -> String {
-        format!("{} {} {}", self.day(), self.format("%B"), self.year())
+        format!(
+            "{} {} {}",
+            self.day(),
+            month_name(self.month()),
+            self.year()
+        )
     }
+}
+
+/// The English name of month `month` (1 to 12), as `%B` writes it; `?` for another number.
+///
+/// Written out rather than through chrono's `format("%B")`: the format-string machinery
+/// costs the wasm build several KB, for twelve words.
+pub fn month_name(month: u32) -> &'static str {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    month
+        .checked_sub(1)
+        .and_then(|i| MONTHS.get(i as usize))
+        .copied()
+        .unwrap_or("?")
 }
 
 #[cfg(test)]

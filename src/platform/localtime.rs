@@ -193,12 +193,14 @@ pub fn format_utc(t: DateTime<Utc>) -> String {
 
 /// "14 May 2024, 13:30 UTC", without the browser.
 fn plain_utc(t: DateTime<Utc>) -> String {
+    let month = crate::domain::time::month_name(t.month());
     format!(
-        "{} {} {}, {} UTC",
+        "{} {} {}, {:02}:{:02} UTC",
         t.day(),
-        t.format("%b"),
+        month.get(..3).unwrap_or(month),
         t.year(),
-        t.format("%H:%M")
+        t.hour(),
+        t.minute()
     )
 }
 

@@ -1,6 +1,6 @@
 //! The history in plain words: [`describe`] and [`describe_record`].
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Timelike, Utc};
 
 use super::{CategorySet, Choice, ConsentHistory, ConsentRecord, Method};
 use crate::domain::time::{self, format_instant};
@@ -40,7 +40,14 @@ fn document_title(id: &str) -> String {
 /// "On 2026-11-24 at 10:00 UTC".
 fn when_words(at: DateTime<Utc>) -> String {
     if time::is_writable(at) {
-        at.format("On %Y-%m-%d at %H:%M UTC").to_string()
+        format!(
+            "On {:04}-{:02}-{:02} at {:02}:{:02} UTC",
+            at.year(),
+            at.month(),
+            at.day(),
+            at.hour(),
+            at.minute()
+        )
     } else {
         format!("At {}", format_instant(at))
     }
