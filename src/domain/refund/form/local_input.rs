@@ -18,12 +18,12 @@ impl LocalDateTime {
     /// The value written back for a datetime-local input: `YYYY-MM-DDTHH:MM`, with `:SS`
     /// only when the seconds are not zero.
     pub fn to_input_value(self) -> String {
-        let format = if self.time.second() == 0 {
-            "%H:%M"
+        let (h, m, s) = (self.time.hour(), self.time.minute(), self.time.second());
+        if s == 0 {
+            format!("{}T{h:02}:{m:02}", self.date)
         } else {
-            "%H:%M:%S"
-        };
-        format!("{}T{}", self.date, self.time.format(format))
+            format!("{}T{h:02}:{m:02}:{s:02}", self.date)
+        }
     }
 
     /// The instant this wall-clock time names in UTC (as if the learner's zone were UTC).
