@@ -97,21 +97,23 @@ impl<T> PartialEq for ByPtr<T> {
 }
 
 /// Loads the bundle from `source` (fetching it when it is a URL; `built_in` is the text
-/// of [`Source::BuiltIn`]) and calls `done` with it, or `failed` with a message when it could not be fetched at all. Problems inside
+/// of [`Source::BuiltIn`]; `load` reads a text, e.g. [`bundle::load_json`]) and calls
+/// `done` with it, or `failed` with a message when it could not be fetched at all. Problems inside
 /// the bundle are reported on the console and travel in [`Loaded::problems`].
 pub(crate) fn load_bundle(
     source: Source,
     built_in: &'static str,
+    load: fn(&str) -> Loaded,
     done: impl FnOnce(Rc<Loaded>) + 'static,
     failed: impl FnOnce(String) + 'static,
 ) {
     match source {
-        Source::BuiltIn => done(load_and_report(built_in)),
-        Source::Inline(text) => done(load_and_report(&text)),
+        Source::BuiltIn => done(load_and_report(built_in, load)),
+        Source::Inline(text) => done(load_and_report(&text, load)),
         Source::Ready(loaded) => done(loaded),
         Source::Url(url) => wasm_bindgen_futures::spawn_local(async move {
             match platform::fetch_text(&url).await {
-                Ok(text) => done(load_and_report(&text)),
+                Ok(text) => done(load_and_report(&text, load)),
                 Err(e) => {
                     platform::console_error(&e.to_string());
                     failed(e.to_string());
@@ -122,8 +124,8 @@ pub(crate) fn load_bundle(
 }
 
 /// Loads a bundle text and reports its problems on the console.
-fn load_and_report(text: &str) -> Rc<Loaded> {
-    let loaded = bundle::load_json(text);
+fn load_and_report(text: &str, load: fn(&str) -> Loaded) -> Rc<Loaded> {
+    let loaded = load(text);
     for p in &loaded.problems {
         platform::console_error(&p.to_string());
     }
@@ -166,6 +168,7 @@ pub fn App(props: &AppProps) -> Html {
             load_bundle(
                 source.clone(),
                 crate::DEFAULT_BUNDLE,
+                bundle::load_json,
                 finish,
                 move |message| {
                     on_failed.dispatch(Action::LoadFailed(message));

@@ -358,6 +358,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
             load_bundle(
                 source.clone(),
                 built_in,
+                crate::domain::documents::bundle::load_json_for_consent,
                 move |loaded| {
                     let config = match loaded.bundle.consent.as_ref() {
                         None => ConsentConfig::default(),

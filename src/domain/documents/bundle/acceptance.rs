@@ -42,18 +42,22 @@ pub(super) fn read_pledges(
     body: Option<&str>,
     ctx: &mut Ctx<'_>,
 ) -> Option<bool> {
+    let flag = read_pledge_flag(field, ctx)?;
+    if flag && body.is_some_and(|body| pledges_of(body).is_empty()) {
+        ctx.problem(
+            "pledges",
+            "This version says \"pledges\": true, but its body has no numbered list: the pledges are the items of the first numbered list (1. …, 2. …). Add the list, or remove \"pledges\".".into(),
+        );
+        return None;
+    }
+    Some(flag)
+}
+
+/// A version's optional `pledges` flag, without looking at its body: absent or `null` is
+/// `false`; `None` (the version is left out) when it is not true/false.
+pub(super) fn read_pledge_flag(field: Field<bool>, ctx: &mut Ctx<'_>) -> Option<bool> {
     match field.present() {
-        Ok(None | Some(false)) => Some(false),
-        Ok(Some(true)) => match body {
-            Some(body) if pledges_of(body).is_empty() => {
-                ctx.problem(
-                    "pledges",
-                    "This version says \"pledges\": true, but its body has no numbered list: the pledges are the items of the first numbered list (1. …, 2. …). Add the list, or remove \"pledges\".".into(),
-                );
-                None
-            }
-            _ => Some(true),
-        },
+        Ok(flag) => Some(flag.unwrap_or(false)),
         Err(other) => {
             ctx.problem(
                 "pledges",
@@ -141,6 +145,32 @@ mod tests {
                 .is_none()
         );
         assert_eq!(load_value(&written).bundle, loaded.bundle);
+    }
+
+    #[test]
+    fn the_consent_loader_checks_only_the_flag() {
+        let b = bundle(
+            json!([
+                version("1", "2024-01-01", "1. One.\n", json!(true)),
+                version("2", "2025-01-01", "- only\n- bullets\n", json!(true)),
+                version("3", "2026-01-01", "1. One.\n", json!("yes"))
+            ]),
+            None,
+        );
+        let loaded = super::super::load_json_for_consent(&b.to_string());
+        let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+        // The list is not looked for; a flag that is not true/false is still a problem.
+        assert_eq!(paths, ["documents[0].versions[2].pledges"]);
+        let labels: Vec<&str> = loaded.bundle.documents[0]
+            .versions
+            .iter()
+            .map(|v| v.version.as_str())
+            .collect();
+        assert_eq!(labels, ["1", "2"]);
+        // Everything else is what the full loader gives for a well-formed bundle.
+        let full = super::super::load_json(crate::DEFAULT_BUNDLE);
+        let light = super::super::load_json_for_consent(crate::DEFAULT_BUNDLE);
+        assert_eq!(full, light);
     }
 
     #[test]

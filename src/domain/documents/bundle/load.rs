@@ -17,8 +17,22 @@ use super::{
 
 /// Loads a bundle from JSON text. Never fails as a whole; see the module docs.
 pub fn load_json(text: &str) -> Loaded {
+    load_json_with::<true>(text)
+}
+
+/// [`load_json`] for the consent elements: a version's `"pledges"` is only checked to be
+/// true or false, not that its body has the numbered list the pledges come from. The
+/// consent elements never show pledges, and without that check the consent-only build
+/// carries no Markdown parser (about 25 KB of brotli). Every element that shows documents
+/// or takes acceptances loads with [`load_json`] and reports such a bundle problem.
+pub fn load_json_for_consent(text: &str) -> Loaded {
+    load_json_with::<false>(text)
+}
+
+/// [`load_json`], checking the pledges' lists when `PLEDGE_LISTS`.
+fn load_json_with<const PLEDGE_LISTS: bool>(text: &str) -> Loaded {
     match serde_json::from_str::<Value>(text) {
-        Ok(value) => load_value(&value),
+        Ok(value) => load_value_with::<PLEDGE_LISTS>(&value),
         Err(e) => Loaded {
             bundle: Bundle::default(),
             problems: vec![Problem {
@@ -76,6 +90,11 @@ struct VersionWire {
 
 /// Loads a bundle from an already-parsed JSON value. Never fails as a whole.
 pub fn load_value(value: &Value) -> Loaded {
+    load_value_with::<true>(value)
+}
+
+/// [`load_value`], checking the pledges' lists when `PLEDGE_LISTS`.
+fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
     let mut problems = Vec::new();
     let mut bundle = Bundle::default();
     let mut top = Ctx {
@@ -196,7 +215,7 @@ pub fn load_value(value: &Value) -> Loaded {
     };
 
     for (i, doc) in documents.iter().enumerate() {
-        if let Some(d) = load_document(i, doc, &bundle, &mut problems) {
+        if let Some(d) = load_document::<PLEDGE_LISTS>(i, doc, &bundle, &mut problems) {
             bundle.documents.push(d);
         }
     }
@@ -204,7 +223,7 @@ pub fn load_value(value: &Value) -> Loaded {
     Loaded { bundle, problems }
 }
 
-fn load_document(
+fn load_document<const PLEDGE_LISTS: bool>(
     index: usize,
     value: &Value,
     so_far: &Bundle,
@@ -303,7 +322,7 @@ fn load_document(
             version: Some(format!("#{}", j + 1)),
             path: format!("documents[{index}].versions[{j}]"),
         };
-        if let Some(version) = load_version(v, &loaded, &mut vctx) {
+        if let Some(version) = load_version::<PLEDGE_LISTS>(v, &loaded, &mut vctx) {
             loaded.push(version);
         }
     }
@@ -324,7 +343,11 @@ fn load_document(
     })
 }
 
-fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<Version> {
+fn load_version<const PLEDGE_LISTS: bool>(
+    value: &Value,
+    so_far: &[Version],
+    ctx: &mut Ctx<'_>,
+) -> Option<Version> {
     let Ok(Object(wire)) = Object::<VersionWire>::deserialize(value) else {
         ctx.problem(
             "",
@@ -448,7 +471,11 @@ fn load_version(value: &Value, so_far: &[Version], ctx: &mut Ctx<'_>) -> Option<
         }
     };
     let body = ctx.string(wire.body, "body", "the document text in Markdown");
-    let pledges = acceptance::read_pledges(wire.pledges, body.as_deref(), ctx);
+    let pledges = if PLEDGE_LISTS {
+        acceptance::read_pledges(wire.pledges, body.as_deref(), ctx)
+    } else {
+        acceptance::read_pledge_flag(wire.pledges, ctx)
+    };
 
     Some(Version {
         version: label?,
