@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::parts::FragmentLink;
+use super::parts::follow_fragment_clicks;
 use super::use_catalog;
 use crate::catalog::{Catalog, Msg};
 use crate::domain::documents::markdown::{
@@ -52,7 +52,9 @@ pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
         cat: &cat,
         outline,
     };
-    html! { <div class="tw-md">{ ctx.blocks(&props.doc.blocks, false) }</div> }
+    // In-widget links are plain `<a data-fragment>`: one handler follows them all.
+    let onclick = follow_fragment_clicks(&props.on_fragment);
+    html! { <div class="tw-md" {onclick}>{ ctx.blocks(&props.doc.blocks, false) }</div> }
 }
 
 struct Ctx<'a> {
@@ -219,7 +221,7 @@ impl Ctx<'_> {
         }
     }
 
-    /// An in-widget link (see [`FragmentLink`]).
+    /// An in-widget link (see [`follow_fragment_clicks`]).
     fn fragment_link(
         &self,
         href: String,
@@ -227,13 +229,12 @@ impl Ctx<'_> {
         class: Option<&'static str>,
         label: Option<&str>,
     ) -> Html {
+        // A plain link: [`MarkdownView`] follows it with one click handler for the whole
+        // document (a component and a closure per link made long documents slow to open).
+        let fragment = href.trim_start_matches('#').to_string();
         html! {
-            <FragmentLink
-                fragment={href.trim_start_matches('#').to_string()}
-                on_fragment={self.props.on_fragment.clone()}
-                class={classes!(class)}
-                label={label.map(|l| AttrValue::from(l.to_string()))}
-            >{ content }</FragmentLink>
+            <a {href} class={classes!(class)} aria-label={label.map(|l| AttrValue::from(l.to_string()))}
+               data-fragment={fragment}>{ content }</a>
         }
     }
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::archived::ArchivedItems;
@@ -58,6 +59,28 @@ pub fn FragmentLink(props: &FragmentLinkProps) -> Html {
             { props.children.clone() }
         </a>
     }
+}
+
+/// The click handler for a container of many in-widget links written as plain
+/// `<a href="#…" data-fragment="…">` (see [`FragmentLink`] for one link): a plain left
+/// click on any of them calls `on_fragment` with its fragment. One handler for a whole
+/// document or table of contents instead of a component and a closure per link.
+pub fn follow_fragment_clicks(on_fragment: &Callback<String>) -> Callback<MouseEvent> {
+    let on_fragment = on_fragment.clone();
+    Callback::from(move |e: MouseEvent| {
+        if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+            return;
+        }
+        let fragment = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[data-fragment]").ok().flatten())
+            .and_then(|a| a.get_attribute("data-fragment"));
+        if let Some(fragment) = fragment {
+            e.prevent_default();
+            on_fragment.emit(fragment);
+        }
+    })
 }
 
 /// One entry of the documents list.
@@ -129,15 +152,15 @@ pub fn Toc(props: &TocProps) -> Html {
     html! {
         <details class="tw-toc" open=true>
             <summary>{ cat.text(Msg::OnThisPage) }</summary>
-            <nav aria-label={name}>
+            <nav aria-label={name} onclick={follow_fragment_clicks(&props.on_fragment)}>
                 <ul>
-                    { for shown.iter().map(|&TocEntry { heading: h, rank }| html! {
-                        <li class={if rank > 0 { "tw-toc-sub" } else { "tw-toc-top" }}>
-                            <FragmentLink
-                                fragment={format!("{}/{}", props.base, percent_encode(&h.slug))}
-                                on_fragment={props.on_fragment.clone()}
-                            >{ h.text.clone() }</FragmentLink>
-                        </li>
+                    { for shown.iter().map(|&TocEntry { heading: h, rank }| {
+                        let fragment = format!("{}/{}", props.base, percent_encode(&h.slug));
+                        html! {
+                            <li class={if rank > 0 { "tw-toc-sub" } else { "tw-toc-top" }}>
+                                <a href={format!("#{fragment}")} data-fragment={fragment}>{ h.text.clone() }</a>
+                            </li>
+                        }
                     }) }
                 </ul>
             </nav>
