@@ -368,6 +368,35 @@ impl Outbox {
         }
     }
 
+    /// This tab's copy (`mine`) brought up to date with the latest stored outbox
+    /// (`latest`): their [`merge`](Outbox::merge), except that an entry the latest
+    /// outbox holds keeps the latest's lease (or none). A lease that ended (its holder
+    /// reported or went away) is thus not brought back from an older copy, while entries
+    /// and deliveries only this tab knows (a write another tab overtook) are kept.
+    ///
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use serde_json::json;
+    /// use terms_widget::domain::records::{id::RecordId, outbox::Outbox};
+    /// let t = |s| DateTime::from_timestamp(s, 0).unwrap();
+    /// let id = RecordId::from_random_bytes(&[1; 16]);
+    /// let mut mine = Outbox::default();
+    /// mine.add(id.clone(), json!({}), t(0));
+    /// let mut latest = mine.clone();
+    /// mine.claim(&id, "other-tab", t(0), TimeDelta::seconds(30));
+    /// assert_eq!(Outbox::refresh(&mine, &latest).entries[0].lease, None);
+    /// assert_eq!(Outbox::refresh(&mine, &Outbox::default()).entries.len(), 1);
+    /// ```
+    pub fn refresh(mine: &Outbox, latest: &Outbox) -> Outbox {
+        let mut merged = Outbox::merge(mine, latest);
+        for entry in &mut merged.entries {
+            if let Some(theirs) = latest.entries.iter().find(|e| e.id == entry.id) {
+                entry.lease = theirs.lease.clone();
+            }
+        }
+        merged
+    }
+
     /// The outbox in its storage format, `{"v":1,"entries":[…],"delivered":[…]}`: each
     /// entry `{"attempts","id","next_attempt","record"}` (and `"lease":{"holder","until"}`
     /// while a tab sends it), each delivered id `{"at","id"}`; times as
