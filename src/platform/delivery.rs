@@ -171,7 +171,6 @@ pub fn start(endpoint: &str, outbox_key: &str) -> Option<Rc<Delivery>> {
     });
     DELIVERIES.with(|d| d.borrow_mut().insert(id, delivery.clone()));
     delivery.listen();
-    delivery.update(|_| {});
     delivery.pump();
     Some(delivery)
 }
@@ -324,8 +323,9 @@ impl Delivery {
         for (id, body) in claimed {
             self.state.borrow_mut().in_flight.insert(id.clone());
             let this = self.clone();
+            let sent = post(&self.endpoint, &id, &body, false);
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = post(&this.endpoint, &id, &body, false).await;
+                let outcome = sent.await;
                 this.state.borrow_mut().in_flight.remove(&id);
                 this.settle(&id, outcome);
                 this.pump();
@@ -420,9 +420,10 @@ impl Delivery {
         self.update(|outbox| outbox.release(&holder));
         for (id, body) in entries {
             let this = self.clone();
+            let sent = post(&self.endpoint, &id, &body, true);
             // The page may come back (back/forward cache): a 2xx then empties the entry.
             wasm_bindgen_futures::spawn_local(async move {
-                if let Outcome::Status(200..=299) = post(&this.endpoint, &id, &body, true).await {
+                if let Outcome::Status(200..=299) = sent.await {
                     this.settle(&id, Outcome::Status(200));
                 }
             });
@@ -482,20 +483,28 @@ fn is_online() -> bool {
         .unwrap_or(true)
 }
 
-/// POSTs one record; the outcome of the attempt.
-async fn post(endpoint: &str, id: &RecordId, body: &str, keepalive: bool) -> Outcome {
-    let Some(request) = request(endpoint, id, body, keepalive) else {
-        return Outcome::NetworkError;
-    };
-    let Some(window) = web_sys::window() else {
-        return Outcome::NetworkError;
-    };
-    match wasm_bindgen_futures::JsFuture::from(window.fetch_with_request(&request)).await {
-        Ok(response) => match response.dyn_into::<web_sys::Response>() {
-            Ok(response) => Outcome::Status(response.status()),
+/// POSTs one record: the request starts now (synchronously, which matters in
+/// `pagehide`), the outcome comes when the returned future is awaited.
+fn post(
+    endpoint: &str,
+    id: &RecordId,
+    body: &str,
+    keepalive: bool,
+) -> impl std::future::Future<Output = Outcome> + 'static {
+    let sent = web_sys::window()
+        .zip(request(endpoint, id, body, keepalive))
+        .map(|(window, request)| window.fetch_with_request(&request));
+    async move {
+        let Some(promise) = sent else {
+            return Outcome::NetworkError;
+        };
+        match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(response) => match response.dyn_into::<web_sys::Response>() {
+                Ok(response) => Outcome::Status(response.status()),
+                Err(_) => Outcome::NetworkError,
+            },
             Err(_) => Outcome::NetworkError,
-        },
-        Err(_) => Outcome::NetworkError,
+        }
     }
 }
 
