@@ -261,9 +261,7 @@ pub struct ConsentAppProps {
 /// Queues a new record for the host's endpoint, when it has one.
 fn send_record(endpoint: Option<&AttrValue>, config: &ConsentConfig, record: &ConsentRecord) {
     if let Some(endpoint) = endpoint {
-        let json = serde_json::to_value(record).unwrap_or_default();
-        let key = consent::outbox_key(&config.storage_key);
-        delivery::deliver(endpoint, &key, &[(record.id.clone(), json)]);
+        delivery::deliver_consent(endpoint, &config.storage_key, record);
     }
 }
 

@@ -51,21 +51,32 @@
 //!
 //! # Calling it
 //!
-//! Consent (`<terms-consent records-endpoint="…">`) calls it with each new consent
-//! record. Acceptance records (`<terms-signup>`, `<terms-honor-code>`) are delivered the
-//! same way, under their own outbox key, right after a new record is saved:
+//! Consent (`<terms-consent records-endpoint="…">`) calls [`start`] on mount and
+//! [`deliver_consent`] with each new consent record (under
+//! [`consent::outbox_key`], `kl_consent.outbox.v1`). Acceptance records
+//! (`<terms-signup>`, `<terms-honor-code>`) go the same way under
+//! [`acceptance::storage::OUTBOX_KEY`](crate::domain::acceptance::storage::OUTBOX_KEY)
+//! (`kl_acceptance.outbox.v1`): on mount, when the element has `records-endpoint`,
+//! [`start_acceptances`]; right after new records are saved (a sign-up's batch at once),
+//! [`deliver_acceptances`]:
 //!
 //! ```no_run
-//! use terms_widget::domain::acceptance::storage::OUTBOX_KEY;
-//! use terms_widget::domain::records::id::RecordId;
+//! use terms_widget::domain::acceptance::AcceptanceRecord;
 //! use terms_widget::platform::delivery;
-//! # let endpoint = "https://lms.example/api/acceptances";
-//! # let records: Vec<(RecordId, serde_json::Value)> = Vec::new();
-//! // On mount, when the element has `records-endpoint`: send what a previous page left.
-//! delivery::start(endpoint, OUTBOX_KEY);
-//! // For each batch of new records: (record id, the record as stored, as JSON).
-//! delivery::deliver(endpoint, OUTBOX_KEY, &records);
+//! # let host: web_sys::HtmlElement = unimplemented!();
+//! # let new_records: Vec<AcceptanceRecord> = Vec::new();
+//! let endpoint = host.get_attribute("records-endpoint");
+//! // On mount: what a previous page left goes now.
+//! if let Some(endpoint) = &endpoint {
+//!     delivery::start_acceptances(endpoint);
+//! }
+//! // After saving the new records (AcceptanceStore::save or the like):
+//! if let Some(endpoint) = &endpoint {
+//!     delivery::deliver_acceptances(endpoint, &new_records);
+//! }
 //! ```
+//!
+//! Any other kind of record: [`deliver`] with the outbox key and `(id, JSON)` pairs.
 //!
 //! Several elements on one page may call these with the same endpoint and key: they
 //! share one [`Delivery`]. The outbox belongs to its key, not to the endpoint: entries a
@@ -82,6 +93,8 @@ use wasm_bindgen::prelude::*;
 
 use super::consent_store::{is_session_storage, js_detail, local_storage, set_aside};
 use super::{Listener, console_error, console_warn, localtime, signals};
+use crate::domain::acceptance::{self, AcceptanceRecord};
+use crate::domain::consent::{self, ConsentRecord};
 use crate::domain::records::id::RecordId;
 use crate::domain::records::outbox::{Backoff, Outbox, Outcome};
 use crate::domain::time::format_instant;
@@ -190,6 +203,35 @@ pub fn deliver(endpoint: &str, outbox_key: &str, records: &[(RecordId, Value)]) 
         }
     });
     delivery.pump();
+}
+
+/// Starts delivering acceptance records (the outbox under
+/// [`acceptance::storage::OUTBOX_KEY`](crate::domain::acceptance::storage::OUTBOX_KEY))
+/// to `endpoint`: see [`start`].
+pub fn start_acceptances(endpoint: &str) {
+    start(endpoint, acceptance::storage::OUTBOX_KEY);
+}
+
+/// Queues new acceptance records for `endpoint` (each POSTed as
+/// [`AcceptanceRecord::to_json`], the contract's JSON) and sends them: see [`deliver`].
+pub fn deliver_acceptances(endpoint: &str, records: &[AcceptanceRecord]) {
+    let entries: Vec<(RecordId, Value)> = records
+        .iter()
+        .map(|r| (r.id.clone(), r.to_json()))
+        .collect();
+    deliver(endpoint, acceptance::storage::OUTBOX_KEY, &entries);
+}
+
+/// Queues a new consent record of the store under `key_base` (e.g. `kl_consent`) for
+/// `endpoint` (POSTed as it is stored, in the outbox [`consent::outbox_key`]) and sends
+/// it: see [`deliver`].
+pub fn deliver_consent(endpoint: &str, key_base: &str, record: &ConsentRecord) {
+    let json = serde_json::to_value(record).unwrap_or_default();
+    deliver(
+        endpoint,
+        &consent::outbox_key(key_base),
+        &[(record.id.clone(), json)],
+    );
 }
 
 /// The endpoint attribute as an absolute URL, resolved against the page's base URL;
