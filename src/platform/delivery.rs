@@ -55,7 +55,7 @@
 //! [`deliver_consent`] with each new consent record (under
 //! [`consent::outbox_key`], `kl_consent.outbox.v1`). Acceptance records
 //! (`<terms-signup>`, `<terms-honor-code>`) go the same way under
-//! [`acceptance::storage::OUTBOX_KEY`](crate::domain::acceptance::storage::OUTBOX_KEY)
+//! [`acceptance::storage::OUTBOX_KEY`]
 //! (`kl_acceptance.outbox.v1`): on mount, when the element has `records-endpoint`,
 //! [`start_acceptances`]; right after new records are saved (a sign-up's batch at once),
 //! [`deliver_acceptances`]:
@@ -206,7 +206,7 @@ pub fn deliver(endpoint: &str, outbox_key: &str, records: &[(RecordId, Value)]) 
 }
 
 /// Starts delivering acceptance records (the outbox under
-/// [`acceptance::storage::OUTBOX_KEY`](crate::domain::acceptance::storage::OUTBOX_KEY))
+/// [`acceptance::storage::OUTBOX_KEY`])
 /// to `endpoint`: see [`start`].
 pub fn start_acceptances(endpoint: &str) {
     start(endpoint, acceptance::storage::OUTBOX_KEY);
