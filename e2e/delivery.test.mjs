@@ -2,7 +2,8 @@
 // local endpoint that fails, delays and drops connections at random (seeded):
 // records written = records received, each once, across reloads, an offline period, a
 // server outage and two tabs; `pagehide` sends with keepalive; an unusable endpoint is a
-// console error and nothing else. TW_DELIVERY_SEED=n replays another sequence of failures.
+// console error and nothing else; a record a closed page left goes from the next page; an
+// unreadable outbox is set aside. TW_DELIVERY_SEED=n replays another sequence of failures.
 
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
@@ -169,6 +170,48 @@ describe('records-endpoint', () => {
       assert.equal(accepted.length, 1);
       assert.ok(accepted[0].at >= left, 'sent as the page went away, not before');
       assertClean(log, { allowConsoleErrors: NETWORK_NOISE });
+    });
+  });
+
+  test('a record left by a closed page is sent when a page with the element opens', T, async () => {
+    await withContext(async ({ context, page, log }) => {
+      endpoint.set({ mode: 'down' });
+      await openPage(page);
+      await decide(page, 1);
+      const [id] = (await written(page)).keys();
+      await waitUntil(() => outbox(page), (o) => o?.entries?.[0]?.attempts >= 1, 'the first attempt, refused');
+      await page.close();
+      // The pagehide send was refused too: the record waits in the outbox.
+      await waitUntil(() => endpoint.counts().failed, (n) => n >= 2, 'the refused pagehide send', { expected: '2+' });
+      assert.equal(endpoint.received().length, 0);
+      endpoint.set({ mode: 'up' });
+      const next = await context.newPage();
+      next.on('pageerror', (e) => log.pageErrors.push(String(e)));
+      await openPage(next);
+      const got = await waitUntil(() => endpoint.received(), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      assert.equal(got[0].key, id);
+      await waitUntil(() => outbox(next), (o) => o?.entries?.length === 0, 'the outbox, emptied', { expected: 'no entries' });
+      assertClean(log, { allowConsoleErrors: NETWORK_NOISE });
+    });
+  });
+
+  test('an unreadable outbox is set aside unchanged, and new records are still delivered', T, async () => {
+    await withContext(async ({ page, log }) => {
+      endpoint.set({ mode: 'up' });
+      await openPage(page);
+      await page.evaluate((k) => localStorage.setItem(k, '{"v":1,"entries":[{"id":"cut off'), OUTBOX_KEY);
+      await page.reload();
+      await openPage(page);
+      await decide(page, 1);
+      const [id] = (await written(page)).keys();
+      const got = await waitUntil(() => endpoint.received(), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      assert.equal(got[0].key, id);
+      const aside = await page.evaluate((k) => {
+        const keys = Object.keys(localStorage).filter((key) => key.startsWith(`${k}.corrupt.`));
+        return keys.map((key) => localStorage.getItem(key));
+      }, OUTBOX_KEY);
+      assert.deepEqual(aside, ['{"v":1,"entries":[{"id":"cut off'], 'the unreadable value, kept as it was');
+      assertClean(log, { allowConsoleErrors: [/outbox of records to send .* could not be read/] });
     });
   });
 
