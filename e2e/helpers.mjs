@@ -99,8 +99,8 @@ export function launchBrowser() {
  *   before(async () => { suite = await startSuite(); });
  *   after(() => suite?.close());
  */
-export async function startSuite(distDir = DIST_DIR) {
-  const server = await startServer(distDir);
+export async function startSuite(distDir = DIST_DIR, serverOptions = {}) {
+  const server = await startServer(distDir, serverOptions);
   let browser;
   try {
     browser = await launchBrowser();

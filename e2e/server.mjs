@@ -50,8 +50,10 @@ function resolveInside(base, urlPath) {
 
 /**
  * Starts the server. Resolves to `{ url, port, close }`; `url` has no trailing slash.
+ * `options.handle(req, res)` gets every request first (any method) and returns `true`
+ * when it answered it (e.g. the flaky records endpoint, `records-endpoint.mjs`).
  * @param {string} rootDir the folder to serve at `/`
- * @param {{ fixturesDir?: string }} [options]
+ * @param {{ fixturesDir?: string, handle?: (req, res) => boolean }} [options]
  */
 export async function startServer(rootDir, options = {}) {
   const root = path.resolve(rootDir);
@@ -69,6 +71,7 @@ export async function startServer(rootDir, options = {}) {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : text);
     };
+    if (options.handle?.(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'Method not allowed\n');
     let pathname;
     try {

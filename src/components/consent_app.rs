@@ -20,14 +20,14 @@ use super::state::Source;
 use crate::catalog::{Catalog, Msg};
 use crate::domain::consent::config::ConsentConfig;
 use crate::domain::consent::{
-    self, Choice, ConsentHistory, ConsentStatus, Context, Method, PolicyRef, PolicyVersion, Reason,
-    Signals, Standing,
+    self, Choice, ConsentHistory, ConsentRecord, ConsentStatus, Context, Method, PolicyRef,
+    PolicyVersion, Reason, Signals, Standing,
 };
 use crate::domain::documents::bundle::Loaded;
 use crate::domain::time::format_instant;
 use crate::platform::consent_host;
 use crate::platform::consent_store::ConsentStore;
-use crate::platform::{self, localtime, signals};
+use crate::platform::{self, delivery, localtime, signals};
 
 /// The window event that opens the preferences of every `<terms-consent>` on the page
 /// (`TermsWidget.openPreferences()` and `<terms-privacy-choices>` send it).
@@ -253,6 +253,16 @@ pub struct ConsentAppProps {
     pub built_in: &'static str,
     /// The element hosting this UI: `consent-change` events are dispatched from it.
     pub host: web_sys::HtmlElement,
+    /// The host's `records-endpoint`: every new record is also POSTed there (see
+    /// [`platform::delivery`]).
+    pub records_endpoint: Option<AttrValue>,
+}
+
+/// Queues a new record for the host's endpoint, when it has one.
+fn send_record(endpoint: Option<&AttrValue>, config: &ConsentConfig, record: &ConsentRecord) {
+    if let Some(endpoint) = endpoint {
+        delivery::deliver_consent(endpoint, &config.storage_key, record);
+    }
 }
 
 /// Records a decision: a new record, saved (merged with other tabs), then applied.
@@ -262,6 +272,7 @@ fn decide(
     choices: Vec<(String, Choice)>,
     method: Method,
     host: &web_sys::HtmlElement,
+    endpoint: Option<&AttrValue>,
     dispatch: &UseReducerDispatcher<ConsentState>,
 ) {
     let store = ConsentStore::new(&ready.config.storage_key);
@@ -273,13 +284,16 @@ fn decide(
         language: signals::ui_language(),
     };
     let policy = &ready.policy.current;
-    if let Err(e) = history.record(&ready.config.categories, policy, ctx, method, choices) {
-        platform::console_error(&format!("could not record the decision: {e}"));
-        dispatch.dispatch(ConsentAction::Notice(Some(
-            cat.with(Msg::NotRecorded, &[("error", &e.to_string())]),
-        )));
-        return;
-    }
+    let record = match history.record(&ready.config.categories, policy, ctx, method, choices) {
+        Ok(record) => record.clone(),
+        Err(e) => {
+            platform::console_error(&format!("could not record the decision: {e}"));
+            dispatch.dispatch(ConsentAction::Notice(Some(
+                cat.with(Msg::NotRecorded, &[("error", &e.to_string())]),
+            )));
+            return;
+        }
+    };
     let history = match store.save(&history) {
         Ok(merged) => merged,
         Err(notice) => {
@@ -287,6 +301,7 @@ fn decide(
             history
         }
     };
+    send_record(endpoint, &ready.config, &record);
     apply(&history, &ready.config, &ready.policy, host, true);
     dispatch.dispatch(ConsentAction::History(Rc::new(history)));
     dispatch.dispatch(ConsentAction::Show(Panel::Hidden));
@@ -353,6 +368,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let dispatch = state.dispatcher();
         let host = props.host.clone();
         let built_in = props.built_in;
+        let endpoint = props.records_endpoint.clone();
         use_effect_with(props.source.clone(), move |source| {
             let on_fail = dispatch.clone();
             load_bundle(
@@ -396,16 +412,22 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                         signals,
                         language: signals::ui_language(),
                     };
-                    let signalled = matches!(
-                        history.honour_signals(&config.categories, &policy, ctx),
-                        Ok(Some(_))
-                    );
-                    if signalled {
+                    if let Some(endpoint) = &endpoint {
+                        // What a previous page left in the outbox goes now.
+                        delivery::start(endpoint, &consent::outbox_key(&config.storage_key));
+                    }
+                    let signalled = match history.honour_signals(&config.categories, &policy, ctx) {
+                        Ok(Some(record)) => Some(record.clone()),
+                        _ => None,
+                    };
+                    if let Some(record) = &signalled {
                         match store.save(&history) {
                             Ok(merged) => history = merged,
                             Err(n) => notice = Some(n),
                         }
+                        send_record(endpoint.as_ref(), &config, record);
                     }
+                    let signalled = signalled.is_some();
                     apply(&history, &config, &policy, &host, signalled);
                     dispatch.dispatch(ConsentAction::Ready(
                         Ready {
@@ -519,6 +541,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let cat = cat.clone();
         let host = props.host.clone();
         let ready = ready.clone();
+        let endpoint = props.records_endpoint.clone();
         Callback::from(move |_| {
             let choices = ready
                 .config
@@ -526,7 +549,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 .optional()
                 .map(|c| (c.id.clone(), choice))
                 .collect();
-            decide(&cat, &ready, choices, method, &host, &d);
+            decide(&cat, &ready, choices, method, &host, endpoint.as_ref(), &d);
         })
     };
     let save = {
@@ -535,6 +558,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let ready = ready.clone();
         let draft = state.draft.clone();
         let cat = cat.clone();
+        let endpoint = props.records_endpoint.clone();
         Callback::from(move |_| {
             let choices: Option<Vec<(String, Choice)>> = ready
                 .config
@@ -549,7 +573,15 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 })
                 .collect();
             if let Some(choices) = choices {
-                decide(&cat, &ready, choices, Method::Preferences, &host, &d);
+                decide(
+                    &cat,
+                    &ready,
+                    choices,
+                    Method::Preferences,
+                    &host,
+                    endpoint.as_ref(),
+                    &d,
+                );
             }
         })
     };

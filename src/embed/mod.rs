@@ -19,7 +19,10 @@
 //! | `refund-policy` | overrides of the refund rules (JSON), applied after the bundle's `refund_policy` |
 //!
 //! `<terms-consent>` takes `src` (or an inline bundle) the same way: its documents give
-//! the privacy policy the choices are bound to and the consent set-up (`consent`).
+//! the privacy policy the choices are bound to and the consent set-up (`consent`). With
+//! `records-endpoint="https://…"` every new consent record is also POSTed to that URL,
+//! through an outbox in storage, until it answers 2xx (see
+//! [`platform::delivery`](crate::platform::delivery)).
 //!
 //! An inline bundle can be given as a child `<script type="application/json">…</script>`.
 //! Each element renders into its own open shadow root with its own stylesheet, and keeps
@@ -211,6 +214,7 @@ fn mount_consent(
         source: source_of(host),
         built_in,
         host: host.clone(),
+        records_endpoint: host.get_attribute("records-endpoint").map(AttrValue::from),
     };
     let destroy = container(root, crate::CONSENT_CSS).map(|c| {
         let handle = yew::Renderer::<ConsentApp>::with_root_and_props(c, props).render();

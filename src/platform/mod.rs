@@ -5,6 +5,7 @@
 
 pub mod consent_host;
 pub mod consent_store;
+pub mod delivery;
 pub mod focus;
 pub mod full_build;
 pub mod localtime;

@@ -153,7 +153,9 @@ pub use receipt::{Controller, RECEIPT_VERSION, receipt};
 pub use record::{ConsentRecord, Context, RecordError};
 pub use signals::Signals;
 pub use status::{ConsentStatus, PolicyVersion, PublishedVersion, Reason, Standing, status};
-pub use storage::{STORAGE_KEY, STORE_VERSION, StoreError, V1_POLICY_DOCUMENT, decode, encode};
+pub use storage::{
+    STORAGE_KEY, STORE_VERSION, StoreError, V1_POLICY_DOCUMENT, decode, encode, outbox_key,
+};
 
 pub use crate::domain::records::document_ref::DocumentRef;
 pub use crate::domain::records::field::FieldProblem;

@@ -15,7 +15,7 @@
 //! | [`field`] | [`FieldProblem`](field::FieldProblem): what is wrong with one field of a stored JSON value, and the helpers the decoders share | the acceptance storage decoder's errors |
 //! | [`envelope`] | [`read_envelope`](envelope::read_envelope): a stored value's JSON object and its `"v"`, or precisely what is wrong | the acceptance store's and the outbox's decoders (consent's too) |
 //! | [`merge`] | [`merge_records`](merge::merge_records) over any [`Evidence`](merge::Evidence): two tabs' histories joined, commutative, nothing lost | `AcceptanceHistory::merge` (consent's `merge` too) |
-//! | [`outbox`] | [`Outbox`](outbox::Outbox): records waiting for the host's endpoint, backoff with jitter passed in, removal only on 2xx, two tabs merged | the acceptance outbox (and consent's, when it delivers) |
+//! | [`outbox`] | [`Outbox`](outbox::Outbox): records waiting for the host's endpoint, backoff with jitter passed in, removal only on 2xx, two tabs merged, a lease per entry being sent | the acceptance outbox `kl_acceptance.outbox.v1` (consent's is `kl_consent.outbox.v1`); sent by `platform::delivery` |
 //!
 //! Consent-specific parts stay in [`consent`](super::consent): categories, choices,
 //! signals, re-consent, the consent store's format and receipts; acceptance-specific ones

@@ -12,7 +12,11 @@
 //!   with jitter ([`Backoff`]);
 //! * two tabs' outboxes [`merge`](Outbox::merge) without duplicates and without bringing
 //!   back an entry that one tab already delivered (delivered ids are remembered for a
-//!   while, see [`Outbox::forget_delivered_before`]).
+//!   while, see [`Outbox::forget_delivered_before`]);
+//! * a tab [`claim`](Outbox::claim)s an entry before sending it: a short [`Lease`] in the
+//!   stored outbox, so another tab does not send the same entry at the same time (a
+//!   best effort: storage has no compare-and-swap, and the endpoint de-duplicates by the
+//!   `Idempotency-Key` anyway); a lease ends with the attempt's report, or by expiring.
 //!
 //! ```
 //! use chrono::{DateTime, TimeDelta};
@@ -120,6 +124,26 @@ impl Outcome {
     }
 }
 
+/// A tab sending an entry now: others leave the entry alone until `until`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Lease {
+    /// Who sends (a tab's random id).
+    pub holder: String,
+    /// When the lease ends unless the holder reports first.
+    #[serde(serialize_with = "serialize_instant")]
+    pub until: DateTime<Utc>,
+}
+
+impl Lease {
+    /// Does this lease keep `holder` from sending at `now` (held by another, not expired)?
+    fn excludes(&self, holder: &str, now: DateTime<Utc>) -> bool {
+        self.holder != holder && self.until > now
+    }
+}
+
+/// The longest holder text a stored lease may have.
+const MAX_HOLDER_LEN: usize = 64;
+
 /// One record waiting to be delivered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutboxEntry {
@@ -132,6 +156,9 @@ pub struct OutboxEntry {
     /// Not to be sent before this time.
     #[serde(serialize_with = "serialize_instant")]
     pub next_attempt: DateTime<Utc>,
+    /// The tab sending it now, if one is ([`Outbox::claim`]). Not written when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lease: Option<Lease>,
 }
 
 /// Records waiting to be delivered, and the ids delivered recently.
@@ -156,9 +183,92 @@ impl Outbox {
             record,
             attempts: 0,
             next_attempt: now,
+            lease: None,
         });
         self.entries.sort_by(|a, b| a.id.cmp(&b.id));
         true
+    }
+
+    /// The entries `holder` may send at `now`: due, and not leased by another tab (an
+    /// expired lease does not count), soonest first.
+    pub fn sendable<'a>(
+        &'a self,
+        holder: &'a str,
+        now: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a OutboxEntry> + 'a {
+        self.due(now)
+            .filter(move |e| !e.lease.as_ref().is_some_and(|l| l.excludes(holder, now)))
+    }
+
+    /// Leases the entry `id` to `holder` until `now + ttl`, unless another tab holds a
+    /// lease that has not expired. Returns whether `holder` now holds it (and may send).
+    ///
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use serde_json::json;
+    /// use terms_widget::domain::records::{id::RecordId, outbox::Outbox};
+    /// let t = |s| DateTime::from_timestamp(s, 0).unwrap();
+    /// let id = RecordId::from_random_bytes(&[1; 16]);
+    /// let mut outbox = Outbox::default();
+    /// outbox.add(id.clone(), json!({}), t(0));
+    /// assert!(outbox.claim(&id, "tab-a", t(0), TimeDelta::seconds(30)));
+    /// assert!(!outbox.claim(&id, "tab-b", t(10), TimeDelta::seconds(30)));
+    /// assert_eq!(outbox.sendable("tab-b", t(10)).count(), 0);
+    /// assert!(outbox.claim(&id, "tab-b", t(30), TimeDelta::seconds(30)), "expired");
+    /// ```
+    pub fn claim(
+        &mut self,
+        id: &RecordId,
+        holder: &str,
+        now: DateTime<Utc>,
+        ttl: TimeDelta,
+    ) -> bool {
+        let Some(entry) = self.entries.iter_mut().find(|e| &e.id == id) else {
+            return false;
+        };
+        if entry
+            .lease
+            .as_ref()
+            .is_some_and(|l| l.excludes(holder, now))
+        {
+            return false;
+        }
+        entry.lease = Some(Lease {
+            holder: holder.chars().take(MAX_HOLDER_LEN).collect(),
+            until: now.checked_add_signed(ttl).unwrap_or(now),
+        });
+        true
+    }
+
+    /// Ends the leases `holder` holds (the page is going away without an answer): the
+    /// entries stay, due as they were, and any tab may send them.
+    pub fn release(&mut self, holder: &str) {
+        for entry in &mut self.entries {
+            if entry.lease.as_ref().is_some_and(|l| l.holder == holder) {
+                entry.lease = None;
+            }
+        }
+    }
+
+    /// Makes every entry due at `now` at the latest (the browser is back online, so
+    /// waiting out a backoff that offline attempts caused helps no one). Attempt counts
+    /// are kept, so the next failure still backs off from where it was.
+    pub fn hurry(&mut self, now: DateTime<Utc>) {
+        for entry in &mut self.entries {
+            entry.next_attempt = entry.next_attempt.min(now);
+        }
+    }
+
+    /// When `holder` should look again: the earliest time an entry becomes sendable for it
+    /// (its next attempt, or the end of another tab's lease if later). `None` when empty.
+    pub fn next_wake(&self, holder: &str) -> Option<DateTime<Utc>> {
+        self.entries
+            .iter()
+            .map(|e| match &e.lease {
+                Some(l) if l.holder != holder => e.next_attempt.max(l.until),
+                _ => e.next_attempt,
+            })
+            .min()
     }
 
     /// The entries due at `now`, soonest first (then by id).
@@ -196,6 +306,7 @@ impl Outbox {
             return None;
         }
         let entry = &mut self.entries[index];
+        entry.lease = None;
         entry.attempts = entry.attempts.saturating_add(1);
         let delay = backoff.delay(entry.attempts, jitter);
         entry.next_attempt = now.checked_add_signed(delay).unwrap_or(now);
@@ -210,10 +321,10 @@ impl Outbox {
     }
 
     /// Joins two tabs' outboxes: each id once, nothing delivered by either brought back.
-    /// An entry in both keeps the higher attempt count and the later next attempt (the
-    /// record is the same; should the JSON differ, the smaller text wins, so the result
-    /// does not depend on the order of the arguments). A delivered id keeps its earliest
-    /// time.
+    /// An entry in both keeps the higher attempt count, the later next attempt and the
+    /// lease that lasts longer (the smaller holder on a tie; the record is the same;
+    /// should the JSON differ, the smaller text wins, so the result does not depend on
+    /// the order of the arguments). A delivered id keeps its earliest time.
     pub fn merge(a: &Outbox, b: &Outbox) -> Outbox {
         let mut delivered = a.delivered.clone();
         for (id, at) in &b.delivered {
@@ -234,6 +345,16 @@ impl Outbox {
                 Some(kept) => {
                     kept.attempts = kept.attempts.max(entry.attempts);
                     kept.next_attempt = kept.next_attempt.max(entry.next_attempt);
+                    kept.lease = match (kept.lease.take(), &entry.lease) {
+                        (Some(k), Some(e)) => {
+                            Some(if (e.until, &k.holder) > (k.until, &e.holder) {
+                                e.clone()
+                            } else {
+                                k
+                            })
+                        }
+                        (k, e) => k.or_else(|| e.clone()),
+                    };
                     let (theirs, ours) = (entry.record.to_string(), kept.record.to_string());
                     if theirs < ours {
                         kept.record = entry.record.clone();
@@ -247,9 +368,39 @@ impl Outbox {
         }
     }
 
+    /// This tab's copy (`mine`) brought up to date with the latest stored outbox
+    /// (`latest`): their [`merge`](Outbox::merge), except that an entry the latest
+    /// outbox holds keeps the latest's lease (or none). A lease that ended (its holder
+    /// reported or went away) is thus not brought back from an older copy, while entries
+    /// and deliveries only this tab knows (a write another tab overtook) are kept.
+    ///
+    /// ```
+    /// use chrono::{DateTime, TimeDelta};
+    /// use serde_json::json;
+    /// use terms_widget::domain::records::{id::RecordId, outbox::Outbox};
+    /// let t = |s| DateTime::from_timestamp(s, 0).unwrap();
+    /// let id = RecordId::from_random_bytes(&[1; 16]);
+    /// let mut mine = Outbox::default();
+    /// mine.add(id.clone(), json!({}), t(0));
+    /// let mut latest = mine.clone();
+    /// mine.claim(&id, "other-tab", t(0), TimeDelta::seconds(30));
+    /// assert_eq!(Outbox::refresh(&mine, &latest).entries[0].lease, None);
+    /// assert_eq!(Outbox::refresh(&mine, &Outbox::default()).entries.len(), 1);
+    /// ```
+    pub fn refresh(mine: &Outbox, latest: &Outbox) -> Outbox {
+        let mut merged = Outbox::merge(mine, latest);
+        for entry in &mut merged.entries {
+            if let Some(theirs) = latest.entries.iter().find(|e| e.id == entry.id) {
+                entry.lease = theirs.lease.clone();
+            }
+        }
+        merged
+    }
+
     /// The outbox in its storage format, `{"v":1,"entries":[…],"delivered":[…]}`: each
-    /// entry `{"attempts","id","next_attempt","record"}`, each delivered id
-    /// `{"at","id"}`; times as `YYYY-MM-DDTHH:MM:SSZ`.
+    /// entry `{"attempts","id","next_attempt","record"}` (and `"lease":{"holder","until"}`
+    /// while a tab sends it), each delivered id `{"at","id"}`; times as
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
     pub fn encode(&self) -> String {
         let delivered: Vec<Value> = self
             .delivered
@@ -331,6 +482,7 @@ impl Outbox {
             };
             let next_attempt =
                 read_time(item, "next_attempt").map_err(|p| bad("next_attempt", p))?;
+            let lease = read_lease(item).map_err(|(field, p)| bad(field, p))?;
             if outbox.entries.iter().any(|e| e.id == id) {
                 return Err(bad(
                     "id",
@@ -342,6 +494,7 @@ impl Outbox {
                 record,
                 attempts,
                 next_attempt,
+                lease,
             });
         }
         outbox.entries.sort_by(|a, b| a.id.cmp(&b.id));
@@ -410,6 +563,27 @@ fn read_id(item: &Value) -> Result<RecordId, FieldProblem> {
         }),
         Some(other) => Err(FieldProblem::wrong_type(other, ID_EXPECTED)),
     }
+}
+
+/// An entry's optional `"lease"`, or the field that is wrong and how.
+fn read_lease(item: &Value) -> Result<Option<Lease>, (&'static str, FieldProblem)> {
+    const LEASE: &str = "a lease, {\"holder\": \"…\", \"until\": \"…\"}";
+    const HOLDER: &str = "a tab's id (1 to 64 characters)";
+    let lease = match item.get("lease") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(lease @ Value::Object(_)) => lease,
+        Some(other) => return Err(("lease", FieldProblem::wrong_type(other, LEASE))),
+    };
+    let holder = match lease.get("holder") {
+        Some(Value::String(h)) if !h.is_empty() && h.chars().count() <= MAX_HOLDER_LEN => h.clone(),
+        Some(Value::String(h)) => return Err(("lease.holder", FieldProblem::invalid(h, HOLDER))),
+        None | Some(Value::Null) => {
+            return Err(("lease.holder", FieldProblem::Missing { expected: HOLDER }));
+        }
+        Some(other) => return Err(("lease.holder", FieldProblem::wrong_type(other, HOLDER))),
+    };
+    let until = read_time(lease, "until").map_err(|p| ("lease.until", p))?;
+    Ok(Some(Lease { holder, until }))
 }
 
 fn read_time(item: &Value, key: &str) -> Result<DateTime<Utc>, FieldProblem> {

@@ -30,6 +30,18 @@ pub const STORAGE_KEY: &str = "kl_consent";
 /// The storage format version [`encode`] writes.
 pub const STORE_VERSION: u64 = 2;
 
+/// The `localStorage` key of the outbox of consent records waiting for the host's
+/// `records-endpoint`, for a store under `key_base` (in the format of
+/// [`Outbox`](crate::domain::records::outbox::Outbox)).
+///
+/// ```
+/// use terms_widget::domain::consent::{outbox_key, STORAGE_KEY};
+/// assert_eq!(outbox_key(STORAGE_KEY), "kl_consent.outbox.v1");
+/// ```
+pub fn outbox_key(key_base: &str) -> String {
+    format!("{key_base}.outbox.v1")
+}
+
 /// Why a stored value could not be read. The value is reported, never silently dropped:
 /// the caller sets it aside and starts a fresh history.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -174,17 +174,128 @@ fn the_stored_form_round_trips_and_bad_values_are_reported() {
     );
 }
 
+#[test]
+fn a_lease_keeps_other_tabs_away_until_the_report_or_its_end() {
+    let b = Backoff::default();
+    let ttl = TimeDelta::seconds(30);
+    let mut o = with(&[1, 2]);
+    assert!(o.claim(&id(1), "a", t(0), ttl));
+    assert!(o.claim(&id(1), "a", t(1), ttl), "the holder may renew");
+    assert_eq!(o.entries[0].lease.as_ref().unwrap().until, t(31));
+    assert!(!o.claim(&id(1), "b", t(30), ttl));
+    assert!(!o.claim(&id(9), "a", t(0), ttl), "not in the outbox");
+    let for_b: Vec<RecordId> = o.sendable("b", t(5)).map(|e| e.id.clone()).collect();
+    assert_eq!(for_b, [id(2)]);
+    assert_eq!(o.sendable("a", t(5)).count(), 2);
+    assert_eq!(o.next_wake("b"), Some(t(0)), "entry 2 is due");
+    assert!(o.claim(&id(2), "a", t(0), ttl));
+    assert_eq!(o.next_wake("b"), Some(t(30)));
+    assert_eq!(o.next_wake("a"), Some(t(0)));
+    // A failure ends the lease and backs off; any tab may send after the backoff.
+    o.report(&id(1), Outcome::Status(503), t(2), 1.0, &b);
+    assert_eq!(o.entries[0].lease, None);
+    assert_eq!(o.sendable("b", t(7)).map(|e| &e.id).next(), Some(&id(1)));
+    // Expired: b may take it.
+    assert!(o.claim(&id(2), "b", t(31), ttl));
+    // Release drops only the holder's own leases.
+    o.claim(&id(1), "a", t(40), ttl);
+    o.release("b");
+    assert!(o.entries[0].lease.is_some() && o.entries[1].lease.is_none());
+    o.release("a");
+    assert!(o.entries.iter().all(|e| e.lease.is_none()));
+}
+
+#[test]
+fn hurry_makes_everything_due_and_keeps_the_attempt_counts() {
+    let b = Backoff::default();
+    let mut o = with(&[1, 2]);
+    o.report(&id(1), Outcome::NetworkError, t(0), 1.0, &b);
+    o.report(&id(1), Outcome::NetworkError, t(5), 1.0, &b);
+    assert_eq!(o.next_attempt(), Some(t(0)));
+    o.hurry(t(7));
+    assert_eq!(o.due(t(7)).count(), 2);
+    assert_eq!(o.entries[0].attempts, 2);
+    assert_eq!(o.entries[1].next_attempt, t(0), "never later than it was");
+}
+
+#[test]
+fn merging_keeps_the_longer_lease_whatever_the_order() {
+    let ttl = TimeDelta::seconds(30);
+    let (mut a, mut b) = (with(&[1, 2, 3]), with(&[1, 2, 3]));
+    a.claim(&id(1), "a", t(0), ttl);
+    b.claim(&id(1), "b", t(5), ttl);
+    a.claim(&id(2), "a", t(0), ttl);
+    b.claim(&id(3), "b", t(0), ttl);
+    b.claim(&id(3), "z", t(0), ttl);
+    a.claim(&id(3), "c", t(0), ttl);
+    let m = Outbox::merge(&a, &b);
+    assert_eq!(m, Outbox::merge(&b, &a));
+    let holders: Vec<&str> = m
+        .entries
+        .iter()
+        .map(|e| e.lease.as_ref().unwrap().holder.as_str())
+        .collect();
+    assert_eq!(holders, ["b", "a", "b"]);
+}
+
+#[test]
+fn leases_round_trip_and_bad_ones_are_reported() {
+    let mut o = with(&[1, 2]);
+    o.claim(&id(1), "tab-1", t(0), TimeDelta::seconds(30));
+    let text = o.encode();
+    assert!(
+        text.contains(r#""lease":{"holder":"tab-1","until":"#),
+        "{text}"
+    );
+    assert_eq!(text.matches("lease").count(), 1, "none written for entry 2");
+    assert_eq!(Outbox::decode(&text), Ok(o));
+    let long = "x".repeat(65);
+    for (lease, says) in [
+        ("7", "field \"entries[0].lease\": it is a number"),
+        (
+            r#"{"until":"2026-01-01T00:00:00Z"}"#,
+            "entries[0].lease.holder\": it is missing",
+        ),
+        (
+            &*format!(r#"{{"holder":"{long}","until":"2026-01-01T00:00:00Z"}}"#),
+            "entries[0].lease.holder",
+        ),
+        (
+            r#"{"holder":"","until":"2026-01-01T00:00:00Z"}"#,
+            "entries[0].lease.holder",
+        ),
+        (
+            r#"{"holder":"a","until":"soon"}"#,
+            "entries[0].lease.until\": \"soon\"",
+        ),
+    ] {
+        let text = format!(
+            r#"{{"v":1,"entries":[{{"id":"01010101-0101-4101-8101-010101010101","record":{{}},"attempts":0,"next_attempt":"2026-01-01T00:00:00Z","lease":{lease}}}],"delivered":[]}}"#
+        );
+        let err = Outbox::decode(&text).unwrap_err().to_string();
+        assert!(err.contains(says), "{lease}: {err}");
+    }
+}
+
 fn arb_outbox() -> impl Strategy<Value = Outbox> {
     (
-        proptest::collection::vec((1u8..8, 0u32..5, 0i64..100), 0..6),
+        proptest::collection::vec((1u8..8, 0u32..5, 0i64..100, 0u8..4), 0..6),
         proptest::collection::vec((1u8..8, 0i64..100), 0..3),
     )
         .prop_map(|(entries, delivered)| {
             let mut o = Outbox::default();
-            for (n, attempts, at) in entries {
+            for (n, attempts, at, holder) in entries {
                 if o.add(id(n), json!({"n": n}), t(at)) {
                     let e = o.entries.iter_mut().find(|e| e.id == id(n)).unwrap();
                     e.attempts = attempts;
+                    if holder > 0 {
+                        o.claim(
+                            &id(n),
+                            &format!("tab-{holder}"),
+                            t(at),
+                            TimeDelta::seconds(30),
+                        );
+                    }
                 }
             }
             for (n, at) in delivered {
