@@ -185,6 +185,34 @@ describe('refund rules the host overrides', () => {
   });
 });
 
+describe('a partner\'s Refund Policy with its own sections', () => {
+  test('answers link into the partner\'s sections; a clause with no section is a problem, not a dead link', T, async () => {
+    await withPage(suite, { allowConsoleErrors: [/has no heading with that id/] }, async (page) => {
+      await page.goto(`${suite.url}/fixtures/refund-sections.html`);
+      const course = page.locator('#course');
+      await course.locator('.tw-refund-card').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      // The partner's 21 days, linked to its own "Course fees" section.
+      await waitForText(course.locator('.tw-refund-card'), /Mar 22, 2024|22 Mar 2024/, 'paid 1 March + 21 days');
+      const link = course.locator('.tw-refund-rule a');
+      await waitForAttribute(link, 'href', '#refund-policy/course-fees', 'the rule link');
+      // Guided projects keep the default clause, which this policy has no section for.
+      const project = page.locator('#project');
+      await project.locator('.tw-refund-card').waitFor();
+      await waitForText(project.locator('.tw-refund-rule'), /^The rule: /, 'the rule, named without a link');
+      await waitForCount(project.locator('.tw-refund-rule a'), 0, 'links in the project card\'s rule line');
+      await waitForText(
+        project.locator('details.tw-problems'),
+        /link kinds\.guided_project\.clause to the section "guided-projects", but the Refunds at Larkspur \(version 4\) has no heading/,
+        'the bundle problem',
+      );
+      // The linked rule opens the partner's section.
+      await link.click();
+      await waitForText(course.locator('h1.tw-doc-title'), 'Refunds at Larkspur', 'the partner\'s policy');
+      await waitForText(course.locator('[id="course-fees"]'), /Course fees/, 'its section');
+    });
+  });
+});
+
 describe('TermsWidget.evaluateRefund', () => {
   test('the partner page\'s own plain script gets the answer', T, async () => {
     await withPage(suite, async (page) => {

@@ -187,6 +187,7 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         Plain("Policy version {version}, in effect since {since}"),
     ),
     (ReadTheRule, Plain("Read the rule: {section}")),
+    (RuleNamed, Plain("The rule: {section}")),
     (WindowCloses, Plain("Refund window closes")),
     (WindowClosed, Plain("Refund window closed")),
     (DeadlineZone, Plain("your time ({zone})")),

@@ -142,6 +142,8 @@ keys! {
     PolicyLine(version, since),
     /// "Read the rule: {section}".
     ReadTheRule(section),
+    /// "The rule: {section}", when the Refund Policy has no section to link to.
+    RuleNamed(section),
     /// "Refund window closes".
     WindowCloses,
     /// "Refund window closed".

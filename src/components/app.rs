@@ -20,7 +20,7 @@ use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
 use crate::catalog::{Catalog, Msg};
 use crate::domain::documents::bundle::{self, Loaded};
 use crate::domain::documents::diff;
-use crate::domain::documents::markdown::Document;
+use crate::domain::documents::markdown::{self, Document};
 use crate::domain::documents::route::{self, Resolved, Route};
 use crate::domain::documents::search;
 use crate::domain::refund::{self, RefundPolicy};
@@ -217,6 +217,27 @@ pub fn App(props: &AppProps) -> Html {
                 &overrides.iter().map(|(s, v)| (*s, v)).collect::<Vec<_>>(),
             );
             problems.extend(more);
+            // Each clause must lead to a section of the bundle's Refund Policy.
+            let mut unlinked = Vec::new();
+            if let Some(doc) = loaded
+                .as_ref()
+                .and_then(|l| l.bundle.document("refund-policy"))
+            {
+                let current = doc.current();
+                let slugs: Vec<String> = markdown::parse(&current.body)
+                    .headings
+                    .into_iter()
+                    .map(|h| h.slug)
+                    .collect();
+                let has = |s: &str| slugs.iter().any(|h| h == s);
+                problems.extend(policy.missing_sections(&doc.title, &current.version, has));
+                unlinked = policy
+                    .sections()
+                    .into_iter()
+                    .filter(|(_, slug)| !has(slug))
+                    .map(|(_, slug)| slug.to_owned())
+                    .collect();
+            }
             let problems: Vec<bundle::Problem> = problems
                 .into_iter()
                 .map(|message| {
@@ -229,7 +250,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 })
                 .collect();
-            (Rc::new(policy), problems)
+            (Rc::new(policy), problems, Rc::new(unlinked))
         },
     );
     let policy: Rc<RefundPolicy> = rules.0.clone();
@@ -707,7 +728,7 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<Rc<Catalog>> context={cat.clone()}>
                 <div class="tw tw-verdict-only" ref={root}>
                     <ProblemList problems={rule_problems} />
-                    <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} />
+                    <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} unlinked={rules.2.clone()} />
                 </div>
             </ContextProvider<Rc<Catalog>>>
         };
@@ -724,7 +745,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let main = if state.view == View::Refund {
-        html! { <RefundCalculator {policy} on_open_clause={follow.clone()} /> }
+        html! { <RefundCalculator {policy} on_open_clause={follow.clone()} unlinked={rules.2.clone()} /> }
     } else {
         body
     };

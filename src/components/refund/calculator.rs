@@ -32,6 +32,10 @@ pub struct RefundCalculatorProps {
     /// Called with `refund-policy/<clause>` when the learner opens the rule behind the
     /// answer (a plain left click on "Read the rule: …").
     pub on_open_clause: Callback<String>,
+    /// Sections the rules name that the Refund Policy lacks: an answer resting on one shows
+    /// the rule's name without a link (the bundle problem says why).
+    #[prop_or_default]
+    pub unlinked: Rc<Vec<String>>,
 }
 
 /// The form's state as a `Reducible`: the learner's answers.
@@ -489,6 +493,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
             decision,
             &zone,
             &props.on_open_clause,
+            &props.unlinked,
             Detail::Full,
         ),
         Err(list) if list.iter().all(is_prompt) => html! {

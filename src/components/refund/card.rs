@@ -25,6 +25,10 @@ pub struct RefundVerdictCardProps {
     pub policy: Rc<RefundPolicy>,
     /// Called with `refund-policy/<clause>` when the learner opens the rule.
     pub on_open_clause: Callback<String>,
+    /// Sections the rules name that the Refund Policy lacks: an answer resting on one shows
+    /// the rule's name without a link (the bundle problem says why).
+    #[prop_or_default]
+    pub unlinked: Rc<Vec<String>>,
 }
 
 /// Course-page mode: the answer alone ("Full refund available until … your time", the
@@ -41,7 +45,7 @@ pub fn RefundVerdictCard(props: &RefundVerdictCardProps) -> Html {
             // A group, not a region: several cards on one course page would repeat the
             // landmark's name.
             <div class="tw-refund-card" role="group" aria-label={label} aria-live="polite">
-                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, Detail::Card) }
+                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, &props.unlinked, Detail::Card) }
             </div>
         },
         Err(error) => html! {

@@ -27,6 +27,7 @@ pub(super) fn verdict_view(
     decision: &Decision,
     zone: &str,
     on_open_clause: &Callback<String>,
+    unlinked: &[String],
     detail: Detail,
 ) -> Html {
     let title = headline(cat, input, decision, localtime::format_local);
@@ -99,13 +100,18 @@ pub(super) fn verdict_view(
                 <p class="tw-refund-reason" aria-live="off">{ decision.reason.clone() }</p>
             }
             <p class="tw-refund-rule">
-                <FragmentLink
-                    fragment={clause_fragment(&clause)}
-                    on_fragment={on_open_clause.clone()}
-                    class={classes!("tw-refund-rule-link")}
-                >
-                    { cat.with(Msg::ReadTheRule, &[("section", &section_title(cat, &clause))]) }
-                </FragmentLink>
+                if unlinked.contains(&clause) {
+                    // The Refund Policy has no such section (a bundle problem): no dead link.
+                    { cat.with(Msg::RuleNamed, &[("section", &section_title(cat, &clause))]) }
+                } else {
+                    <FragmentLink
+                        fragment={clause_fragment(&clause)}
+                        on_fragment={on_open_clause.clone()}
+                        class={classes!("tw-refund-rule-link")}
+                    >
+                        { cat.with(Msg::ReadTheRule, &[("section", &section_title(cat, &clause))]) }
+                    </FragmentLink>
+                }
             </p>
             <p class="tw-refund-policy">{ policy_line(cat, decision) }</p>
         </div>

@@ -100,6 +100,7 @@ mod overrides;
 mod policy;
 mod policy_error;
 mod reason;
+mod sections;
 
 pub use decision::{Decision, Outcome};
 pub use duration::format_duration;
