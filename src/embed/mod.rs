@@ -25,6 +25,7 @@
 //! Each element renders into its own open shadow root with its own stylesheet, and keeps
 //! its state to itself, so several widgets work independently on one page.
 
+pub mod acceptance;
 pub mod api;
 
 use wasm_bindgen::prelude::*;
@@ -128,6 +129,7 @@ pub fn register() {
         mount_consent(host, root, crate::DEFAULT_BUNDLE)
     });
     define("terms-privacy-choices", &[], mount_choices);
+    acceptance::register();
 }
 
 /// Registers `<terms-consent>`, `<terms-privacy-choices>` and the consent part of

@@ -360,41 +360,9 @@ impl ConsentStore {
         }
     }
 
-    /// Copies an unreadable `text` to a free `"{key}.corrupt.<unix-seconds>[-n]"` key,
-    /// checks the copy, then removes the current key. Returns the copy's key.
+    /// Copies an unreadable `text` aside (see [`set_aside`]). Returns the copy's key.
     fn set_aside(&self, storage: &web_sys::Storage, text: &str) -> Result<String, String> {
-        let base = format!("{}.corrupt.{}", self.key, unix_seconds());
-        for n in 1..=MAX_SET_ASIDE_ATTEMPTS {
-            let candidate = if n == 1 {
-                base.clone()
-            } else {
-                format!("{base}-{n}")
-            };
-            match storage.get_item(&candidate) {
-                Ok(Some(_)) => continue,
-                Ok(None) => {}
-                Err(e) => return Err(format!("reading \"{candidate}\" failed: {}", js_detail(&e))),
-            }
-            storage
-                .set_item(&candidate, text)
-                .map_err(|e| format!("writing \"{candidate}\" failed: {}", js_detail(&e)))?;
-            match storage.get_item(&candidate) {
-                Ok(Some(copy)) if copy == text => {}
-                _ => return Err(format!("the copy under \"{candidate}\" did not read back")),
-            }
-            if let Err(e) = storage.remove_item(&self.key) {
-                // The copy is safe; the next save writes over the original, which is fine.
-                console_warn(&format!(
-                    "The unreadable value under \"{}\" was copied to \"{candidate}\" but could not be removed: {}",
-                    self.key,
-                    js_detail(&e)
-                ));
-            }
-            return Ok(candidate);
-        }
-        Err(format!(
-            "the keys \"{base}\" to \"{base}-{MAX_SET_ASIDE_ATTEMPTS}\" are all taken"
-        ))
+        set_aside(storage, &self.key, text)
     }
 
     /// Switches to memory for the rest of this store's life (logs why, once).
@@ -438,9 +406,50 @@ impl ConsentStore {
     }
 }
 
+/// Copies an unreadable `text` stored under `key` to a free
+/// `"{key}.corrupt.<unix-seconds>[-n]"` key, checks the copy, then removes `key`.
+/// Returns the copy's key. Shared with the acceptance store.
+pub(crate) fn set_aside(
+    storage: &web_sys::Storage,
+    key: &str,
+    text: &str,
+) -> Result<String, String> {
+    let base = format!("{key}.corrupt.{}", unix_seconds());
+    for n in 1..=MAX_SET_ASIDE_ATTEMPTS {
+        let candidate = if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        match storage.get_item(&candidate) {
+            Ok(Some(_)) => continue,
+            Ok(None) => {}
+            Err(e) => return Err(format!("reading \"{candidate}\" failed: {}", js_detail(&e))),
+        }
+        storage
+            .set_item(&candidate, text)
+            .map_err(|e| format!("writing \"{candidate}\" failed: {}", js_detail(&e)))?;
+        match storage.get_item(&candidate) {
+            Ok(Some(copy)) if copy == text => {}
+            _ => return Err(format!("the copy under \"{candidate}\" did not read back")),
+        }
+        if let Err(e) = storage.remove_item(key) {
+            // The copy is safe; the next save writes over the original, which is fine.
+            console_warn(&format!(
+                "The unreadable value under \"{key}\" was copied to \"{candidate}\" but could not be removed: {}",
+                js_detail(&e)
+            ));
+        }
+        return Ok(candidate);
+    }
+    Err(format!(
+        "the keys \"{base}\" to \"{base}-{MAX_SET_ASIDE_ATTEMPTS}\" are all taken"
+    ))
+}
+
 /// `window.localStorage`, or why it cannot be used. Read as a property (through
 /// `Reflect`), so a getter that throws is caught.
-fn local_storage() -> Result<web_sys::Storage, String> {
+pub(crate) fn local_storage() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or_else(|| "there is no window".to_string())?;
     let value = js_sys::Reflect::get(&window, &JsValue::from_str("localStorage"))
         .map_err(|e| format!("the browser refused access: {}", js_detail(&e)))?;
@@ -453,7 +462,7 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 }
 
 /// Is `area` the window's `sessionStorage` (whose events the store ignores)?
-fn is_session_storage(area: &web_sys::Storage) -> bool {
+pub(crate) fn is_session_storage(area: &web_sys::Storage) -> bool {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("sessionStorage")).ok())
         .is_some_and(|session| {
@@ -463,7 +472,7 @@ fn is_session_storage(area: &web_sys::Storage) -> bool {
 }
 
 /// Whole seconds since 1970 from `Date.now()`.
-fn unix_seconds() -> i64 {
+pub(crate) fn unix_seconds() -> i64 {
     let ms = js_sys::Date::now();
     if ms.is_finite() {
         (ms / 1000.0).floor() as i64
@@ -473,7 +482,7 @@ fn unix_seconds() -> i64 {
 }
 
 /// The browser's words for a thrown value.
-fn js_detail(v: &JsValue) -> String {
+pub(crate) fn js_detail(v: &JsValue) -> String {
     if let Some(e) = v.dyn_ref::<js_sys::Error>() {
         let name = String::from(e.name());
         let message = String::from(e.message());
