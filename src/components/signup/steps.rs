@@ -182,7 +182,7 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
         });
         html! {
             <li class="tw-accept-doc" part="document">
-                <h3 class="tw-accept-doc-title">{ d.title.clone() }</h3>
+                <h2 class="tw-accept-doc-title">{ d.title.clone() }</h2>
                 <p class="tw-accept-meta" id={meta_id.clone()}>
                     { meta }{" · "}
                     <button type="button" class="tw-link-button" data-read={d.id.clone()} onclick={read}>
