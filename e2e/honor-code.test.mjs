@@ -162,7 +162,7 @@ describe('terms-honor-code', () => {
       await openCourse(page);
       await openCourse(other);
       await acceptCard(page, 'Integrity Code');
-      await waitForText(card(other, 'Integrity Code'), /You accepted the Integrity Code/, 'the other tab');
+      await waitForText(card(other, 'Integrity Code'), /You accepted the (Community )?Integrity Code/, 'the other tab');
       await acceptCard(other, 'Honor Code');
       await waitForText(card(page, 'Honor Code'), /You accepted the Honor Code/, 'the first tab');
       const stored = await page.evaluate(() => window.TermsWidget.getAcceptances());
