@@ -104,6 +104,7 @@ describe('terms-honor-code', () => {
       assert.equal(await accept.isDisabled(), true, 'nothing given yet');
       await acceptCard(page, 'Honor Code');
       await waitForText(card(page, 'Honor Code'), /You accepted the Honor Code \(version 2\) on \d+ \w+ \d{4}/, 'the accepted line');
+      await waitUntil(() => focusedElement(page), (f) => /You accepted the Honor Code/.test(f?.text ?? ''), 'focus on the accepted line');
       await assertNoAxeViolations(page, 'course prompt: accepted');
       const events = await page.evaluate(() => window.__events);
       assert.equal(events.length, 1);
@@ -125,6 +126,7 @@ describe('terms-honor-code', () => {
       await prompt(page).locator('terms-widget').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
       await prompt(page).getByRole('button', { name: /Back/ }).click();
       await waitForCount(prompt(page).locator('terms-widget'), 0, 'the reading panel closed');
+      await waitUntil(() => focusedElement(page), (f) => f?.text === 'Read it', 'focus back on "Read it"');
     });
   });
 

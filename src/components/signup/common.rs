@@ -167,6 +167,23 @@ pub fn download_receipt(cat: &Catalog, ready: &Ready, subject: &str) {
     );
 }
 
+/// Focuses the first element matching `selector` in `host`'s shadow root once the
+/// current render is on screen (after a step or a panel changed).
+pub fn focus_later(host: &web_sys::HtmlElement, selector: String) {
+    let host = host.clone();
+    gloo_timers::callback::Timeout::new(0, move || {
+        use wasm_bindgen::JsCast;
+        let target = host
+            .shadow_root()
+            .and_then(|r| r.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    })
+    .forget();
+}
+
 /// Props of [`Reading`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReadingProps {
@@ -200,7 +217,8 @@ pub fn Reading(props: &ReadingProps) -> Html {
             <button type="button" class="tw-accept-secondary tw-accept-back" ref={back} onclick={on_back}>
                 { props.back_label.clone() }
             </button>
-            <PolicyFrame source={props.source.clone()} document={props.fragment.clone()} />
+            <PolicyFrame source={props.source.clone()} document={props.fragment.clone()}
+                loading={Msg::DocumentLoading} failed={Msg::DocumentLoadFailed} />
         </section>
     }
 }

@@ -36,6 +36,8 @@ pub struct CourseState {
     pub affirmed: Rc<BTreeSet<(String, String)>>,
     /// The document read in place (fragment, title), if any.
     pub reading: Option<(String, String)>,
+    /// Where focus goes after this render (a selector), when a control went away.
+    pub focus: Option<String>,
 }
 
 /// What can happen to the prompt.
@@ -84,7 +86,16 @@ impl Reducible for CourseState {
                 };
                 next.affirmed = Rc::new(set);
             }
-            CourseAction::Read(r) => next.reading = r,
+            CourseAction::Read(r) => {
+                next.focus = match (&next.reading, &r) {
+                    (Some((fragment, _)), None) => {
+                        let id = fragment.split('@').next().unwrap_or_default();
+                        Some(format!("[data-read=\"{id}\"]"))
+                    }
+                    _ => None,
+                };
+                next.reading = r;
+            }
             CourseAction::History(history, notice, done) => {
                 if let Some(r) = &mut next.ready {
                     r.history = Rc::new(history);
@@ -93,6 +104,7 @@ impl Reducible for CourseState {
                     next.notice = notice;
                 }
                 if let Some(doc) = done {
+                    next.focus = Some(format!("#tw-c-{doc}-line"));
                     let mut a = (*next.accepted).clone();
                     a.remove(&doc);
                     next.accepted = Rc::new(a);
@@ -152,6 +164,16 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
             move || drop(listener)
         });
     }
+    // Focus goes where the state says once the render is in place (the line that
+    // replaced an Accept button, the link that opened the reading panel).
+    {
+        let host = props.host.clone();
+        use_effect_with(state.focus.clone(), move |focus| {
+            if let Some(selector) = focus {
+                common::focus_later(&host, selector.clone());
+            }
+        });
+    }
     let cat: Rc<Catalog> = use_memo(
         state
             .ready
@@ -192,7 +214,7 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
         };
         let accepted_line = |record| {
             html! {
-                <p class="tw-accept-line" part="accepted">
+                <p class="tw-accept-line" part="accepted" id={format!("tw-c-{doc_id}-line")} tabindex="-1">
                     { receipt::accepted_line(&cat, record, &title) }{" · "}{ read_link.clone() }
                 </p>
             }

@@ -489,23 +489,12 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
     };
     let reading = state.reading.clone().map(|(fragment, title)| {
         let back = {
-            let d = d.clone();
-            let root = root.clone();
+            let (d, host) = (d.clone(), props.host.clone());
             let id = fragment.split('@').next().unwrap_or_default().to_string();
             Callback::from(move |_| {
                 d.dispatch(SignupAction::Read(None));
-                // Back to the link that opened it, once it is visible again.
-                let root = root.clone();
-                let id = id.clone();
-                gloo_timers::callback::Timeout::new(0, move || {
-                    let link = root.cast::<web_sys::Element>().and_then(|r| {
-                        r.query_selector(&format!("[data-read=\"{id}\"]")).ok().flatten()
-                    });
-                    if let Some(link) = link.and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let _ = link.focus();
-                    }
-                })
-                .forget();
+                // Back to the button that opened it, once it is visible again.
+                common::focus_later(&host, format!("[data-read=\"{id}\"]"));
             })
         };
         html! {
