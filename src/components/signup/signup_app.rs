@@ -196,9 +196,10 @@ fn doc_items(ready: &Ready) -> Vec<DocItem> {
 /// What is still missing, in words, each with the id of the control to anchor on.
 fn missing(cat: &Catalog, state: &SignupState, docs: &[DocItem]) -> Vec<(String, String)> {
     match state.step {
-        Step::Age | Step::Stopped => {
+        Step::Age => {
             return vec![(cat.text(Msg::MissingBirthDate), "tw-birth".into())];
         }
+        Step::Stopped => return vec![(cat.text(Msg::TooYoungTitle), "tw-step-title".into())],
         Step::Done => return Vec::new(),
         Step::Documents => {}
     }
@@ -345,7 +346,12 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
     let missing = missing(&cat, &state, &docs);
     let message = (!missing.is_empty()).then(|| {
         let words: Vec<String> = missing.iter().map(|(w, _)| w.clone()).collect();
-        cat.with(Msg::StillNeeded, &[("list", &cat.list(&words))])
+        if state.step == Step::Stopped {
+            // The form cannot go ahead, and says why in the stop's own words.
+            words.join(" ")
+        } else {
+            cat.with(Msg::StillNeeded, &[("list", &cat.list(&words))])
+        }
     });
     let in_form = acceptance_host::form_of(&props.host).is_some();
 
