@@ -199,6 +199,7 @@ describe('terms-signup', () => {
       const nested = page.locator('terms-signup terms-widget');
       await nested.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
       await waitForText(nested.locator('h1').first(), /Privacy Policy/, 'the policy in the documents view', { timeout: FIRST_LOAD_TIMEOUT });
+      await assertNoAxeViolations(page, 'sign-up: reading a document in place');
       await page.locator('terms-signup').getByRole('button', { name: /Back to the sign-up/ }).click();
       await waitUntil(() => focusedElement(page), (f) => /Read the Privacy Policy/.test(f?.text ?? ''), 'focus back on the link');
       assert.equal(await page.locator('terms-signup #tw-accept-terms-of-use').isChecked(), true, 'the tick is kept');
@@ -221,6 +222,7 @@ describe('terms-signup', () => {
       async ({ page }) => {
         await openSignup(page, '/fixtures/signup-standalone.html');
         await waitForText(page.locator('terms-signup .tw-accept-notice'), /this visit only/, 'the notice');
+        await assertNoAxeViolations(page, 'sign-up: storage refused');
         await answerAge(page, bornYearsAgo(30));
         await tickAll(page);
         await page.locator('terms-signup').getByRole('button', { name: 'Accept and continue' }).click();
