@@ -17,7 +17,8 @@ use wasm_bindgen_test::*;
 use terms_widget::domain::acceptance::gate::{Gate, SESSION_GATE_KEY};
 use terms_widget::domain::acceptance::storage::SUBJECT_KEY;
 use terms_widget::domain::acceptance::{
-    Acceptance, AcceptanceHistory, Context, Method, STORAGE_KEY, Scope, decode, encode,
+    Acceptance, AcceptanceHistory, AgeAttestation, Context, Method, STORAGE_KEY, Scope, decode,
+    encode,
 };
 use terms_widget::domain::documents::bundle::load_json;
 use terms_widget::domain::records::id::RecordId;
@@ -52,7 +53,7 @@ fn history_with(seed: u8, at: &str) -> AcceptanceHistory {
         now: parse_instant(at).unwrap(),
         scope: Scope::Platform,
         method: Method::Signup,
-        age: None,
+        age: Some(AgeAttestation::Adult),
         subject: "learner-1".into(),
         language: "en".into(),
     };
