@@ -414,3 +414,36 @@ fn pending_card(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recorded_document_loses_its_ticks_and_focus_goes_to_its_line() {
+        let s = Rc::new(CourseState::default())
+            .reduce(CourseAction::Accept("honor-code".into(), true))
+            .reduce(CourseAction::Pledge("honor-code".into(), "1".into(), true))
+            .reduce(CourseAction::Accept("integrity-code".into(), true))
+            .reduce(CourseAction::History(
+                AcceptanceHistory::default(),
+                None,
+                Some("honor-code".into()),
+            ));
+        assert_eq!(*s.accepted, BTreeSet::from(["integrity-code".to_string()]));
+        assert!(s.affirmed.is_empty());
+        assert_eq!(s.focus.as_deref(), Some("#tw-c-honor-code-line"));
+    }
+
+    #[test]
+    fn back_from_reading_returns_focus_to_the_link_that_opened_it() {
+        let s = Rc::new(CourseState::default())
+            .reduce(CourseAction::Read(Some((
+                "honor-code@2".into(),
+                "Honor Code".into(),
+            ))))
+            .reduce(CourseAction::Read(None));
+        assert_eq!(s.reading, None);
+        assert_eq!(s.focus.as_deref(), Some("[data-read=\"honor-code\"]"));
+    }
+}

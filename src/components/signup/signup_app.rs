@@ -520,3 +520,101 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
         </ContextProvider<Rc<Catalog>>>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::documents::bundle::load_json;
+
+    fn ready() -> Ready {
+        let loaded = load_json(crate::DEFAULT_BUNDLE);
+        Ready {
+            setup: Rc::new(loaded.bundle.acceptance_setup()),
+            loaded: Rc::new(loaded),
+            history: Rc::default(),
+        }
+    }
+
+    fn run(actions: Vec<SignupAction>) -> Rc<SignupState> {
+        actions
+            .into_iter()
+            .fold(Rc::new(SignupState::default()), |s, a| s.reduce(a))
+    }
+
+    #[test]
+    fn under_the_minimum_age_the_sign_up_stops_and_keeps_no_answer() {
+        let s = run(vec![
+            SignupAction::Ready(ready(), None, false),
+            SignupAction::Birth("2015-01-01".into()),
+            SignupAction::Checked(AgeCheck::TooYoung),
+        ]);
+        assert_eq!(s.step, Step::Stopped);
+        assert_eq!(s.check, None);
+        assert!(s.birth.is_empty(), "the date is not kept");
+        let closed = run(vec![SignupAction::Ready(ready(), None, true)]);
+        assert_eq!(closed.step, Step::Stopped, "a closed gate stops at once");
+    }
+
+    #[test]
+    fn what_is_missing_names_the_guardian_then_each_pledge_and_document() {
+        let cat = Catalog::en();
+        let s = run(vec![
+            SignupAction::Ready(ready(), None, false),
+            SignupAction::Checked(AgeCheck::NeedsGuardian),
+        ]);
+        assert_eq!(s.step, Step::Documents);
+        let docs = doc_items(s.ready.as_ref().unwrap());
+        let missing = missing(&cat, &s, &docs);
+        assert_eq!(missing[0].1, "tw-guardian");
+        let ids: Vec<&str> = missing.iter().map(|(_, id)| id.as_str()).collect();
+        assert!(ids.contains(&"tw-accept-terms-of-use"));
+        assert!(ids.contains(&"tw-pledge-honor-code-5"));
+        // Everything given: nothing missing.
+        let mut actions = vec![
+            SignupAction::Ready(ready(), None, false),
+            SignupAction::Checked(AgeCheck::NeedsGuardian),
+            SignupAction::Guardian(true),
+        ];
+        for d in &docs {
+            actions.push(SignupAction::Accept(d.id.clone(), true));
+            for p in &d.pledges {
+                actions.push(SignupAction::Pledge(d.id.clone(), p.id.clone(), true));
+            }
+        }
+        let done = run(actions.clone());
+        assert!(missing_of(&cat, &done).is_empty());
+        // Unticking one pledge brings it back.
+        actions.push(SignupAction::Pledge("honor-code".into(), "3".into(), false));
+        let again = run(actions);
+        assert_eq!(
+            missing_of(&cat, &again),
+            vec![(
+                "pledge 3 of the Honor Code".to_string(),
+                "tw-pledge-honor-code-3".to_string()
+            )]
+        );
+    }
+
+    fn missing_of(cat: &Catalog, s: &SignupState) -> Vec<(String, String)> {
+        missing(cat, s, &doc_items(s.ready.as_ref().unwrap()))
+    }
+
+    #[test]
+    fn the_age_screen_asks_for_the_date_and_says_nothing_of_the_limits() {
+        let cat = Catalog::en();
+        let s = run(vec![SignupAction::Ready(ready(), None, false)]);
+        let missing = missing_of(&cat, &s);
+        assert_eq!(
+            missing,
+            vec![("your date of birth".into(), "tw-birth".into())]
+        );
+        for msg in [
+            Msg::BirthDateLegend,
+            Msg::BirthDateLabel,
+            Msg::BirthDateHint,
+        ] {
+            let text = cat.text(msg);
+            assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
+        }
+    }
+}
