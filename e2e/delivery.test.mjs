@@ -250,3 +250,47 @@ describe('records-endpoint', () => {
     });
   });
 });
+
+describe('acceptance records', () => {
+  test('the course prompt sends each acceptance, through the flaky endpoint, once', T, async () => {
+    const { context, page, log } = await newPage(suite);
+    try {
+      await page.goto(`${suite.url}/fixtures/delivery-acceptance.html`);
+      const prompt = page.locator('terms-honor-code');
+      await prompt.locator('.tw-accept-heading').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      const cards = prompt.locator('.tw-accept-doc');
+      const count = await cards.count();
+      assert.ok(count >= 1, 'the prompt shows the course documents');
+      for (let i = 0; i < count; i++) {
+        const c = prompt.locator('.tw-accept-doc').first();
+        const boxes = c.locator('input[type="checkbox"]');
+        const n = await boxes.count();
+        for (let j = 0; j < n; j++) await boxes.nth(j).check();
+        await c.getByRole('button', { name: 'Accept' }).click();
+        await waitUntil(
+          () => page.evaluate(() => window.TermsWidget.getAcceptances().length),
+          (len) => len === i + 1,
+          'stored acceptances',
+          { expected: i + 1 },
+        );
+      }
+      const stored = await page.evaluate(() => window.TermsWidget.getAcceptances());
+      const ids = stored.map((r) => r.id).sort();
+      await waitUntil(
+        () => endpoint.received().map((r) => r.key).sort(),
+        (keys) => JSON.stringify(keys) === JSON.stringify(ids),
+        'records received by the endpoint',
+        { timeout: DELIVERY_TIMEOUT, expected: ids },
+      );
+      for (const r of endpoint.received()) {
+        const body = typeof r.body === 'string' ? JSON.parse(r.body) : r.body;
+        assert.equal(body.id, r.key, 'the body is the record, keyed by its id');
+        assert.equal(body.scope, 'course:delivery-101');
+        assert.equal(body.method, 'prompt');
+      }
+      assertClean(log, { allowConsoleErrors: NETWORK_NOISE });
+    } finally {
+      await context.close().catch(() => {});
+    }
+  });
+});

@@ -30,7 +30,8 @@ pub const CONSENT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/consent
 pub const WIDGET_CSS: &str = concat!(
     include_str!("../styles/base.css"),
     include_str!("../styles/widget.css"),
-    include_str!("../styles/refund.css")
+    include_str!("../styles/refund.css"),
+    include_str!("../styles/acceptance.css")
 );
 
 /// The consent elements' stylesheet, adopted into each `<terms-consent>` and

@@ -575,4 +575,75 @@ keys! {
     ChangedSinceAccepted,
     /// "You have not accepted anything yet."
     NothingAccepted,
+    // ---- Acceptance: the sign-up and the course page ------------------------------------
+    /// The stored agreements could not be read and were kept aside.
+    AcceptanceUnreadable,
+    /// Storage refused: agreements are kept for this visit only.
+    AcceptanceMemoryOnly,
+    /// Both of the above.
+    AcceptanceUnreadableMemoryOnly,
+    /// The sign-up's accessible name: "Your agreements with {platform}".
+    SignupTitle,
+    /// "Your date of birth" (the age screen's legend).
+    BirthDateLegend,
+    /// "Date of birth".
+    BirthDateLabel,
+    /// "We use it only to check what applies to you, and we don’t keep it."
+    BirthDateHint,
+    /// "Continue".
+    Continue,
+    /// "Enter your full date of birth."
+    BirthDateInvalid,
+    /// "We can’t sign you up yet".
+    TooYoungTitle,
+    /// The kind stop under the minimum age.
+    TooYoungText,
+    /// "A parent or guardian" (legend).
+    GuardianLegend,
+    /// The guardian's confirmation checkbox.
+    GuardianConfirm,
+    /// "Read and accept" (legend of the documents).
+    DocumentsLegend,
+    /// "Version {version}, in effect from {date}".
+    DocumentMeta(version, date),
+    /// "Read the {title}".
+    ReadDocument(title),
+    /// "I have read and accept the {title}".
+    AcceptDocument(title),
+    /// "The pledges of the {title}: affirm each one".
+    PledgesLegend(title),
+    /// "Accept and continue".
+    SignupAccept,
+    /// "Still needed: {list}." (what is missing before the sign-up can go ahead).
+    StillNeeded(list),
+    /// "your date of birth".
+    MissingBirthDate,
+    /// "a parent or guardian’s confirmation".
+    MissingGuardian,
+    /// "pledge {pledge} of the {title}".
+    MissingPledge(pledge, title),
+    /// "the {title}".
+    MissingDocument(title),
+    /// "Thank you: your agreements are recorded."
+    SignupDone,
+    /// "← Back to the sign-up".
+    BackToSignup,
+    /// "← Back".
+    BackToPrompt,
+    /// While a document loads in the reading panel.
+    DocumentLoading,
+    /// The reading panel could not load.
+    DocumentLoadFailed,
+    /// The course prompt's heading: "Before graded work".
+    CoursePromptTitle,
+    /// "Accept".
+    AcceptButton,
+    /// "Accept version {version}".
+    AcceptAgainButton(version),
+    /// "The {title} changed in a way that matters since you accepted version {version}: please read what changed and accept it again."
+    MaterialChangeIntro(title, version),
+    /// The course id is not valid.
+    InvalidCourse(course),
+    /// "Read it".
+    ReadIt,
 }

@@ -13,6 +13,7 @@ pub mod parse_cache;
 pub mod parts;
 pub mod policy_frame;
 pub mod refund;
+pub mod signup;
 pub mod state;
 
 pub use app::{App, AppProps, Remote, Routing};

@@ -20,6 +20,12 @@ pub struct PolicyFrameProps {
     pub source: Source,
     /// The document to open (the consent set-up's `policy_document`).
     pub document: AttrValue,
+    /// What is said while the documents view loads.
+    #[prop_or(Msg::PolicyLoading)]
+    pub loading: Msg,
+    /// What is said when it could not be loaded.
+    #[prop_or(Msg::PolicyLoadFailed)]
+    pub failed: Msg,
 }
 
 /// Whether the nested widget can show the policy yet.
@@ -90,10 +96,10 @@ pub fn PolicyFrame(props: &PolicyFrameProps) -> Html {
     let status = match *frame {
         Frame::Shown => html! {},
         Frame::Loading => html! {
-            <p class="tw-consent-frame-status" role="status">{ cat.text(Msg::PolicyLoading) }</p>
+            <p class="tw-consent-frame-status" role="status">{ cat.text(props.loading) }</p>
         },
         Frame::Failed => html! {
-            <p class="tw-consent-frame-status" role="alert">{ cat.text(Msg::PolicyLoadFailed) }</p>
+            <p class="tw-consent-frame-status" role="alert">{ cat.text(props.failed) }</p>
         },
     };
     html! {

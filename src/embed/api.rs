@@ -15,6 +15,9 @@
 //!
 //! TermsWidget.version; // "0.1.0"
 //!
+//! TermsWidget.getAcceptances();  // [ { id, at, document, scope, method, … }, … ] oldest first
+//! TermsWidget.pendingAcceptances({ course: "data-science-101" });
+//! // [ { scope: "course:data-science-101", document: "honor-code", version: "2", reason: "never_accepted" }, … ]
 //! TermsWidget.getConsent();     // { choices: { necessary: true, analytics: false, … }, record, records }
 //! TermsWidget.openPreferences(); // opens the "Privacy choices" dialog of <terms-consent>
 //! ```
@@ -42,7 +45,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::domain::acceptance::{AcceptanceRecord, CourseId, pending};
 use crate::domain::refund::{RefundError, RefundPolicy, evaluate};
+use crate::platform::acceptance_store::AcceptanceStore;
 
 /// The name of the global object.
 const GLOBAL: &str = "TermsWidget";
@@ -54,6 +59,14 @@ thread_local! {
             .unchecked_into();
     static OPEN_PREFERENCES: js_sys::Function =
         Closure::<dyn Fn()>::new(super::open_preferences)
+            .into_js_value()
+            .unchecked_into();
+    static GET_ACCEPTANCES: js_sys::Function =
+        Closure::<dyn Fn() -> JsValue>::new(get_acceptances)
+            .into_js_value()
+            .unchecked_into();
+    static PENDING_ACCEPTANCES: js_sys::Function =
+        Closure::<dyn Fn(JsValue) -> JsValue>::new(pending_acceptances)
             .into_js_value()
             .unchecked_into();
     /// `evaluateRefund` as a JS function, made once and kept for as long as the page lives.
@@ -72,6 +85,14 @@ thread_local! {
 pub fn install() {
     install_consent();
     set("evaluateRefund", &FUNCTION.with(js_sys::Function::clone));
+    set(
+        "getAcceptances",
+        &GET_ACCEPTANCES.with(js_sys::Function::clone),
+    );
+    set(
+        "pendingAcceptances",
+        &PENDING_ACCEPTANCES.with(js_sys::Function::clone),
+    );
 }
 
 /// Defines `TermsWidget.getConsent`, `TermsWidget.openPreferences` and
@@ -121,6 +142,54 @@ pub fn get_consent() -> JsValue {
         .and_then(|el| js_sys::Reflect::get(&el, &JsValue::from_str("consent")).ok())
         .filter(|v| !v.is_undefined())
         .unwrap_or(JsValue::NULL)
+}
+
+/// `TermsWidget.getAcceptances()`: every stored acceptance record, oldest first, in the
+/// contract's shape (`shared/specs/acceptance.md`).
+pub fn get_acceptances() -> JsValue {
+    let history = AcceptanceStore::new().load().history;
+    let records: Vec<serde_json::Value> = history
+        .ordered()
+        .into_iter()
+        .map(AcceptanceRecord::to_json)
+        .collect();
+    crate::platform::to_js(&records)
+}
+
+/// `TermsWidget.pendingAcceptances({ course })`: the documents pending for the platform
+/// scope (and the course's, when `course` is given), as `[{ scope, document, version,
+/// reason }]`, judged on the documents the page's acceptance elements loaded (the
+/// built-in ones before any did). Bad input answers `{ error, message }`, never throws.
+pub fn pending_acceptances(options: JsValue) -> JsValue {
+    let course = if options.is_undefined() || options.is_null() {
+        None
+    } else if !options.is_object() || options.is_function() || js_sys::Array::is_array(&options) {
+        return answer(&serde_json::json!({
+            "error": "invalid_options",
+            "message": "pendingAcceptances takes an object such as { course: \"data-science-101\" }, or nothing.",
+        }));
+    } else {
+        let value =
+            js_sys::Reflect::get(&options, &JsValue::from_str("course")).unwrap_or_default();
+        if value.is_undefined() || value.is_null() {
+            None
+        } else {
+            let text = value.as_string().unwrap_or_default();
+            match CourseId::parse(&text) {
+                Ok(id) => Some(id),
+                Err(_) => {
+                    return answer(&serde_json::json!({
+                        "error": "invalid_course",
+                        "message": "course must be a course id: 1 to 64 of a-z 0-9 - _ .",
+                    }));
+                }
+            }
+        }
+    };
+    let history = AcceptanceStore::new().load().history;
+    let loaded = crate::components::signup::common::documents();
+    let setup = loaded.bundle.acceptance_setup();
+    answer(&pending(&history, &loaded.bundle, &setup, course.as_ref()))
 }
 
 /// `TermsWidget.evaluateRefund(input, rules?)`: see the module documentation.

@@ -1,11 +1,14 @@
-//! The script-tag surface: the `<terms-widget>`, `<terms-consent>` and
-//! `<terms-privacy-choices>` custom elements.
+//! The script-tag surface: the `<terms-widget>`, `<terms-consent>`,
+//! `<terms-privacy-choices>`, `<terms-signup>` and `<terms-honor-code>` custom elements
+//! (the last two in [`acceptance`]).
 //!
 //! ```html
 //! <script type="module" src="https://cdn.example/terms-widget/embed.js"></script>
 //! <terms-widget document="refund-policy"></terms-widget>
 //! <terms-consent></terms-consent>                 <!-- banner, preferences, records -->
 //! <terms-privacy-choices></terms-privacy-choices> <!-- a "Privacy choices" button -->
+//! <terms-signup name="agreements"></terms-signup>  <!-- sign-up agreements, in a form -->
+//! <terms-honor-code course="data-science-101"></terms-honor-code>
 //! ```
 //!
 //! `<terms-widget>` attributes (read when the element is connected):
@@ -28,6 +31,7 @@
 //! Each element renders into its own open shadow root with its own stylesheet, and keeps
 //! its state to itself, so several widgets work independently on one page.
 
+pub mod acceptance;
 pub mod api;
 
 use wasm_bindgen::prelude::*;
@@ -131,6 +135,7 @@ pub fn register() {
         mount_consent(host, root, crate::DEFAULT_BUNDLE)
     });
     define("terms-privacy-choices", &[], mount_choices);
+    acceptance::register();
 }
 
 /// Registers `<terms-consent>`, `<terms-privacy-choices>` and the consent part of

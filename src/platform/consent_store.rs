@@ -408,13 +408,14 @@ impl ConsentStore {
 
 /// Copies an unreadable `text` stored under `key` to a free
 /// `"{key}.corrupt.<unix-seconds>[-n]"` key, checks the copy, then removes `key`.
-/// Shared by every store that sets evidence aside (consent, the delivery outbox). Returns the copy's key.
+/// Shared by every store that sets evidence aside (consent, acceptance, the delivery
+/// outbox). Returns the copy's key.
 pub(crate) fn set_aside(
     storage: &web_sys::Storage,
     key: &str,
     text: &str,
 ) -> Result<String, String> {
-    let base = format!("{}.corrupt.{}", key, unix_seconds());
+    let base = format!("{key}.corrupt.{}", unix_seconds());
     for n in 1..=MAX_SET_ASIDE_ATTEMPTS {
         let candidate = if n == 1 {
             base.clone()
@@ -436,8 +437,7 @@ pub(crate) fn set_aside(
         if let Err(e) = storage.remove_item(key) {
             // The copy is safe; the next save writes over the original, which is fine.
             console_warn(&format!(
-                "The unreadable value under \"{}\" was copied to \"{candidate}\" but could not be removed: {}",
-                key,
+                "The unreadable value under \"{key}\" was copied to \"{candidate}\" but could not be removed: {}",
                 js_detail(&e)
             ));
         }

@@ -3,6 +3,8 @@
 //! Everything that touches `web_sys` outside the components lives here, so the
 //! components stay about state and markup and the domain stays pure.
 
+pub mod acceptance_host;
+pub mod acceptance_store;
 pub mod consent_host;
 pub mod consent_store;
 pub mod delivery;

@@ -70,7 +70,7 @@ pub fn random_record_id() -> RecordId {
 }
 
 /// 16 bytes from `crypto.getRandomValues`, if the browser gives them.
-fn random_bytes() -> Option<[u8; 16]> {
+pub(crate) fn random_bytes() -> Option<[u8; 16]> {
     let window = web_sys::window()?;
     let crypto = property(&window, "crypto")
         .dyn_into::<web_sys::Crypto>()

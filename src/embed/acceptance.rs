@@ -1,0 +1,124 @@
+//! `<terms-signup>` and `<terms-honor-code>` (the full build).
+//!
+//! ```html
+//! <form action="/join" method="post">
+//!   <input name="email" type="email" required>
+//!   <terms-signup name="agreements" subject="learner-42" lang="en"></terms-signup>
+//!   <button>Create my account</button>
+//! </form>
+//! <terms-honor-code course="data-science-101"></terms-honor-code>
+//! ```
+//!
+//! `<terms-signup>` is a form-associated custom element: its class says
+//! `static formAssociated = true` and keeps `attachInternals()` for the Rust side
+//! ([`crate::platform::acceptance_host`]) to set its value and validity.
+
+use wasm_bindgen::prelude::*;
+use yew::AttrValue;
+
+use super::{Mounted, container, source_of};
+use crate::components::Remote;
+use crate::components::signup::{HonorCodeApp, HonorCodeAppProps, SignupApp, SignupAppProps};
+
+#[wasm_bindgen(inline_js = r#"
+export function define_form_element(name, connect) {
+  if (customElements.get(name)) return;
+  class TermsFormElement extends HTMLElement {
+    static formAssociated = true;
+    constructor() {
+      super();
+      this._twInternals = this.attachInternals();
+    }
+    get form() { return this._twInternals.form; }
+    get name() { return this.getAttribute('name'); }
+    get type() { return this.localName; }
+    get validity() { return this._twInternals.validity; }
+    get validationMessage() { return this._twInternals.validationMessage; }
+    get willValidate() { return this._twInternals.willValidate; }
+    checkValidity() { return this._twInternals.checkValidity(); }
+    reportValidity() { return this._twInternals.reportValidity(); }
+    connectedCallback() {
+      if (this._tw) return;
+      const root = this.shadowRoot || this.attachShadow({ mode: 'open', delegatesFocus: true });
+      this._tw = connect(this, root);
+    }
+    disconnectedCallback() {
+      queueMicrotask(() => {
+        if (!this.isConnected && this._tw) {
+          const tw = this._tw;
+          this._tw = null;
+          tw.destroy();
+          tw.free();
+          if (this.shadowRoot) this.shadowRoot.replaceChildren();
+        }
+      });
+    }
+  }
+  customElements.define(name, TermsFormElement);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    fn define_form_element(
+        name: &str,
+        connect: &Closure<dyn FnMut(web_sys::HtmlElement, web_sys::ShadowRoot) -> Mounted>,
+    ) -> Result<(), JsValue>;
+}
+
+/// Registers `<terms-signup>` (form-associated) and `<terms-honor-code>`.
+pub fn register() {
+    let connect = Closure::<dyn FnMut(web_sys::HtmlElement, web_sys::ShadowRoot) -> Mounted>::new(
+        |host: web_sys::HtmlElement, root: web_sys::ShadowRoot| mount_signup(&host, &root),
+    );
+    if let Err(e) = define_form_element("terms-signup", &connect) {
+        crate::platform::console_error(&format!(
+            "could not define <terms-signup>: {}",
+            e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        ));
+    }
+    connect.forget();
+    super::define("terms-honor-code", &[], mount_honor_code);
+}
+
+/// Mounts the sign-up ([`SignupApp`]).
+fn mount_signup(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
+    start_delivery(host);
+    let props = SignupAppProps {
+        source: source_of(host),
+        host: host.clone(),
+    };
+    let destroy = container(root, crate::WIDGET_CSS).map(|c| {
+        let handle = yew::Renderer::<SignupApp>::with_root_and_props(c, props).render();
+        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
+    });
+    Mounted {
+        destroy,
+        remote: Remote::default(),
+    }
+}
+
+/// Mounts the course prompt ([`HonorCodeApp`]).
+fn mount_honor_code(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
+    start_delivery(host);
+    let props = HonorCodeAppProps {
+        source: source_of(host),
+        host: host.clone(),
+        course: AttrValue::from(host.get_attribute("course").unwrap_or_default()),
+    };
+    let destroy = container(root, crate::WIDGET_CSS).map(|c| {
+        let handle = yew::Renderer::<HonorCodeApp>::with_root_and_props(c, props).render();
+        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
+    });
+    Mounted {
+        destroy,
+        remote: Remote::default(),
+    }
+}
+
+/// With a `records-endpoint`, sends what a previous page left in the acceptance outbox
+/// (new records are queued by `store_and_announce` in the components).
+fn start_delivery(host: &web_sys::HtmlElement) {
+    if let Some(endpoint) = crate::components::signup::common::records_endpoint(host) {
+        crate::platform::delivery::start_acceptances(&endpoint);
+    }
+}
