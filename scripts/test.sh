@@ -25,7 +25,7 @@ step "wasm-bindgen tests in headless Chromium"
   export CHROMEDRIVER=/usr/bin/chromedriver
   export WASM_BINDGEN_TEST_TIMEOUT=120
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-  cargo test --locked --target wasm32-unknown-unknown --test web --test refund_web --test consent_web --test consent_ui_web
+  cargo test --locked --target wasm32-unknown-unknown --test web --test refund_web --test consent_web --test consent_ui_web --test acceptance_web
 )
 
 step "build the SPA (trunk build)"
