@@ -262,11 +262,12 @@ describe('acceptance records', () => {
       const count = await cards.count();
       assert.ok(count >= 1, 'the prompt shows the course documents');
       for (let i = 0; i < count; i++) {
-        const c = prompt.locator('.tw-accept-doc').first();
+        // The first document still to accept (an accepted one becomes a line).
+        const c = cards.filter({ has: page.getByRole('button', { name: 'Accept', exact: true }) }).first();
         const boxes = c.locator('input[type="checkbox"]');
         const n = await boxes.count();
         for (let j = 0; j < n; j++) await boxes.nth(j).check();
-        await c.getByRole('button', { name: 'Accept' }).click();
+        await c.getByRole('button', { name: 'Accept', exact: true }).click();
         await waitUntil(
           () => page.evaluate(() => window.TermsWidget.getAcceptances().length),
           (len) => len === i + 1,
