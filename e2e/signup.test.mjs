@@ -181,7 +181,8 @@ describe('terms-signup', () => {
       for (const e of events) {
         assert.equal(e.detail.record.age, 'minor-with-guardian');
         assert.equal(e.detail.record.subject, 'learner-42');
-        assert.equal(e.detail.record.language, 'en-GB');
+        // The language shown (the interface is English), not the host's lang="en-GB".
+        assert.equal(e.detail.record.language, 'en');
       }
       const stored = await page.evaluate(() => window.TermsWidget.getAcceptances());
       assert.equal(stored.length, 3);

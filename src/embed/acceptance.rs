@@ -77,7 +77,13 @@ pub fn register() {
         ));
     }
     connect.forget();
-    super::define("terms-honor-code", &[], mount_honor_code);
+    // A page that reuses the prompt for another course changes `course`: the prompt
+    // starts again for that course (records are never filed under the old one).
+    super::define(
+        "terms-honor-code",
+        &["course", "src", "records-endpoint"],
+        mount_honor_code,
+    );
 }
 
 /// Mounts the sign-up ([`SignupApp`]).

@@ -67,9 +67,18 @@ export function define_element(name, observed, connect) {
       });
     }
     attributeChangedCallback(attr, oldValue, value) {
-      if (attr === 'document' && this._tw && value !== null && value !== oldValue) {
-        this._tw.follow(value);
+      if (!this._tw || value === oldValue) return;
+      if (attr === 'document') {
+        if (value !== null) this._tw.follow(value);
+        return;
       }
+      // Any other observed attribute (e.g. a course prompt's `course`) decides what the
+      // element is about: start it again with the new value, nothing of the old kept.
+      const tw = this._tw;
+      tw.destroy();
+      tw.free();
+      this.shadowRoot.replaceChildren();
+      this._tw = connect(this, this.shadowRoot);
     }
   }
   customElements.define(name, TermsElement);

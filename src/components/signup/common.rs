@@ -17,7 +17,6 @@ use crate::domain::acceptance::{
 };
 use crate::domain::documents::bundle::Loaded;
 use crate::domain::records::id::RecordId;
-use crate::domain::records::language::is_valid_language_tag;
 use crate::domain::time::format_instant;
 use crate::platform::acceptance_host;
 use crate::platform::acceptance_store::{AcceptanceStore, StoreNotice, local_subject};
@@ -103,13 +102,12 @@ pub fn subject_of(host: &web_sys::HtmlElement) -> String {
         .unwrap_or_else(local_subject)
 }
 
-/// The UI language recorded: the `lang` attribute when it is a BCP 47 tag, else the
-/// browser's.
-pub fn language_of(host: &web_sys::HtmlElement) -> String {
-    host.get_attribute("lang")
-        .map(|s| s.trim().to_string())
-        .filter(|s| is_valid_language_tag(s))
-        .unwrap_or_else(signals::ui_language)
+/// The UI language recorded: the language the learner was shown (contract: "the UI
+/// language"), which is the widget's interface language, not the host's `lang` or the
+/// browser's. The interface is English for now, whatever `lang` says; when it speaks
+/// more languages, chosen by `lang`, this follows.
+pub fn language_of(_host: &web_sys::HtmlElement) -> String {
+    crate::catalog::Lang::En.tag().to_owned()
 }
 
 /// A new batch id.
