@@ -90,6 +90,23 @@ function seedScript(value) {
 }
 
 describe('terms-honor-code', () => {
+  test('a page that changes the course attribute gets the prompt for that course', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openCourse(page);
+      await page.evaluate(() => document.querySelector('terms-honor-code').setAttribute('course', 'stats-200'));
+      // The prompt starts again: wait for the new one's pledges before ticking them.
+      await waitUntil(
+        () => card(page, 'Honor Code').locator('input[type="checkbox"]').count(),
+        (n) => n > 0,
+        'the new prompt\'s boxes',
+      );
+      await acceptCard(page, 'Honor Code');
+      await waitForText(card(page, 'Honor Code'), /You accepted the Honor Code/, 'the accepted line');
+      const stored = await page.evaluate(() => window.TermsWidget.getAcceptances());
+      assert.deepEqual(stored.map((r) => r.scope), ['course:stats-200'], 'filed under the new course');
+    });
+  });
+
   test('the course prompt: accept, the event, reload, the accepted line', T, async () => {
     await withContext({}, async ({ page }) => {
       await openCourse(page);

@@ -115,6 +115,17 @@ describe('terms-signup', () => {
       await page.locator('terms-signup #tw-accept-honor-code').check();
       await waitUntil(() => validation(page), (m) => m === '', 'the element is valid');
 
+      // A submit the host cancels (its own checks failed) records nothing.
+      await page.evaluate(() => {
+        const form = document.querySelector('form');
+        const cancel = (e) => e.preventDefault();
+        form.addEventListener('submit', cancel, { once: true });
+      });
+      await page.getByRole('button', { name: 'Create my account' }).click();
+      assert.equal(page.url(), url, 'the host cancelled the submit');
+      assert.deepEqual(await page.evaluate(() => window.TermsWidget.getAcceptances()), [], 'nothing stored');
+      assert.deepEqual(await page.evaluate(() => window.__events ?? []), [], 'no event');
+
       const submitted = page.waitForURL(/agreements=/);
       await page.getByRole('button', { name: 'Create my account' }).click();
       await submitted;

@@ -399,8 +399,11 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
         let prepared = prepared.clone();
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
+            // Stored when the form's data is taken (`formdata`): a submission the host did
+            // not cancel, or the host's own `new FormData(form)` (an AJAX sign-up). A submit
+            // the host cancels (its own checks failed) records nothing.
             let listener = acceptance_host::form_of(&host).map(|form| {
-                Listener::new(&form, "submit", move |_| {
+                Listener::new(&form, "formdata", move |_| {
                     let Some((history, batch)) = prepared.borrow_mut().take() else {
                         return;
                     };
