@@ -68,6 +68,7 @@ async fn mount_calculator() -> (Element, Opened) {
         RefundCalculatorProps {
             policy: Rc::new(RefundPolicy::default()),
             on_open_clause,
+            unlinked: Rc::default(),
         },
     )
     .render();
@@ -85,6 +86,7 @@ async fn mount_card(input: &str) -> (Element, Opened) {
             input: AttrValue::from(input.to_owned()),
             policy: Rc::new(RefundPolicy::default()),
             on_open_clause,
+            unlinked: Rc::default(),
         },
     )
     .render();
