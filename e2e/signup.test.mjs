@@ -167,6 +167,12 @@ describe('terms-signup', () => {
       await waitForText(stepTitle(page), /can’t sign you up yet/, 'still stopped after a reload');
       assert.equal(await birth(page).count(), 0, 'no date asked again');
       assert.deepEqual(await storedKeys(page), []);
+      // Another tab of the same browser session is stopped too (a session cookie).
+      const other = await page.context().newPage();
+      await other.goto(page.url());
+      await waitForText(stepTitle(other), /can’t sign you up yet/, 'stopped in another tab', { timeout: FIRST_LOAD_TIMEOUT });
+      assert.equal(await birth(other).count(), 0, 'no date asked in the other tab');
+      await other.close();
     });
   });
 

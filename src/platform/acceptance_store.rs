@@ -303,12 +303,38 @@ pub fn session_gate() -> Gate {
         return Gate::Closed;
     }
     let stored = session_storage().and_then(|s| s.get_item(SESSION_GATE_KEY).ok().flatten());
-    Gate::from_stored(stored.as_deref())
+    match Gate::from_stored(stored.as_deref()) {
+        Gate::Closed => Gate::Closed,
+        Gate::Open => Gate::from_stored(gate_cookie().as_deref()),
+    }
+}
+
+/// The gate's session cookie (`kl_acceptance.gate=closed`, no expiry: it ends with the
+/// browser session). `sessionStorage` belongs to one tab; the cookie keeps the gate closed
+/// in the browser's other tabs too, as the contract's "for the session" asks.
+fn gate_cookie() -> Option<String> {
+    let document = web_sys::window()?
+        .document()?
+        .dyn_into::<web_sys::HtmlDocument>()
+        .ok()?;
+    let cookies = document.cookie().ok()?;
+    cookies.split(';').find_map(|pair| {
+        let (name, value) = pair.trim().split_once('=')?;
+        (name == SESSION_GATE_KEY).then(|| value.to_owned())
+    })
 }
 
 /// Closes the session gate (the only thing stored for a learner under the minimum age).
 pub fn close_session_gate() {
     GATE_IN_MEMORY.with(|g| g.set(true));
+    if let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    {
+        let _ = document.set_cookie(&format!(
+            "{SESSION_GATE_KEY}={GATE_CLOSED}; path=/; SameSite=Strict"
+        ));
+    }
     if let Some(storage) = session_storage()
         && storage.set_item(SESSION_GATE_KEY, GATE_CLOSED).is_err()
     {
