@@ -263,11 +263,11 @@ describe('acceptance records', () => {
       assert.ok(count >= 1, 'the prompt shows the course documents');
       for (let i = 0; i < count; i++) {
         // The first document still to accept (an accepted one becomes a line).
-        const c = cards.filter({ has: page.getByRole('button', { name: 'Accept', exact: true }) }).first();
+        const c = cards.filter({ has: page.getByRole('button', { name: /^Accept: / }) }).first();
         const boxes = c.locator('input[type="checkbox"]');
         const n = await boxes.count();
         for (let j = 0; j < n; j++) await boxes.nth(j).check();
-        await c.getByRole('button', { name: 'Accept', exact: true }).click();
+        await c.getByRole('button', { name: /^Accept: / }).click();
         await waitUntil(
           () => page.evaluate(() => window.TermsWidget.getAcceptances().length),
           (len) => len === i + 1,

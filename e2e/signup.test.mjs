@@ -14,6 +14,7 @@ import {
   focusedElement,
   newPage,
   startSuite,
+  waitForCount,
   waitForText,
   waitUntil,
 } from './helpers.mjs';
@@ -83,6 +84,24 @@ async function answerAge(page, date) {
 }
 
 describe('terms-signup', () => {
+  test('a date of birth in the future says so, and a mistyped date can be changed after Continue', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openSignup(page, '/fixtures/signup-standalone.html');
+      await answerAge(page, bornYearsAgo(-2));
+      await waitForText(page.locator('terms-signup #tw-birth-error'), /in the future/, 'what is wrong with the date');
+      // A typo that makes an adult a minor: the guardian step, then back to the date.
+      await answerAge(page, bornYearsAgo(15));
+      await page.locator('terms-signup #tw-guardian').waitFor();
+      await page.locator('terms-signup').getByRole('button', { name: 'Change your date of birth' }).click();
+      await birth(page).waitFor();
+      await waitUntil(() => focusedElement(page), (f) => /date of birth/i.test(f?.text ?? ''), 'focus on the age screen');
+      await answerAge(page, bornYearsAgo(30));
+      await waitForText(stepTitle(page), /Read and accept/, 'the documents step');
+      await waitForCount(page.locator('terms-signup #tw-guardian'), 0, 'no guardian step for an adult');
+      assert.deepEqual(await storedKeys(page), [], 'nothing stored yet');
+    });
+  });
+
   test('an adult signs up inside a host form: blocked until everything is accepted, then the records are submitted', T, async () => {
     await withContext({}, async ({ page }) => {
       await openSignup(page);

@@ -754,6 +754,19 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     ),
     (Continue, Plain("Continue")),
     (BirthDateInvalid, Plain("Enter your full date of birth.")),
+    (
+        BirthDateNoSuchDay,
+        Plain("That day does not exist: check the day and the month."),
+    ),
+    (
+        BirthDateFuture,
+        Plain("That date is in the future: enter the day you were born."),
+    ),
+    (
+        BirthDateTooLongAgo,
+        Plain("Check the year of your date of birth."),
+    ),
+    (ChangeBirthDate, Plain("Change your date of birth")),
     (TooYoungTitle, Plain("We can’t sign you up yet")),
     (
         TooYoungText,

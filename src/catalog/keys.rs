@@ -594,6 +594,14 @@ keys! {
     Continue,
     /// "Enter your full date of birth."
     BirthDateInvalid,
+    /// The date of birth does not exist in the calendar (e.g. 30 February).
+    BirthDateNoSuchDay,
+    /// The date of birth is after today.
+    BirthDateFuture,
+    /// The date of birth is implausibly long ago.
+    BirthDateTooLongAgo,
+    /// "Change your date of birth", on the documents step.
+    ChangeBirthDate,
     /// "We can’t sign you up yet".
     TooYoungTitle,
     /// The kind stop under the minimum age.

@@ -409,7 +409,10 @@ fn pending_card(
                     aria-describedby={meta_id} onchange={on_accept} />
                 <label for={box_id}>{ cat.with(Msg::AcceptDocument, &[("title", &doc.title)]) }</label>
             </div>
+            // The visible word starts the accessible name, which says which document
+            // (a course page can show two "Accept" buttons).
             <button type="button" class="tw-accept-primary tw-accept-submit" part="accept"
+                aria-label={format!("{button}: {}", doc.title)}
                 disabled={!all_given} onclick={submit}>{ button }</button>
         </div>
     }

@@ -19,6 +19,7 @@ use super::common::{self, HistoryBox, Reading, Ready};
 use super::steps::{AgeScreen, DocItem, DocumentsStep, Stopped};
 use crate::catalog::{Catalog, Msg};
 use crate::components::state::Source;
+use crate::domain::acceptance::AgeError;
 use crate::domain::acceptance::age::check_birth_date;
 use crate::domain::acceptance::gate::Gate;
 use crate::domain::acceptance::{
@@ -53,7 +54,7 @@ pub struct SignupState {
     /// The date typed.
     pub birth: String,
     /// The date could not be read.
-    pub birth_invalid: bool,
+    pub birth_invalid: Option<Msg>,
     /// The age check once answered (kept in memory only).
     pub check: Option<AgeCheck>,
     /// The guardian confirmed.
@@ -75,7 +76,7 @@ impl Default for SignupState {
             error: None,
             step: Step::Age,
             birth: String::new(),
-            birth_invalid: false,
+            birth_invalid: None,
             check: None,
             guardian: false,
             accepted: Rc::default(),
@@ -95,8 +96,10 @@ pub enum SignupAction {
     Failed(String),
     /// The date typed.
     Birth(String),
-    /// The answer could not be read.
-    BirthInvalid,
+    /// The answer could not be used, and why (the message to show).
+    BirthInvalid(Msg),
+    /// Back to the age screen from the documents step (a mistyped date).
+    ChangeBirth,
     /// The age screen answered.
     Checked(AgeCheck),
     /// Guardian box.
@@ -129,12 +132,17 @@ impl Reducible for SignupState {
             SignupAction::Failed(message) => next.error = Some(message),
             SignupAction::Birth(text) => {
                 next.birth = text;
-                next.birth_invalid = false;
+                next.birth_invalid = None;
             }
-            SignupAction::BirthInvalid => next.birth_invalid = true,
+            SignupAction::BirthInvalid(why) => next.birth_invalid = Some(why),
+            SignupAction::ChangeBirth => {
+                next.check = None;
+                next.guardian = false;
+                next.step = Step::Age;
+            }
             SignupAction::Checked(check) => {
                 next.birth.clear();
-                next.birth_invalid = false;
+                next.birth_invalid = None;
                 if check == AgeCheck::TooYoung {
                     next.step = Step::Stopped;
                 } else {
@@ -442,7 +450,12 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
                             }
                             d.dispatch(SignupAction::Checked(check))
                         }
-                        Err(_) => d.dispatch(SignupAction::BirthInvalid),
+                        Err(e) => d.dispatch(SignupAction::BirthInvalid(match e {
+                            AgeError::NotADate(_) => Msg::BirthDateInvalid,
+                            AgeError::NoSuchDate(_) => Msg::BirthDateNoSuchDay,
+                            AgeError::InTheFuture { .. } => Msg::BirthDateFuture,
+                            AgeError::TooLongAgo { .. } => Msg::BirthDateTooLongAgo,
+                        })),
                     }
                 })
             };
@@ -485,6 +498,7 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
                         on_guardian={{ let d = d.clone(); Callback::from(move |on| d.dispatch(SignupAction::Guardian(on))) }}
                         on_accept={{ let d = d.clone(); Callback::from(move |(id, on)| d.dispatch(SignupAction::Accept(id, on))) }}
                         on_pledge={{ let d = d.clone(); Callback::from(move |(doc, p, on)| d.dispatch(SignupAction::Pledge(doc, p, on))) }}
+                        on_change_birth={{ let d = d.clone(); Callback::from(move |_| d.dispatch(SignupAction::ChangeBirth)) }}
                         {on_read} {on_submit} />
                 </div>
             }

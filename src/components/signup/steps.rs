@@ -16,8 +16,8 @@ use crate::domain::time::LongDate;
 pub struct AgeScreenProps {
     /// What was typed.
     pub value: AttrValue,
-    /// The answer could not be read.
-    pub invalid: bool,
+    /// Why the answer could not be used (the message to show), if it could not.
+    pub invalid: Option<Msg>,
     /// The date changed.
     pub on_input: Callback<String>,
     /// Continue.
@@ -39,7 +39,7 @@ pub fn AgeScreen(props: &AgeScreenProps) -> Html {
             go.emit(())
         })
     };
-    let described = if props.invalid {
+    let described = if props.invalid.is_some() {
         "tw-birth-hint tw-birth-error"
     } else {
         "tw-birth-hint"
@@ -50,11 +50,11 @@ pub fn AgeScreen(props: &AgeScreenProps) -> Html {
                 <legend id="tw-step-title" tabindex="-1">{ cat.text(Msg::BirthDateLegend) }</legend>
                 <label for="tw-birth">{ cat.text(Msg::BirthDateLabel) }</label>
                 <input id="tw-birth" type="date" autocomplete="bday" value={props.value.clone()}
-                    aria-describedby={described} aria-invalid={props.invalid.to_string()}
+                    aria-describedby={described} aria-invalid={props.invalid.is_some().to_string()}
                     required=true oninput={on_input} />
                 <p id="tw-birth-hint" class="tw-accept-hint">{ cat.text(Msg::BirthDateHint) }</p>
-                if props.invalid {
-                    <p id="tw-birth-error" class="tw-accept-error">{ cat.text(Msg::BirthDateInvalid) }</p>
+                if let Some(why) = props.invalid {
+                    <p id="tw-birth-error" class="tw-accept-error">{ cat.text(why) }</p>
                 }
             </fieldset>
             <button type="submit" class="tw-accept-primary" part="continue">{ cat.text(Msg::Continue) }</button>
@@ -116,6 +116,8 @@ pub struct DocumentsStepProps {
     pub on_read: Callback<String>,
     /// The primary action.
     pub on_submit: Callback<()>,
+    /// Back to the age screen (a mistyped date of birth).
+    pub on_change_birth: Callback<()>,
 }
 
 /// The documents to accept, one unticked checkbox each, the pledges each to affirm.
@@ -199,8 +201,14 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
         }
     };
     let submit = props.on_submit.reform(|_: MouseEvent| ());
+    let change_birth = props.on_change_birth.reform(|_: MouseEvent| ());
     html! {
         <div class="tw-accept-documents" part="documents">
+            <p class="tw-accept-change-birth">
+                <button type="button" class="tw-link-button" onclick={change_birth}>
+                    { cat.text(Msg::ChangeBirthDate) }
+                </button>
+            </p>
             { for guardian }
             <fieldset>
                 <legend id="tw-step-title" tabindex="-1">{ cat.text(Msg::DocumentsLegend) }</legend>
