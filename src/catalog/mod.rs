@@ -70,7 +70,9 @@
 //! `platform::consent_store`: these are still English and still to move for the language
 //! issue (none of them names the platform). The documents themselves are the bundle's.
 
-pub mod en;
+mod ar;
+mod en;
+mod es;
 mod keys;
 
 use std::fmt;
@@ -86,11 +88,28 @@ pub const DEFAULT_PLATFORM: &str = "Kestrel Learning";
 pub enum Text {
     /// One form.
     Plain(&'static str),
-    /// Forms chosen by the count `n` (the key declares `n`).
+    /// Forms chosen by the count `n` (the key declares `n`), for a language whose rule
+    /// has two categories (English, Spanish).
     Plural {
         /// For counts the language's rule calls "one" (English: 1).
         one: &'static str,
         /// For every other count.
+        other: &'static str,
+    },
+    /// Forms for every CLDR plural category, for a language whose rule uses more than
+    /// two (Arabic: zero, one, two, few, many, other).
+    Plurals {
+        /// `n` = 0.
+        zero: &'static str,
+        /// `n` = 1.
+        one: &'static str,
+        /// `n` = 2.
+        two: &'static str,
+        /// Arabic: `n % 100` in 3..=10.
+        few: &'static str,
+        /// Arabic: `n % 100` in 11..=99.
+        many: &'static str,
+        /// Every other count.
         other: &'static str,
     },
 }
@@ -101,15 +120,52 @@ impl Text {
         match self {
             Text::Plain(s) => vec![s],
             Text::Plural { one, other } => vec![one, other],
+            Text::Plurals {
+                zero,
+                one,
+                two,
+                few,
+                many,
+                other,
+            } => vec![zero, one, two, few, many, other],
+        }
+    }
+
+    /// Whether the value has forms by count.
+    pub fn is_plural(self) -> bool {
+        !matches!(self, Text::Plain(_))
+    }
+
+    /// The form for the category `form`: a two-form value uses `other` for everything
+    /// but "one"; a plain value is the same for every count.
+    fn pick(self, form: Form) -> &'static str {
+        match (self, form) {
+            (Text::Plain(s), _) => s,
+            (Text::Plural { one, .. }, Form::One) => one,
+            (Text::Plural { other, .. }, _) => other,
+            (Text::Plurals { zero, .. }, Form::Zero) => zero,
+            (Text::Plurals { one, .. }, Form::One) => one,
+            (Text::Plurals { two, .. }, Form::Two) => two,
+            (Text::Plurals { few, .. }, Form::Few) => few,
+            (Text::Plurals { many, .. }, Form::Many) => many,
+            (Text::Plurals { other, .. }, Form::Other) => other,
         }
     }
 }
 
-/// A plural form, as a language's rule picks it for a count.
+/// A plural category (CLDR's names), as a language's rule picks it for a count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Form {
-    /// Singular-like.
+    /// Arabic: 0.
+    Zero,
+    /// Singular-like (English, Spanish and Arabic: 1).
     One,
+    /// Arabic: 2.
+    Two,
+    /// Arabic: 3–10 (by the last two digits).
+    Few,
+    /// Arabic: 11–99 (by the last two digits).
+    Many,
     /// Everything else.
     Other,
 }
@@ -135,32 +191,106 @@ pub fn direction(tag: &str) -> &'static str {
 /// A language the catalog has a table for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
-    /// English.
+    /// English: complete, and the fallback for any key another table lacks.
     En,
+    /// Spanish (español): complete.
+    Es,
+    /// Arabic (العربية), written right to left: complete, kept to test the widget's
+    /// right-to-left layout; a native speaker should review it before a platform relies
+    /// on it.
+    Ar,
 }
 
 impl Lang {
-    /// Every language.
-    pub const ALL: [Lang; 1] = [Lang::En];
+    /// Every language, English first.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Es, Lang::Ar];
 
     /// The BCP 47 tag, e.g. `"en"`.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Ar => "ar",
         }
     }
 
-    /// The language's table of values.
-    pub fn table(self) -> &'static [(Msg, Text)] {
+    /// The language's name in itself, e.g. "Español".
+    pub fn name(self) -> &'static str {
         match self {
-            Lang::En => en::TABLE,
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Ar => "العربية",
         }
     }
 
-    /// The plural form the language uses for `n`.
+    /// The language of a BCP 47 tag, by its primary subtag (`es-MX` is Spanish), if the
+    /// catalog has it.
+    ///
+    /// ```
+    /// use terms_widget::catalog::Lang;
+    /// assert_eq!(Lang::from_tag("es-MX"), Some(Lang::Es));
+    /// assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+    /// assert_eq!(Lang::from_tag("fr"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|l| primary.eq_ignore_ascii_case(l.tag()))
+    }
+
+    /// The language to show, from the learner's candidates in order of preference (the
+    /// element's `lang`, then the page's, then `navigator.languages`): the first one the
+    /// catalog has, with the candidate's own tag (kept for dates in that locale), else
+    /// English.
+    ///
+    /// ```
+    /// use terms_widget::catalog::Lang;
+    /// assert_eq!(Lang::negotiate(["fr-FR", "es-MX", "en"]), (Lang::Es, "es-MX".to_string()));
+    /// assert_eq!(Lang::negotiate(["de"]), (Lang::En, "en".to_string()));
+    /// ```
+    pub fn negotiate<'a>(candidates: impl IntoIterator<Item = &'a str>) -> (Lang, String) {
+        candidates
+            .into_iter()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .find_map(|tag| Lang::from_tag(tag).map(|l| (l, tag.replace('_', "-"))))
+            .unwrap_or((Lang::En, "en".to_string()))
+    }
+
+    /// The language's tables of values, one per area of the UI.
+    pub fn tables(self) -> &'static [&'static [(Msg, Text)]] {
+        match self {
+            Lang::En => en::TABLES,
+            Lang::Es => es::TABLES,
+            Lang::Ar => ar::TABLES,
+        }
+    }
+
+    /// Every `(key, value)` the language gives.
+    pub fn entries(self) -> impl Iterator<Item = &'static (Msg, Text)> {
+        self.tables().iter().flat_map(|t| t.iter())
+    }
+
+    /// The plural category the language uses for `n` (CLDR's rules for integers).
+    ///
+    /// ```
+    /// use terms_widget::catalog::{Form, Lang};
+    /// assert_eq!(Lang::Es.plural(1), Form::One);
+    /// assert_eq!(Lang::Ar.plural(2), Form::Two);
+    /// assert_eq!(Lang::Ar.plural(105), Form::Few);
+    /// ```
     pub fn plural(self, n: u64) -> Form {
         match self {
-            Lang::En => en::plural(n),
+            Lang::En | Lang::Es => en::plural(n),
+            Lang::Ar => match (n, n % 100) {
+                (0, _) => Form::Zero,
+                (1, _) => Form::One,
+                (2, _) => Form::Two,
+                (_, 3..=10) => Form::Few,
+                (_, 11..=99) => Form::Many,
+                _ => Form::Other,
+            },
         }
     }
 }
@@ -169,6 +299,9 @@ impl Lang {
 #[derive(Clone)]
 pub struct Catalog {
     lang: Lang,
+    /// The learner's tag this language was chosen by (`es-MX`), for dates and numbers in
+    /// their locale; the language's own tag when none was given.
+    locale: String,
     /// Indexed by `msg as usize`; `None` falls back to English.
     values: Vec<Option<Text>>,
     platform: String,
@@ -177,7 +310,7 @@ pub struct Catalog {
 
 impl PartialEq for Catalog {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && self.platform == other.platform
+        self.lang == other.lang && self.locale == other.locale && self.platform == other.platform
     }
 }
 
@@ -198,9 +331,9 @@ impl Default for Catalog {
 }
 
 /// Builds the lookup vector of a table.
-fn index(table: &[(Msg, Text)]) -> Vec<Option<Text>> {
+fn index(lang: Lang) -> Vec<Option<Text>> {
     let mut values = vec![None; Msg::ALL.len()];
-    for (msg, text) in table {
+    for (msg, text) in lang.entries() {
         if let Some(slot) = values.get_mut(*msg as usize) {
             *slot = Some(*text);
         }
@@ -218,7 +351,8 @@ impl Catalog {
     pub fn new(lang: Lang) -> Catalog {
         Catalog {
             lang,
-            values: index(lang.table()),
+            values: index(lang),
+            locale: lang.tag().to_string(),
             platform: DEFAULT_PLATFORM.to_string(),
             platform_short: short_name(DEFAULT_PLATFORM),
         }
@@ -240,6 +374,33 @@ impl Catalog {
         self.lang
     }
 
+    /// The catalog of the language [`Lang::negotiate`] picks from the learner's
+    /// candidates, keeping the candidate's tag as the locale.
+    ///
+    /// ```
+    /// use terms_widget::catalog::{Catalog, Lang, Msg};
+    /// let cat = Catalog::negotiated(["es-MX"]);
+    /// assert_eq!((cat.lang(), cat.locale()), (Lang::Es, "es-MX"));
+    /// ```
+    pub fn negotiated<'a>(candidates: impl IntoIterator<Item = &'a str>) -> Catalog {
+        let (lang, locale) = Lang::negotiate(candidates);
+        Catalog {
+            locale,
+            ..Catalog::new(lang)
+        }
+    }
+
+    /// The locale for dates and numbers: the learner's tag the language was chosen by
+    /// (`es-MX`), or the language's tag.
+    pub fn locale(&self) -> &str {
+        &self.locale
+    }
+
+    /// The direction of this language's text, `"ltr"` or `"rtl"`.
+    pub fn dir(&self) -> &'static str {
+        direction(self.lang.tag())
+    }
+
     /// The platform's name, e.g. "Kestrel Learning".
     pub fn platform(&self) -> &str {
         &self.platform
@@ -248,7 +409,7 @@ impl Catalog {
     /// The value of `msg` in this language, or in English when the table lacks it.
     fn value(&self, msg: Msg) -> Text {
         let own = self.values.get(msg as usize).copied().flatten();
-        own.or_else(|| en::TABLE.iter().find(|(m, _)| *m == msg).map(|(_, t)| *t))
+        own.or_else(|| Lang::En.entries().find(|(m, _)| *m == msg).map(|(_, t)| *t))
             .unwrap_or(Text::Plain(""))
     }
 
@@ -259,21 +420,14 @@ impl Catalog {
 
     /// `msg` with its named values filled in (plurals use their `other` form).
     pub fn with(&self, msg: Msg, args: &[(&str, &str)]) -> String {
-        let template = match self.value(msg) {
-            Text::Plain(s) => s,
-            Text::Plural { other, .. } => other,
-        };
+        let template = self.value(msg).pick(Form::Other);
         self.fill(template, args)
     }
 
     /// The plural `msg` for the count `n` (also available as `{n}`), with its other
     /// named values filled in.
     pub fn count(&self, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
-        let template = match (self.value(msg), self.lang.plural(n)) {
-            (Text::Plain(s), _) => s,
-            (Text::Plural { one, .. }, Form::One) => one,
-            (Text::Plural { other, .. }, Form::Other) => other,
-        };
+        let template = self.value(msg).pick(self.lang.plural(n));
         let n = n.to_string();
         let mut all: Vec<(&str, &str)> = vec![("n", &n)];
         all.extend_from_slice(args);

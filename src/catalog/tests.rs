@@ -11,9 +11,9 @@ const GLOBALS: [&str; 2] = ["platform", "platform_short"];
 #[test]
 fn every_key_has_a_value_in_every_language_exactly_once() {
     for lang in Lang::ALL {
-        let table = lang.table();
+        let table: Vec<&(Msg, Text)> = lang.entries().collect();
         let mut seen = HashSet::new();
-        for (msg, _) in table {
+        for (msg, _) in &table {
             assert!(
                 seen.insert(*msg),
                 "{}: {} is given twice",
@@ -31,7 +31,7 @@ fn every_key_has_a_value_in_every_language_exactly_once() {
             "{}: no value for {missing:?}",
             lang.tag()
         );
-        for (msg, text) in table {
+        for (msg, text) in &table {
             for form in text.forms() {
                 assert!(!form.is_empty(), "{}: {} is empty", lang.tag(), msg.name());
             }
@@ -49,10 +49,10 @@ fn keys_are_listed_in_order_so_they_index_the_tables() {
 #[test]
 fn plurals_are_exactly_the_keys_that_count_and_placeholders_are_declared() {
     for lang in Lang::ALL {
-        for (msg, text) in lang.table() {
+        for (msg, text) in lang.entries() {
             let counts = msg.args().contains(&"n");
             assert_eq!(
-                matches!(text, Text::Plural { .. }),
+                text.is_plural(),
                 counts,
                 "{}: {} should {}be a plural",
                 lang.tag(),
@@ -242,4 +242,121 @@ fn right_to_left_languages() {
     for ltr in ["en", "en-GB", "es", "", "arn"] {
         assert_eq!(crate::catalog::direction(ltr), "ltr", "{ltr}");
     }
+}
+
+#[test]
+fn each_language_gives_each_area_the_same_keys_in_the_same_order_as_english() {
+    for lang in Lang::ALL {
+        let tables = lang.tables();
+        assert_eq!(tables.len(), Lang::En.tables().len(), "{}", lang.tag());
+        for (area, (own, en)) in tables.iter().zip(Lang::En.tables()).enumerate() {
+            let own: Vec<&str> = own.iter().map(|(m, _)| m.name()).collect();
+            let en: Vec<&str> = en.iter().map(|(m, _)| m.name()).collect();
+            assert_eq!(own, en, "{}: area {area}", lang.tag());
+        }
+    }
+}
+
+#[test]
+fn plural_values_have_the_forms_their_language_uses() {
+    for lang in Lang::ALL {
+        let six = lang == Lang::Ar;
+        for (msg, text) in lang.entries() {
+            if text.is_plural() {
+                assert_eq!(
+                    matches!(text, Text::Plurals { .. }),
+                    six,
+                    "{}: {} should have {} forms",
+                    lang.tag(),
+                    msg.name(),
+                    if six { "six" } else { "two" }
+                );
+            }
+        }
+    }
+    // Arabic's categories, CLDR's integer rule.
+    let forms: Vec<Form> = [0, 1, 2, 3, 10, 11, 99, 100, 101, 102, 103, 111]
+        .into_iter()
+        .map(|n| Lang::Ar.plural(n))
+        .collect();
+    use Form::*;
+    assert_eq!(
+        forms,
+        [
+            Zero, One, Two, Few, Few, Many, Many, Other, Other, Other, Few, Many
+        ]
+    );
+}
+
+#[test]
+fn other_languages_are_translated_not_copied() {
+    // Values that may stay as in English: formats of values and names.
+    const SAME: [Msg; 1] = [Msg::ProblemItem];
+    for lang in [Lang::Es, Lang::Ar] {
+        let copied: Vec<&str> = lang
+            .entries()
+            .filter(|(msg, text)| {
+                !SAME.contains(msg)
+                    && Lang::En.entries().any(|(m, t)| {
+                        m == msg
+                            && t == text
+                            && text
+                                .forms()
+                                .iter()
+                                .any(|f| f.chars().any(char::is_alphabetic))
+                    })
+            })
+            .map(|(m, _)| m.name())
+            .collect();
+        assert!(
+            copied.len() <= 3,
+            "{}: these still read as in English: {copied:?}",
+            lang.tag()
+        );
+    }
+}
+
+#[test]
+fn no_language_names_the_default_platform_except_through_placeholders() {
+    for lang in Lang::ALL {
+        let cat = Catalog::new(lang).with_platform("Heron Academy");
+        for msg in Msg::ALL {
+            let args: Vec<(&str, &str)> = msg.args().iter().map(|a| (*a, "x")).collect();
+            for n in [0, 1, 2, 5, 11, 100] {
+                let text = cat.count(*msg, n, &args);
+                assert!(
+                    !text.contains("Kestrel"),
+                    "{}: {}: {text}",
+                    lang.tag(),
+                    msg.name()
+                );
+                assert!(
+                    !text.contains('{'),
+                    "{}: {}: {text}",
+                    lang.tag(),
+                    msg.name()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_language_is_negotiated_from_the_learners_candidates_in_order() {
+    assert_eq!(Lang::negotiate([]), (Lang::En, "en".to_string()));
+    assert_eq!(
+        Lang::negotiate(["", " es_AR "]),
+        (Lang::Es, "es-AR".to_string())
+    );
+    assert_eq!(Lang::negotiate(["ar", "es"]).0, Lang::Ar);
+    assert_eq!(
+        Lang::negotiate(["pt-BR", "fr", "en-GB"]),
+        (Lang::En, "en-GB".to_string())
+    );
+    let cat = Catalog::negotiated(["ar-EG"]);
+    assert_eq!(
+        (cat.lang(), cat.locale(), cat.dir()),
+        (Lang::Ar, "ar-EG", "rtl")
+    );
+    assert_eq!(Catalog::negotiated(["es"]).dir(), "ltr");
 }

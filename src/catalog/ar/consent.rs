@@ -1,0 +1,6 @@
+//! Arabic: the consent area (the same keys as `en/consent.rs`, in the same order).
+
+use crate::catalog::Msg::{self, *};
+use crate::catalog::Text::{self, Plain};
+
+pub(super) const TABLE: &[(Msg, Text)] = &[];

@@ -1,0 +1,6 @@
+//! Spanish: the acceptance area (the same keys as `en/acceptance.rs`, in the same order).
+
+use crate::catalog::Msg::{self, *};
+use crate::catalog::Text::{self, Plain};
+
+pub(super) const TABLE: &[(Msg, Text)] = &[];

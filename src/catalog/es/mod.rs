@@ -1,0 +1,17 @@
+//! Spanish (español), neutral Latin American usage with "tú": every key, one table per
+//! area of the UI as in English.
+
+mod acceptance;
+mod consent;
+mod documents;
+mod refund;
+
+use super::{Msg, Text};
+
+/// Every key's Spanish value, by area.
+pub(super) const TABLES: &[&[(Msg, Text)]] = &[
+    refund::TABLE,
+    documents::TABLE,
+    consent::TABLE,
+    acceptance::TABLE,
+];

@@ -1,0 +1,6 @@
+//! Spanish: the refund area (the same keys as `en/refund.rs`, in the same order).
+
+use crate::catalog::Msg::{self, *};
+use crate::catalog::Text::{self, Plain};
+
+pub(super) const TABLE: &[(Msg, Text)] = &[];
