@@ -23,11 +23,20 @@ mod domain {
         #[path = "content_source.rs"]
         pub mod content_source;
     }
+    #[path = "records"]
+    pub mod records {
+        #[path = "language.rs"]
+        pub mod language;
+    }
     #[path = "time.rs"]
     pub mod time;
     #[path = "wire.rs"]
     pub mod wire;
 }
+// The bundle checks `platform.strings` against the catalog's keys.
+#[allow(dead_code, unused_imports)]
+#[path = "src/catalog/mod.rs"]
+mod catalog;
 #[allow(dead_code)]
 #[path = "src/content_dir.rs"]
 mod content_dir;
@@ -44,6 +53,8 @@ fn main() {
         "src/domain/documents/content_revisions.rs",
         "src/domain/time.rs",
         "src/domain/wire.rs",
+        "src/domain/records/language.rs",
+        "src/catalog",
         "src/content_dir.rs",
     ] {
         println!("cargo:rerun-if-changed={path}");

@@ -74,10 +74,12 @@ mod ar;
 mod en;
 mod es;
 mod keys;
+mod partner;
 
 use std::fmt;
 
 pub use keys::Msg;
+pub use partner::PartnerStrings;
 
 /// The platform named when a bundle gives no `platform.name`: the built-in documents'
 /// platform (a test checks they agree).
@@ -306,11 +308,17 @@ pub struct Catalog {
     values: Vec<Option<Text>>,
     platform: String,
     platform_short: String,
+    /// The bundle's own values for this language (`platform.strings`), before the table's.
+    partner: Vec<(Msg, partner::Owned)>,
 }
 
 impl PartialEq for Catalog {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && self.locale == other.locale && self.platform == other.platform
+        self.lang == other.lang
+            && self.locale == other.locale
+            && self.platform == other.platform
+            && self.platform_short == other.platform_short
+            && self.partner == other.partner
     }
 }
 
@@ -355,6 +363,7 @@ impl Catalog {
             locale: lang.tag().to_string(),
             platform: DEFAULT_PLATFORM.to_string(),
             platform_short: short_name(DEFAULT_PLATFORM),
+            partner: Vec::new(),
         }
     }
 
@@ -366,6 +375,23 @@ impl Catalog {
             self.platform = name.to_string();
             self.platform_short = short_name(name);
         }
+        self
+    }
+
+    /// The same catalog with the platform's short name set (the bundle's
+    /// `platform.short_name`; by default the name's first word). Empty keeps it.
+    pub fn with_short_name(mut self, short: &str) -> Catalog {
+        let short = short.trim();
+        if !short.is_empty() {
+            self.platform_short = short.to_string();
+        }
+        self
+    }
+
+    /// The same catalog using the bundle's own values (`platform.strings`) for this
+    /// language where it gives them (see [`PartnerStrings`]).
+    pub fn with_partner_strings(mut self, strings: &PartnerStrings) -> Catalog {
+        self.partner = strings.for_lang(&self.locale);
         self
     }
 
@@ -413,6 +439,15 @@ impl Catalog {
             .unwrap_or(Text::Plain(""))
     }
 
+    /// The template of `msg` for the plural category `form`: the bundle's own value, else
+    /// this language's, else English's.
+    fn template(&self, msg: Msg, form: Form) -> &str {
+        match self.partner.iter().find(|(m, _)| *m == msg) {
+            Some((_, own)) => own.pick(form),
+            None => self.value(msg).pick(form),
+        }
+    }
+
     /// `msg` with only the platform's names filled in.
     pub fn text(&self, msg: Msg) -> String {
         self.with(msg, &[])
@@ -420,14 +455,14 @@ impl Catalog {
 
     /// `msg` with its named values filled in (plurals use their `other` form).
     pub fn with(&self, msg: Msg, args: &[(&str, &str)]) -> String {
-        let template = self.value(msg).pick(Form::Other);
+        let template = self.template(msg, Form::Other);
         self.fill(template, args)
     }
 
     /// The plural `msg` for the count `n` (also available as `{n}`), with its other
     /// named values filled in.
     pub fn count(&self, msg: Msg, n: u64, args: &[(&str, &str)]) -> String {
-        let template = self.value(msg).pick(self.lang.plural(n));
+        let template = self.template(msg, self.lang.plural(n));
         let n = n.to_string();
         let mut all: Vec<(&str, &str)> = vec![("n", &n)];
         all.extend_from_slice(args);

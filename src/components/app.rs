@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::LandmarkScope;
 use super::markdown_view::MarkdownView;
 use super::parse_cache::ParseCache;
 use super::parts::FragmentLink;
@@ -17,6 +16,7 @@ use super::parts::{
 };
 use super::refund::{RefundCalculator, RefundVerdictCard};
 use super::state::{Action, AppState, Load, REFUND_CALCULATOR, Source, View};
+use super::{ByPtr, LandmarkScope};
 use crate::catalog::{Catalog, Msg};
 use crate::domain::documents::bundle::{self, Loaded};
 use crate::domain::documents::diff;
@@ -24,8 +24,8 @@ use crate::domain::documents::markdown::{self, Document};
 use crate::domain::documents::route::{self, Resolved, Route};
 use crate::domain::documents::search;
 use crate::domain::refund::{self, RefundPolicy};
-use crate::domain::time::LongDate;
 use crate::platform;
+use crate::platform::language::long_date;
 
 /// Who owns the page's URL fragment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,16 +84,11 @@ pub struct AppProps {
     /// way its navigation landmarks are named after it (else after the open document).
     #[prop_or_default]
     pub label: Option<AttrValue>,
-}
-
-/// Compares an `Rc` by address, for memo dependencies.
-#[derive(Clone)]
-struct ByPtr<T>(Rc<T>);
-
-impl<T> PartialEq for ByPtr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
+    /// The interface's locale, a BCP 47 tag (the element picks it with
+    /// [`platform::language::locale_for`](crate::platform::language::locale_for));
+    /// English when `None` or when the catalog lacks the language.
+    #[prop_or_default]
+    pub locale: Option<AttrValue>,
 }
 
 /// Loads the bundle from `source` (fetching it when it is a URL; `built_in` is the text
@@ -135,7 +130,8 @@ fn load_and_report(text: &str, load: fn(&str) -> Loaded) -> Rc<Loaded> {
 /// The whole documents view.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let state = use_reducer(AppState::default);
+    let locale = props.locale.clone();
+    let state = use_reducer(move || AppState::speaking(locale.as_deref().unwrap_or("en")));
     let root = use_node_ref();
     let cat: Rc<Catalog> = state.catalog.clone();
 
@@ -383,6 +379,7 @@ pub fn App(props: &AppProps) -> Html {
                 if platform::location_hash() != fragment {
                     platform::replace_location_hash(&fragment);
                 }
+                platform::set_page_language(cat.lang().tag());
                 if let Some(title) = title {
                     let page = if has_platform {
                         cat.with(Msg::PageTitle, &[("title", title)])
@@ -602,11 +599,11 @@ pub fn App(props: &AppProps) -> Html {
                     e.prevent_default();
                     follow.emit(id.clone());
                 });
-                let from = version.effective.long();
+                let from = long_date(&cat, version.effective);
                 let (before, after) = match until {
                     Some(u) => cat.around(
                         Msg::OlderVersionUntil,
-                        &[("from", &from), ("until", &u.long())],
+                        &[("from", &from), ("until", &long_date(&cat, u))],
                         "link",
                     ),
                     None => cat.around(Msg::OlderVersion, &[("from", &from)], "link"),
@@ -634,7 +631,7 @@ pub fn App(props: &AppProps) -> Html {
                             {" · "}
                             <span class="tw-effective">
                                 { effective_before }
-                                <time datetime={version.effective.to_string()}>{ version.effective.long() }</time>
+                                <time datetime={version.effective.to_string()}>{ long_date(&cat, version.effective) }</time>
                                 { effective_after }
                             </span>
                             { if is_current { html! { <span class="tw-badge">{ cat.text(Msg::CurrentBadge) }</span> } } else { html! {} } }

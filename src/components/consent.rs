@@ -562,13 +562,21 @@ pub struct PrivacyChoicesButtonProps {
     /// The button's text; the catalog's "Privacy choices" when not given.
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// The locale of a button mounted on its own (`<terms-privacy-choices>`); `None`
+    /// uses the catalog above it.
+    #[prop_or_default]
+    pub locale: Option<AttrValue>,
 }
 
 /// The persistent "Privacy choices" button that opens the dialog (to change one's mind
 /// or withdraw at any time).
 #[component]
 pub fn PrivacyChoicesButton(props: &PrivacyChoicesButtonProps) -> Html {
-    let cat = use_catalog();
+    let above = use_catalog();
+    let cat = match &props.locale {
+        Some(locale) => Rc::new(Catalog::negotiated([locale.as_str()])),
+        None => above,
+    };
     let label = props
         .label
         .clone()

@@ -17,7 +17,7 @@ use super::app::load_bundle;
 use super::consent::{ConsentBanner, Draft, Preferences};
 use super::policy_frame::PolicyFrame;
 use super::state::Source;
-use crate::catalog::{Catalog, Msg};
+use crate::catalog::{Catalog, Lang, Msg};
 use crate::domain::consent::config::ConsentConfig;
 use crate::domain::consent::{
     self, Choice, ConsentHistory, ConsentRecord, ConsentStatus, Context, Method, PolicyRef,
@@ -256,6 +256,11 @@ pub struct ConsentAppProps {
     /// The host's `records-endpoint`: every new record is also POSTed there (see
     /// [`platform::delivery`]).
     pub records_endpoint: Option<AttrValue>,
+    /// The interface's locale, a BCP 47 tag (see
+    /// [`platform::language`](crate::platform::language)); English when `None` or when
+    /// the catalog lacks the language. Records carry the language shown.
+    #[prop_or_default]
+    pub locale: Option<AttrValue>,
 }
 
 /// Queues a new record for the host's endpoint, when it has one.
@@ -281,7 +286,7 @@ fn decide(
         id: signals::random_record_id(),
         now: localtime::now(),
         signals: ready.signals,
-        language: signals::ui_language(),
+        language: cat.lang().tag().to_string(),
     };
     let policy = &ready.policy.current;
     let record = match history.record(&ready.config.categories, policy, ctx, method, choices) {
@@ -369,6 +374,9 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let host = props.host.clone();
         let built_in = props.built_in;
         let endpoint = props.records_endpoint.clone();
+        let language = Lang::negotiate([props.locale.as_deref().unwrap_or("en")])
+            .0
+            .tag();
         use_effect_with(props.source.clone(), move |source| {
             let on_fail = dispatch.clone();
             load_bundle(
@@ -410,7 +418,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                         id: signals::random_record_id(),
                         now: localtime::now(),
                         signals,
-                        language: signals::ui_language(),
+                        language: language.to_string(),
                     };
                     if let Some(endpoint) = &endpoint {
                         // What a previous page left in the outbox goes now.
@@ -514,11 +522,20 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
 
     // The words of the bundle's platform (the default one until it is read).
     let cat: Rc<Catalog> = use_memo(
-        state
-            .ready
-            .as_ref()
-            .map(|r| r.loaded.bundle.platform.clone()),
-        |platform| Catalog::en().with_platform(platform.as_deref().unwrap_or_default()),
+        (
+            state
+                .ready
+                .as_ref()
+                .map(|r| crate::components::ByPtr(r.loaded.clone())),
+            props.locale.clone(),
+        ),
+        |(loaded, locale)| {
+            let cat = Catalog::negotiated([locale.as_deref().unwrap_or("en")]);
+            match loaded {
+                Some(loaded) => loaded.0.bundle.words(cat),
+                None => cat,
+            }
+        },
     );
 
     if let Some(error) = &state.error {

@@ -25,6 +25,16 @@ use yew::prelude::*;
 
 use crate::catalog::Catalog;
 
+/// Compares an `Rc` by address, for memo dependencies.
+#[derive(Clone)]
+pub(crate) struct ByPtr<T>(pub Rc<T>);
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 thread_local! {
     /// English with the default platform, for components with no provider above them.
     static DEFAULT_CATALOG: Rc<Catalog> = Rc::new(Catalog::en());

@@ -70,9 +70,20 @@ pub struct AppState {
     pub nav_serial: u32,
     /// Bumped when the reader steps through matches, so the view scrolls to the match.
     pub match_serial: u32,
-    /// The words of this bundle: English naming its platform (the default platform until
-    /// it loads). The view provides it to every component, and notices use it.
+    /// The words of this bundle: the learner's language, naming the bundle's platform
+    /// (the default platform until it loads). The view provides it to every component, and notices use it.
     pub catalog: Rc<Catalog>,
+}
+
+impl AppState {
+    /// The state before the bundle arrives, speaking the language [`Catalog::negotiated`]
+    /// picks for `locale`.
+    pub fn speaking(locale: &str) -> AppState {
+        AppState {
+            catalog: Rc::new(Catalog::negotiated([locale])),
+            ..AppState::default()
+        }
+    }
 }
 
 impl Default for AppState {
@@ -228,7 +239,7 @@ impl Reducible for AppState {
                     .documents
                     .first()
                     .map(|d| Route::document(d.id.clone()));
-                next.catalog = Rc::new(Catalog::en().with_platform(&loaded.bundle.platform));
+                next.catalog = Rc::new(loaded.bundle.words((*self.catalog).clone()));
                 next.load = Load::Ready(loaded);
                 match start.or(first) {
                     Some(route) => next.navigate(route),

@@ -16,9 +16,10 @@
 use wasm_bindgen::prelude::*;
 use yew::AttrValue;
 
-use super::{Mounted, container, source_of};
+use super::{Mounted, mount_app, source_of};
 use crate::components::Remote;
 use crate::components::signup::{HonorCodeApp, HonorCodeAppProps, SignupApp, SignupAppProps};
+use crate::platform::language::locale_for;
 
 #[wasm_bindgen(inline_js = r#"
 export function define_form_element(name, connect) {
@@ -81,7 +82,7 @@ pub fn register() {
     // starts again for that course (records are never filed under the old one).
     super::define(
         "terms-honor-code",
-        &["course", "src", "records-endpoint"],
+        &["course", "src", "records-endpoint", "lang"],
         mount_honor_code,
     );
 }
@@ -89,36 +90,26 @@ pub fn register() {
 /// Mounts the sign-up ([`SignupApp`]).
 fn mount_signup(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
     start_delivery(host);
+    let locale = locale_for(host);
     let props = SignupAppProps {
         source: source_of(host),
         host: host.clone(),
+        locale: Some(AttrValue::from(locale.clone())),
     };
-    let destroy = container(root, crate::WIDGET_CSS).map(|c| {
-        let handle = yew::Renderer::<SignupApp>::with_root_and_props(c, props).render();
-        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
-    });
-    Mounted {
-        destroy,
-        remote: Remote::default(),
-    }
+    mount_app::<SignupApp>(root, crate::WIDGET_CSS, &locale, props, Remote::default())
 }
 
 /// Mounts the course prompt ([`HonorCodeApp`]).
 fn mount_honor_code(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
     start_delivery(host);
+    let locale = locale_for(host);
     let props = HonorCodeAppProps {
         source: source_of(host),
         host: host.clone(),
         course: AttrValue::from(host.get_attribute("course").unwrap_or_default()),
+        locale: Some(AttrValue::from(locale.clone())),
     };
-    let destroy = container(root, crate::WIDGET_CSS).map(|c| {
-        let handle = yew::Renderer::<HonorCodeApp>::with_root_and_props(c, props).render();
-        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
-    });
-    Mounted {
-        destroy,
-        remote: Remote::default(),
-    }
+    mount_app::<HonorCodeApp>(root, crate::WIDGET_CSS, &locale, props, Remote::default())
 }
 
 /// With a `records-endpoint`, sends what a previous page left in the acceptance outbox

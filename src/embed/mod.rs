@@ -42,6 +42,7 @@ use crate::catalog::{Lang, direction};
 use crate::components::consent::PrivacyChoicesButton;
 use crate::components::consent_app::{ConsentApp, ConsentAppProps, OPEN_PREFERENCES_EVENT};
 use crate::components::{App, AppProps, Remote, Routing, Source};
+use crate::platform::language::locale_for;
 
 #[wasm_bindgen(inline_js = r#"
 export function define_element(name, observed, connect) {
@@ -139,11 +140,11 @@ fn define(
 /// full build (`terms-widget.js`).
 pub fn register() {
     api::install();
-    define("terms-widget", &["document"], mount);
-    define("terms-consent", &[], |host, root| {
+    define("terms-widget", &["document", "lang"], mount);
+    define("terms-consent", &["lang"], |host, root| {
         mount_consent(host, root, crate::DEFAULT_BUNDLE)
     });
-    define("terms-privacy-choices", &[], mount_choices);
+    define("terms-privacy-choices", &["lang"], mount_choices);
     acceptance::register();
 }
 
@@ -153,10 +154,10 @@ pub fn register() {
 /// the full build afterwards keeps these definitions and gains `<terms-widget>`.
 pub fn register_consent() {
     api::install_consent();
-    define("terms-consent", &[], |host, root| {
+    define("terms-consent", &["lang"], |host, root| {
         mount_consent(host, root, crate::CONSENT_BUNDLE)
     });
-    define("terms-privacy-choices", &[], mount_choices);
+    define("terms-privacy-choices", &["lang"], mount_choices);
 }
 
 /// Where an element's documents come from: `src`, an inline JSON child, or built in.
@@ -170,8 +171,9 @@ fn source_of(host: &web_sys::HtmlElement) -> Source {
     }
 }
 
-/// Adopts the stylesheet and adds the container an app renders into.
-fn container(root: &web_sys::ShadowRoot, css: &str) -> Option<web_sys::Element> {
+/// Adopts the stylesheet and adds the container an app renders into, speaking
+/// `locale`'s language.
+fn container(root: &web_sys::ShadowRoot, css: &str, locale: &str) -> Option<web_sys::Element> {
     adopt_styles(root, css);
     let document = root
         .owner_document()
@@ -182,13 +184,33 @@ fn container(root: &web_sys::ShadowRoot, css: &str) -> Option<web_sys::Element> 
     };
     container.set_class_name("tw-host");
     // The widget's own language and direction, whatever the host page's: its words are
-    // in this language, so an RTL host page must not reorder them (documents and
-    // values from the bundle isolate their own direction inside).
-    let lang = Lang::En;
+    // in this language, so an RTL host page must not reorder them, and an Arabic widget
+    // mirrors on an English page (documents and values from the bundle isolate their
+    // own direction inside).
+    let lang = Lang::negotiate([locale]).0;
     let _ = container.set_attribute("lang", lang.tag());
     let _ = container.set_attribute("dir", direction(lang.tag()));
     root.append_child(&container).ok()?;
     Some(container)
+}
+
+/// Renders the app `C` with `props` into a new container in `root` (styled with `css`,
+/// speaking `locale`'s language); the element owns the result.
+pub(crate) fn mount_app<C>(
+    root: &web_sys::ShadowRoot,
+    css: &str,
+    locale: &str,
+    props: C::Properties,
+    remote: Remote,
+) -> Mounted
+where
+    C: yew::BaseComponent,
+{
+    let destroy = container(root, css, locale).map(|c| {
+        let handle = yew::Renderer::<C>::with_root_and_props(c, props).render();
+        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
+    });
+    Mounted { destroy, remote }
 }
 
 /// Mounts a documents view ([`App`]) into a `<terms-widget>`.
@@ -199,6 +221,7 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
             .map(AttrValue::from)
     };
     let remote = Remote::default();
+    let locale = locale_for(host);
     let props = AppProps {
         source: source_of(host),
         routing: match host.get_attribute("routing").as_deref() {
@@ -210,12 +233,9 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
         refund: attribute("refund"),
         refund_policy: attribute("refund-policy"),
         label: attribute("label"),
+        locale: Some(AttrValue::from(locale.clone())),
     };
-    let destroy = container(root, crate::WIDGET_CSS).map(|c| {
-        let handle = yew::Renderer::<App>::with_root_and_props(c, props).render();
-        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
-    });
-    Mounted { destroy, remote }
+    mount_app::<App>(root, crate::WIDGET_CSS, &locale, props, remote)
 }
 
 /// Mounts the consent banner and preferences ([`ConsentApp`]) into a `<terms-consent>`.
@@ -224,20 +244,15 @@ fn mount_consent(
     root: &web_sys::ShadowRoot,
     built_in: &'static str,
 ) -> Mounted {
+    let locale = locale_for(host);
     let props = ConsentAppProps {
         source: source_of(host),
         built_in,
         host: host.clone(),
         records_endpoint: host.get_attribute("records-endpoint").map(AttrValue::from),
+        locale: Some(AttrValue::from(locale.clone())),
     };
-    let destroy = container(root, crate::CONSENT_CSS).map(|c| {
-        let handle = yew::Renderer::<ConsentApp>::with_root_and_props(c, props).render();
-        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
-    });
-    Mounted {
-        destroy,
-        remote: Remote::default(),
-    }
+    mount_app::<ConsentApp>(root, crate::CONSENT_CSS, &locale, props, Remote::default())
 }
 
 /// Mounts a "Privacy choices" button into a `<terms-privacy-choices>`; it opens the
@@ -247,18 +262,13 @@ fn mount_choices(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mou
         .get_attribute("label")
         .filter(|s| !s.trim().is_empty())
         .map(AttrValue::from);
+    let locale = locale_for(host);
     let props = crate::components::consent::PrivacyChoicesButtonProps {
         on_open: yew::Callback::from(|_| open_preferences()),
         label,
+        locale: Some(AttrValue::from(locale.clone())),
     };
-    let destroy = container(root, crate::CONSENT_CSS).map(|c| {
-        let handle = yew::Renderer::<PrivacyChoicesButton>::with_root_and_props(c, props).render();
-        Box::new(move || handle.destroy()) as Box<dyn FnOnce()>
-    });
-    Mounted {
-        destroy,
-        remote: Remote::default(),
-    }
+    mount_app::<PrivacyChoicesButton>(root, crate::CONSENT_CSS, &locale, props, Remote::default())
 }
 
 /// Opens the preferences of every `<terms-consent>` on the page.

@@ -140,14 +140,22 @@ fn options(pairs: &[(&str, &str)]) -> js_sys::Object {
     object
 }
 
-/// `date.toLocaleString(undefined, options)`: the learner's own locale.
-fn to_locale_string(date: &js_sys::Date, options: &js_sys::Object) -> Option<String> {
+/// `date.toLocaleString(locale, options)`; `None` for the locale is the browser's own.
+fn to_locale_string(
+    date: &js_sys::Date,
+    locale: Option<&str>,
+    options: &js_sys::Object,
+) -> Option<String> {
     let method = js_sys::Reflect::get(date, &JsValue::from_str("toLocaleString"))
         .ok()?
         .dyn_into::<js_sys::Function>()
         .ok()?;
     method
-        .call2(date, &JsValue::UNDEFINED, options)
+        .call2(
+            date,
+            &locale.map_or(JsValue::UNDEFINED, JsValue::from_str),
+            options,
+        )
         .ok()?
         .as_string()
         .filter(|s| !s.is_empty())
@@ -157,6 +165,11 @@ fn to_locale_string(date: &js_sys::Date, options: &js_sys::Object) -> Option<Str
 /// "Tue 14 May 2024, 15:30" (en-GB) or "Tue, May 14, 2024, 03:30 PM" (en-US). Falls back
 /// to [`format_utc`] when the browser cannot format it.
 pub fn format_local(t: DateTime<Utc>) -> String {
+    format_local_in(t, None)
+}
+
+/// [`format_local`] in `locale` (a BCP 47 tag; `None`: the browser's locale).
+pub fn format_local_in(t: DateTime<Utc>, locale: Option<&str>) -> String {
     let opts = options(&[
         ("weekday", "short"),
         ("day", "numeric"),
@@ -166,14 +179,19 @@ pub fn format_local(t: DateTime<Utc>) -> String {
         ("minute", "2-digit"),
     ]);
     date_at(t)
-        .and_then(|date| to_locale_string(&date, &opts))
-        .unwrap_or_else(|| format_utc(t))
+        .and_then(|date| to_locale_string(&date, locale, &opts))
+        .unwrap_or_else(|| format_utc_in(t, locale))
 }
 
 /// `t` in UTC, in the learner's locale, followed by "UTC": e.g. "14 May 2024, 13:30 UTC"
 /// (en-GB). Falls back to the English form "14 May 2024, 13:30 UTC" without `Intl`, and to
 /// the contract form outside the years 0000 to 9999.
 pub fn format_utc(t: DateTime<Utc>) -> String {
+    format_utc_in(t, None)
+}
+
+/// [`format_utc`] in `locale` (a BCP 47 tag; `None`: the browser's locale).
+pub fn format_utc_in(t: DateTime<Utc>, locale: Option<&str>) -> String {
     if !time::is_writable(t) {
         return format_instant(t);
     }
@@ -185,7 +203,7 @@ pub fn format_utc(t: DateTime<Utc>) -> String {
         ("minute", "2-digit"),
         ("timeZone", "UTC"),
     ]);
-    match date_at(t).and_then(|date| to_locale_string(&date, &opts)) {
+    match date_at(t).and_then(|date| to_locale_string(&date, locale, &opts)) {
         Some(text) => format!("{text} UTC"),
         None => plain_utc(t),
     }

@@ -10,6 +10,7 @@ pub mod consent_store;
 pub mod delivery;
 pub mod focus;
 pub mod full_build;
+pub mod language;
 pub mod localtime;
 pub mod signals;
 
@@ -153,6 +154,16 @@ pub fn download_text(name: &str, mime: &str, text: &str) {
 pub fn set_page_title(title: &str) {
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
         doc.set_title(title);
+    }
+}
+
+/// Sets the page's language, `<html lang>` (the SPA only, whose page is the widget).
+pub fn set_page_language(tag: &str) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", tag);
     }
 }
 

@@ -15,6 +15,7 @@ use crate::domain::refund::form::{
 };
 use crate::domain::refund::local_time::{Occurrence, WallClock};
 use crate::domain::refund::{CustomWindow, Kind, Outcome, RefundError, RefundPolicy, Via};
+use crate::platform::language;
 use crate::platform::localtime::{self, LearnerZone};
 
 use super::timeline::timeline_view;
@@ -107,8 +108,12 @@ fn shifted_note(cat: &Catalog, value: &str) -> Option<String> {
     let typed = canonical_local_input(value.trim())?;
     let utc = localtime::local_input_to_utc(&typed)?;
     let used = localtime::utc_to_local_input(utc);
-    (used != typed && parse_local_input(&used).is_ok())
-        .then(|| cat.with(Msg::ShiftedTime, &[("time", &localtime::format_local(utc))]))
+    (used != typed && parse_local_input(&used).is_ok()).then(|| {
+        cat.with(
+            Msg::ShiftedTime,
+            &[("time", &language::local_date_time(cat, utc))],
+        )
+    })
 }
 
 /// What the form says of a local time the clocks repeat (they went back): which of the
@@ -125,8 +130,8 @@ fn repeated_time(cat: &Catalog, value: &str, chosen: Occurrence) -> Option<Repea
     let shown = |t| {
         format!(
             "{} ({})",
-            localtime::format_local(t),
-            localtime::format_utc(t)
+            language::local_date_time(cat, t),
+            language::utc_date_time(cat, t)
         )
     };
     Some(match chosen {

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::catalog::{Catalog, Msg};
 use crate::domain::refund::Decision;
 use crate::domain::refund::form::{Mark, MarkKind, timeline};
-use crate::platform::localtime;
+use crate::platform::language;
 
 /// A small drawing of the moments that decided the answer, with the same in words.
 pub(super) fn timeline_view(cat: &Catalog, input: &Value, decision: &Decision) -> Html {
@@ -28,7 +28,7 @@ pub(super) fn timeline_view(cat: &Catalog, input: &Value, decision: &Decision) -
     let words: Vec<String> = marks
         .iter()
         .map(|m| {
-            let time = localtime::format_local(m.at);
+            let time = language::local_date_time(cat, m.at);
             cat.with(
                 Msg::TimelineMoment,
                 &[("mark", &m.kind.label(cat)), ("time", &time)],

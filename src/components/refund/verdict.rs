@@ -8,7 +8,7 @@ use crate::components::parts::FragmentLink;
 use crate::domain::refund::Decision;
 use crate::domain::refund::form::{clause_fragment, headline, policy_line, section_title, tone};
 use crate::domain::time::format_instant;
-use crate::platform::localtime;
+use crate::platform::language;
 
 /// How much of the verdict to show.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,7 +30,7 @@ pub(super) fn verdict_view(
     unlinked: &[String],
     detail: Detail,
 ) -> Html {
-    let title = headline(cat, input, decision, localtime::format_local);
+    let title = headline(cat, input, decision, |t| language::local_date_time(cat, t));
     let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
     let deadline = decision.deadline.map(|deadline| {
         let label = cat.text(if decision.eligible == Some(true) {
@@ -43,11 +43,11 @@ pub(super) fn verdict_view(
                 <dt>{ label }</dt>
                 <dd>
                     <time class="tw-refund-local" datetime={format_instant(deadline)}>
-                        { localtime::format_local(deadline) }
+                        { language::local_date_time(cat, deadline) }
                     </time>
                     {" "}<span class="tw-refund-zone">{ cat.with(Msg::DeadlineZone, &[("zone", zone)]) }</span>
                     <br />
-                    <span class="tw-refund-utc">{ localtime::format_utc(deadline) }</span>
+                    <span class="tw-refund-utc">{ language::utc_date_time(cat, deadline) }</span>
                 </dd>
             </div>
         }
@@ -76,7 +76,7 @@ pub(super) fn verdict_view(
                 <dd>
                     { before }
                     <time datetime={format_instant(decision.as_of)}>
-                        { localtime::format_local(decision.as_of) }
+                        { language::local_date_time(cat, decision.as_of) }
                     </time>
                     { after }
                 </dd>

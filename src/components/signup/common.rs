@@ -103,11 +103,15 @@ pub fn subject_of(host: &web_sys::HtmlElement) -> String {
 }
 
 /// The UI language recorded: the language the learner was shown (contract: "the UI
-/// language"), which is the widget's interface language, not the host's `lang` or the
-/// browser's. The interface is English for now, whatever `lang` says; when it speaks
-/// more languages, chosen by `lang`, this follows.
-pub fn language_of(_host: &web_sys::HtmlElement) -> String {
-    crate::catalog::Lang::En.tag().to_owned()
+/// language"): the interface language the element picked (see
+/// [`platform::language`](crate::platform::language)), e.g. `es` for a page in `es-MX`,
+/// `en` where the catalog has none of the learner's languages.
+pub fn language_of(host: &web_sys::HtmlElement) -> String {
+    let locale = platform::language::locale_for(host);
+    crate::catalog::Lang::negotiate([locale.as_str()])
+        .0
+        .tag()
+        .to_owned()
 }
 
 /// A new batch id.

@@ -17,8 +17,8 @@ use crate::domain::acceptance::{
     Acceptance, AcceptanceHistory, CourseId, DocumentStanding, Method, PendingReason, Scope,
     Standing, receipt, standings,
 };
-use crate::domain::time::LongDate;
 use crate::platform::acceptance_store::StoreNotice;
+use crate::platform::language::long_date;
 use crate::platform::{self, signals};
 
 /// The prompt's state.
@@ -126,6 +126,11 @@ pub struct HonorCodeAppProps {
     pub host: web_sys::HtmlElement,
     /// The `course` attribute as given.
     pub course: AttrValue,
+    /// The interface's locale, a BCP 47 tag (see
+    /// [`platform::language`](crate::platform::language)); English when `None` or when
+    /// the catalog lacks the language.
+    #[prop_or_default]
+    pub locale: Option<AttrValue>,
 }
 
 /// The course page's prompt for one `<terms-honor-code>`.
@@ -175,11 +180,20 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
         });
     }
     let cat: Rc<Catalog> = use_memo(
-        state
-            .ready
-            .as_ref()
-            .map(|r| r.loaded.bundle.platform.clone()),
-        |platform| Catalog::en().with_platform(platform.as_deref().unwrap_or_default()),
+        (
+            state
+                .ready
+                .as_ref()
+                .map(|r| crate::components::ByPtr(r.loaded.clone())),
+            props.locale.clone(),
+        ),
+        |(loaded, locale)| {
+            let cat = Catalog::negotiated([locale.as_deref().unwrap_or("en")]);
+            match loaded {
+                Some(loaded) => loaded.0.bundle.words(cat),
+                None => cat,
+            }
+        },
     );
     let course = match course {
         Ok(c) => c,
@@ -293,7 +307,7 @@ fn pending_card(
         Msg::DocumentMeta,
         &[
             ("version", &current.version),
-            ("date", &current.effective.long()),
+            ("date", &long_date(&cat, current.effective)),
         ],
     );
     let changes = again

@@ -288,6 +288,11 @@ pub struct SignupAppProps {
     pub source: Source,
     /// The `<terms-signup>` element.
     pub host: web_sys::HtmlElement,
+    /// The interface's locale, a BCP 47 tag (see
+    /// [`platform::language`](crate::platform::language)); English when `None` or when
+    /// the catalog lacks the language.
+    #[prop_or_default]
+    pub locale: Option<yew::AttrValue>,
 }
 
 /// The whole sign-up step for one `<terms-signup>`.
@@ -344,11 +349,20 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
     }
 
     let cat: Rc<Catalog> = use_memo(
-        state
-            .ready
-            .as_ref()
-            .map(|r| r.loaded.bundle.platform.clone()),
-        |platform| Catalog::en().with_platform(platform.as_deref().unwrap_or_default()),
+        (
+            state
+                .ready
+                .as_ref()
+                .map(|r| crate::components::ByPtr(r.loaded.clone())),
+            props.locale.clone(),
+        ),
+        |(loaded, locale)| {
+            let cat = Catalog::negotiated([locale.as_deref().unwrap_or("en")]);
+            match loaded {
+                Some(loaded) => loaded.0.bundle.words(cat),
+                None => cat,
+            }
+        },
     );
     let docs: Rc<Vec<DocItem>> = Rc::new(state.ready.as_ref().map(doc_items).unwrap_or_default());
     let missing = missing(&cat, &state, &docs);

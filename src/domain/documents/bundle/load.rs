@@ -66,6 +66,8 @@ struct BundleWire {
 #[serde(default)]
 struct PlatformWire {
     name: Field<String>,
+    short_name: Field<String>,
+    strings: Field<Value>,
 }
 
 #[derive(Deserialize, Default)]
@@ -140,17 +142,37 @@ fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
 
     match root.platform.present() {
         Ok(None) => {}
-        Ok(Some(Object(p))) => match p.name.present() {
-            Ok(None) => {}
-            Ok(Some(name)) => bundle.platform = name.trim().to_string(),
-            Err(other) => top.problem(
-                "platform.name",
-                format!(
-                    "The platform name is {}, but it must be a string such as \"Kestrel Learning\".",
-                    kind_of(&other)
+        Ok(Some(Object(p))) => {
+            match p.name.present() {
+                Ok(None) => {}
+                Ok(Some(name)) => bundle.platform = name.trim().to_string(),
+                Err(other) => top.problem(
+                    "platform.name",
+                    format!(
+                        "The platform name is {}, but it must be a string such as \"Kestrel Learning\".",
+                        kind_of(&other)
+                    ),
                 ),
-            ),
-        },
+            }
+            match p.short_name.present() {
+                Ok(None) => {}
+                Ok(Some(short)) => bundle.platform_short = short.trim().to_string(),
+                Err(other) => top.problem(
+                    "platform.short_name",
+                    format!(
+                        "The platform's short name is {}, but it must be a string such as \"Kestrel\".",
+                        kind_of(&other)
+                    ),
+                ),
+            }
+            if let Ok(Some(strings)) | Err(strings) = p.strings.present() {
+                let (strings, problems) = crate::catalog::PartnerStrings::from_json(&strings);
+                bundle.strings = strings;
+                for (path, message) in problems {
+                    top.problem(&path, message);
+                }
+            }
+        }
         Err(other) => top.problem(
             "platform",
             format!(

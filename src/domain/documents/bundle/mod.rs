@@ -75,6 +75,10 @@ pub const FORMAT: &str = "terms-widget/bundle@1";
 pub struct Bundle {
     /// The platform's display name, e.g. "Kestrel Learning" (may be empty).
     pub platform: String,
+    /// `platform.short_name`, e.g. "Kestrel" (empty: the name's first word).
+    pub platform_short: String,
+    /// `platform.strings`: the platform's own values for UI messages, per language.
+    pub strings: crate::catalog::PartnerStrings,
     /// Documents in display order.
     pub documents: Vec<Document>,
     /// Overrides of the refund rules (the JSON shape of
@@ -86,6 +90,16 @@ pub struct Bundle {
     /// The `acceptance` set-up as the bundle gives it, checked; `None` when it gives none
     /// ([`Bundle::acceptance_setup`] is the one in force either way).
     pub acceptance: Option<AcceptanceSetup>,
+}
+
+impl Bundle {
+    /// `cat` speaking for this bundle's platform: its name, short name and own values
+    /// (`platform.strings`) for the catalog's language.
+    pub fn words(&self, cat: crate::catalog::Catalog) -> crate::catalog::Catalog {
+        cat.with_platform(&self.platform)
+            .with_short_name(&self.platform_short)
+            .with_partner_strings(&self.strings)
+    }
 }
 
 /// One legal document (e.g. the Refund Policy) and its published versions. It serialises
