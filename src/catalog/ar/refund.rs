@@ -5,7 +5,7 @@ use crate::catalog::Text::{self, Plain, Plurals};
 
 pub(super) const TABLE: &[(Msg, Text)] = &[
     // Refund form: the questions' short names.
-    (FieldKind, Plain("ما اشتريته")),
+    (FieldKind, Plain("ما اشتريتَه")),
     (FieldVia, Plain("مكان الدفع")),
     (FieldPaidAt, Plain("تاريخ الدفع")),
     (FieldPreEnrolled, Plain("التسجيل المسبق")),
@@ -114,19 +114,19 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     ),
     (
         NowBeforePayment,
-        Plain("تاريخ الدفع في المستقبل. أدخل التاريخ الذي دفعت فيه فعلًا."),
+        Plain("تاريخ الدفع في المستقبل. أدخل التاريخ الذي دفعتَ فيه فعلًا."),
     ),
     (
         CertificateBeforePayment,
         Plain(
-            "تاريخ الشهادة يسبق تاريخ الدفع. لا تُحتسب إلا الشهادة التي حصلت عليها بهذا \
+            "تاريخ الشهادة يسبق تاريخ الدفع. لا تُحتسب إلا الشهادة التي حصلتَ عليها بهذا \
              الدفع: تحقَّق من التاريخين.",
         ),
     ),
     (
         CertificateBeforePaymentSpecialization,
         Plain(
-            "تاريخ الشهادة يسبق تاريخ الدفع. لا تُحتسب إلا أول شهادة دورة حصلت عليها في هذا \
+            "تاريخ الشهادة يسبق تاريخ الدفع. لا تُحتسب إلا أول شهادة دورة حصلتَ عليها في هذا \
              التخصص بهذا الدفع: تحقَّق من التاريخين.",
         ),
     ),
@@ -158,7 +158,10 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         HeadlineOpen,
         Plain("يمكنك استرداد المبلغ كاملًا: المهلة لا تزال مفتوحة"),
     ),
-    (HeadlineClosed, Plain("لا استرداد: انتهت مهلة الاسترداد")),
+    (
+        HeadlineClosed,
+        Plain("لا يمكن استرداد المبلغ: انتهت مهلة الاسترداد"),
+    ),
     (HeadlineNotRefundable, Plain("غير قابل للاسترداد")),
     (HeadlineViolation, Plain("لا يحق لك استرداد المبلغ")),
     (
@@ -260,9 +263,9 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (GroupAboutSubscription, Plain("عن الاشتراك")),
     (GroupAboutService, Plain("عن الخدمة")),
     (GroupConduct, Plain("الإلغاء والسلوك")),
-    (AskKind, Plain("ماذا اشتريت؟")),
-    (AskVia, Plain("أين دفعت؟")),
-    (AskPaidAt, Plain("متى دفعت؟")),
+    (AskKind, Plain("ماذا اشتريتَ؟")),
+    (AskVia, Plain("أين دفعتَ؟")),
+    (AskPaidAt, Plain("متى دفعتَ؟")),
     (
         HintPaidAtRenewal,
         Plain("في حالة التجديد، تاريخ رسوم ذلك التجديد."),
@@ -272,22 +275,22 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         Plain("التاريخ والوقت المذكوران في إيصالك."),
     ),
     (AskZone, Plain("(بتوقيتك، {zone})")),
-    (AskPreEnrolled, Plain("دفعت قبل إطلاقها (تسجيل مسبق)")),
+    (AskPreEnrolled, Plain("دفعتُ قبل إطلاقها (تسجيل مسبق)")),
     (
         AskPreEnrolledSpecialization,
-        Plain("دفعت قبل إطلاق أول دورة فيه (تسجيل مسبق)"),
+        Plain("دفعتُ قبل إطلاق أول دورة فيه (تسجيل مسبق)"),
     ),
     (AskLaunchAt, Plain("تاريخ الإطلاق")),
     (
         HintLaunchAt,
         Plain("اترك الحقل فارغًا إن لم يُعلَن عن تاريخ الإطلاق بعد."),
     ),
-    (AskCertificate, Plain("حصلت على شهادة الدورة بعد الدفع")),
+    (AskCertificate, Plain("حصلتُ على شهادة الدورة بعد الدفع")),
     (
         AskCertificateSpecialization,
-        Plain("حصلت على شهادة دورة في إحدى دوراته بعد الدفع"),
+        Plain("حصلتُ على شهادة دورة في إحدى دوراته بعد الدفع"),
     ),
-    (AskCertificateAt, Plain("متى حصلت عليها؟")),
+    (AskCertificateAt, Plain("متى حصلتَ عليها؟")),
     (AskServiceWindow, Plain("ذُكرت مهلة استرداد لهذه الخدمة")),
     (
         AskServiceWindowDays,
@@ -319,8 +322,8 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         AskFreeTrialEnd,
         Plain("متى تنتهي (أو انتهت) الفترة التجريبية المجانية؟"),
     ),
-    (AskCancelled, Plain("ألغيتُ بالفعل أو طلبت استرداد المبلغ")),
-    (AskCancelledAt, Plain("متى ألغيت أو قدّمت الطلب؟")),
+    (AskCancelled, Plain("ألغيتُ بالفعل أو طلبتُ استرداد المبلغ")),
+    (AskCancelledAt, Plain("متى ألغيتَ أو قدّمتَ الطلب؟")),
     (
         HintCancelledAt,
         Plain("تُقيَّم الإجابة في تلك اللحظة بدلًا من الآن."),
