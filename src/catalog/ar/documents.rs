@@ -1,6 +1,137 @@
 //! Arabic: the documents area (the same keys as `en/documents.rs`, in the same order).
 
 use crate::catalog::Msg::{self, *};
-use crate::catalog::Text::{self, Plain};
+use crate::catalog::Text::{self, Plain, Plurals};
 
-pub(super) const TABLE: &[(Msg, Text)] = &[];
+pub(super) const TABLE: &[(Msg, Text)] = &[
+    // The documents view.
+    (PageTitle, Plain("{title} · {platform}")),
+    (Loading, Plain("جارٍ تحميل المستندات…")),
+    (LoadFailed, Plain("تعذّر تحميل المستندات")),
+    (NoDocuments, Plain("لا توجد مستندات لعرضها.")),
+    (
+        OlderVersion,
+        Plain("أنت تقرأ إصدارًا سابقًا. كان ساريًا اعتبارًا من {from}. {link}"),
+    ),
+    (
+        OlderVersionUntil,
+        Plain("أنت تقرأ إصدارًا سابقًا. كان ساريًا من {from} إلى {until}. {link}"),
+    ),
+    (ReadCurrentVersion, Plain("اقرأ الإصدار الحالي")),
+    (VersionLabel, Plain("الإصدار {version}")),
+    (InEffectSince, Plain("سارٍ منذ {date}")),
+    (EffectiveOn, Plain("تاريخ السريان: {date}")),
+    (CurrentBadge, Plain("الحالي")),
+    (
+        WhatChangedInVersion,
+        Plain("ما الذي تغيّر في الإصدار {version}"),
+    ),
+    (BackToVerdict, Plain("→ العودة إلى إجابة الاسترداد")),
+    (SkipToDocument, Plain("الانتقال إلى المستند")),
+    (BrandSubtitle, Plain("الشروط والسياسات")),
+    (Dismiss, Plain("إخفاء")),
+    (ToolsLabel, Plain("الأدوات")),
+    (
+        NoRefundPolicy,
+        Plain("لا تتضمن هذه المستندات سياسة استرداد، لذا لا تتوفر هنا حاسبة استرداد."),
+    ),
+    (
+        NoSuchDocument,
+        Plain("لا يوجد هنا مستند باسم «{id}». اختر مستندًا من القائمة."),
+    ),
+    (
+        NoSuchVersion,
+        Plain("لا يوجد إصدار «{version}» من {title}. يُعرض الإصدار الحالي بدلًا منه."),
+    ),
+    (
+        NoSuchSection,
+        Plain("لا يوجد قسم «{section}» في {title}. يُعرض أعلى المستند بدلًا منه."),
+    ),
+    (
+        NothingEarlier,
+        Plain("الإصدار {version} هو أول إصدار من {title}: لا يوجد إصدار سابق للمقارنة به."),
+    ),
+    (DocumentsLabel, Plain("المستندات")),
+    (OnThisPage, Plain("في هذه الصفحة")),
+    (ScopedLandmark, Plain("{name}: {scope}")),
+    (SearchLabel, Plain("البحث في المستندات")),
+    (SearchPlaceholder, Plain("بحث")),
+    (PreviousMatch, Plain("النتيجة السابقة")),
+    (PreviousMatchTitle, Plain("النتيجة السابقة (Shift+Enter)")),
+    (NextMatch, Plain("النتيجة التالية")),
+    (NextMatchTitle, Plain("النتيجة التالية (Enter)")),
+    (ClearSearch, Plain("مسح البحث")),
+    (ClearSearchTitle, Plain("مسح (Escape)")),
+    (NoMatches, Plain("لا توجد نتائج في هذا المستند")),
+    (
+        MatchCount,
+        Plurals {
+            zero: "النتيجة {current} من {n}",
+            one: "النتيجة الوحيدة",
+            two: "النتيجة {current} من نتيجتين",
+            few: "النتيجة {current} من {n} نتائج",
+            many: "النتيجة {current} من {n} نتيجة",
+            other: "النتيجة {current} من {n} نتيجة",
+        },
+    ),
+    (AlsoIn, Plain(" · توجد أيضًا في: ")),
+    (AlsoInItem, Plain("{title} ({count})")),
+    (VersionsTitle, Plain("إصدارات هذا المستند")),
+    (ImportantChange, Plain("تغيير مهم")),
+    (WhatChanged, Plain("ما الذي تغيّر")),
+    (ArchivedRevision, Plain("مراجعة سابقة")),
+    (ExternalSite, Plain("(موقع خارجي)")),
+    (ShownBadge, Plain("المعروض")),
+    (
+        ProblemsInDocuments,
+        Plurals {
+            zero: "{n} مشكلة في المستندات: لا يُعرض بعض المحتوى",
+            one: "مشكلة واحدة في المستندات: لا يُعرض بعض المحتوى",
+            two: "مشكلتان في المستندات: لا يُعرض بعض المحتوى",
+            few: "{n} مشكلات في المستندات: لا يُعرض بعض المحتوى",
+            many: "{n} مشكلة في المستندات: لا يُعرض بعض المحتوى",
+            other: "{n} مشكلة في المستندات: لا يُعرض بعض المحتوى",
+        },
+    ),
+    (RemovedStart, Plain("[محذوف: ")),
+    (AddedStart, Plain("[مضاف: ")),
+    (ChangeEnd, Plain("]")),
+    (ChangeAdded, Plain("إضافة")),
+    (ChangeRemoved, Plain("حذف")),
+    (ChangeReworded, Plain("إعادة صياغة")),
+    (
+        ChangesTitle,
+        Plain("ما الذي تغيّر في الإصدار {to} منذ الإصدار {from}"),
+    ),
+    (ChangesNone, Plain("الصياغة لم تتغير؛ تغيّر التنسيق فقط.")),
+    (
+        ChangesCount,
+        Plurals {
+            zero: "{n} تغيير في {sections}.",
+            one: "تغيير واحد في {sections}.",
+            two: "تغييران في {sections}.",
+            few: "{n} تغييرات في {sections}.",
+            many: "{n} تغييرًا في {sections}.",
+            other: "{n} تغيير في {sections}.",
+        },
+    ),
+    (
+        ChangedSections,
+        Plurals {
+            zero: "{n} قسم",
+            one: "قسم واحد",
+            two: "قسمين",
+            few: "{n} أقسام",
+            many: "{n} قسمًا",
+            other: "{n} قسم",
+        },
+    ),
+    (ShowFullText, Plain("عرض النص الكامل")),
+    (Introduction, Plain("مقدمة")),
+    (LinkToSection, Plain("رابط إلى هذا القسم")),
+    (TableLabel, Plain("جدول")),
+    (OpensInNewTab, Plain(" (يُفتح في علامة تبويب جديدة)")),
+    (ImageStart, Plain("[صورة: ")),
+    (ImageEnd, Plain("]")),
+    (LinkRemoved, Plain("أُزيل الرابط: {href} ليس عنوانًا آمنًا")),
+];
