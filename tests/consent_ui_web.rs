@@ -833,6 +833,7 @@ async fn privacy_choices_button_opens() {
         PrivacyChoicesButtonProps {
             on_open: log.cb("open"),
             label: None,
+            locale: None,
         },
     )
     .render();
@@ -849,6 +850,7 @@ async fn privacy_choices_button_opens() {
         PrivacyChoicesButtonProps {
             on_open: log.cb("open"),
             label: Some(AttrValue::Static("Cookie settings")),
+            locale: None,
         },
     )
     .render();

@@ -36,6 +36,7 @@ async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
             refund: None,
             refund_policy: None,
             label: None,
+            locale: None,
         },
     )
     .render();

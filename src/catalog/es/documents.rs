@@ -5,7 +5,7 @@ use crate::catalog::Text::{self, Plain, Plural};
 
 pub(super) const TABLE: &[(Msg, Text)] = &[
     // The documents view.
-    (PageTitle, Plain("{title} – {platform}")),
+    (PageTitle, Plain("{title} · {platform}")),
     (Loading, Plain("Cargando documentos…")),
     (LoadFailed, Plain("No se pudieron cargar los documentos")),
     (NoDocuments, Plain("No hay documentos para mostrar.")),
