@@ -307,32 +307,50 @@ describe('the host page does not reach inside', () => {
     });
   });
 
-  test('a right-to-left page: the widget keeps its own language and direction, and its words in order', T, async () => {
+  test('an Arabic page: the widget speaks Arabic and mirrors; an English section keeps English, left to right', T, async () => {
     await withPage(suite, async (page) => {
       await page.goto(`${suite.url}/fixtures/rtl.html`);
-      const headline = page.locator('#verdict .tw-refund-headline');
-      await headline.waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      for (const id of ['#verdict', '#english']) {
+        await page.locator(`${id} .tw-refund-headline`).waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      }
       await page.locator('#docs h1.tw-doc-title').waitFor();
+      await page.locator('terms-consent .tw-consent-banner').waitFor();
       const seen = await page.evaluate(() =>
-        ['#verdict', '#docs'].map((id) => {
+        ['#verdict', '#docs', '#english', 'terms-consent'].map((id) => {
           const root = document.querySelector(id).shadowRoot.querySelector('.tw-host');
           const verdict = root.querySelector('.tw-refund-verdict');
           return {
+            id,
             lang: root.getAttribute('lang'),
             dir: root.getAttribute('dir'),
             direction: getComputedStyle(root).direction,
+            text: root.innerText.slice(0, 400),
             // The accent bar is at the start of the line for the widget's direction.
             bar: verdict
-              ? { left: getComputedStyle(verdict).borderLeftWidth, right: getComputedStyle(verdict).borderRightWidth }
+              ? { left: parseFloat(getComputedStyle(verdict).borderLeftWidth), right: parseFloat(getComputedStyle(verdict).borderRightWidth) }
               : null,
           };
         }),
       );
-      for (const s of seen) {
-        assert.deepEqual([s.lang, s.dir, s.direction], ['en', 'ltr', 'ltr'], JSON.stringify(s));
+      const [verdict, docs, english, consent] = seen;
+      for (const s of [verdict, docs, consent]) {
+        assert.deepEqual([s.lang, s.dir, s.direction], ['ar', 'rtl', 'rtl'], JSON.stringify(s));
+        assert.match(s.text, /[\u0600-\u06FF]/, `${s.id} speaks Arabic`);
       }
-      assert.ok(parseFloat(seen[0].bar.left) > parseFloat(seen[0].bar.right), `accent bar at the start: ${JSON.stringify(seen[0].bar)}`);
-      await assertNoAxeViolations(page, 'a right-to-left host page');
+      assert.deepEqual([english.lang, english.dir, english.direction], ['en', 'ltr', 'ltr'], JSON.stringify(english));
+      assert.match(english.text, /Full refund available until/);
+      assert.ok(verdict.bar.right > verdict.bar.left, `accent bar at the start (right): ${JSON.stringify(verdict.bar)}`);
+      assert.ok(english.bar.left > english.bar.right, `accent bar at the start (left): ${JSON.stringify(english.bar)}`);
+      assert.match(consent.text, /قبول الكل/, 'the banner in Arabic');
+      // The documents view mirrors: the table of contents' text starts at the right edge.
+      const mirrored = await page.locator('#docs').evaluate((host) => {
+        const root = host.shadowRoot;
+        const title = root.querySelector('h1.tw-doc-title').getBoundingClientRect();
+        const box = root.querySelector('.tw-host').getBoundingClientRect();
+        return { titleRightGap: box.right - title.right, titleLeftGap: title.left - box.left };
+      });
+      assert.ok(mirrored.titleRightGap < mirrored.titleLeftGap, `the title starts at the right: ${JSON.stringify(mirrored)}`);
+      await assertNoAxeViolations(page, 'an Arabic page, with an English section');
     });
   });
 

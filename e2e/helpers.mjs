@@ -138,8 +138,11 @@ export async function newPage(suite, options = {}) {
     colorScheme = 'light',
     reducedMotion = 'no-preference',
     timezoneId,
+    locale,
   } = options;
-  const context = throttleContext(await suite.browser.newContext({ viewport, colorScheme, reducedMotion, timezoneId }));
+  const context = throttleContext(
+    await suite.browser.newContext({ viewport, colorScheme, reducedMotion, timezoneId, locale }),
+  );
   context.setDefaultTimeout(ACTION_TIMEOUT);
   context.setDefaultNavigationTimeout(FIRST_LOAD_TIMEOUT);
   // Nothing but the test server may be contacted.
