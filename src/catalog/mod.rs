@@ -77,6 +77,9 @@ mod keys;
 mod partner;
 
 use std::fmt;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
 
 pub use keys::Msg;
 pub use partner::PartnerStrings;
@@ -297,6 +300,10 @@ impl Lang {
     }
 }
 
+/// Writes a calendar date in words for a locale (the browser's `Intl`, given by the
+/// platform edge: see [`Catalog::with_date_words`]).
+pub type DateWords = Rc<dyn Fn(NaiveDate) -> String>;
+
 /// The text of one language with the platform's names filled in.
 #[derive(Clone)]
 pub struct Catalog {
@@ -310,6 +317,8 @@ pub struct Catalog {
     platform_short: String,
     /// The bundle's own values for this language (`platform.strings`), before the table's.
     partner: Vec<(Msg, partner::Owned)>,
+    /// Dates in words in this locale; `None`: English's own style, ISO elsewhere.
+    dates: Option<DateWords>,
 }
 
 impl PartialEq for Catalog {
@@ -364,6 +373,7 @@ impl Catalog {
             platform: DEFAULT_PLATFORM.to_string(),
             platform_short: short_name(DEFAULT_PLATFORM),
             partner: Vec::new(),
+            dates: None,
         }
     }
 
@@ -393,6 +403,36 @@ impl Catalog {
     pub fn with_partner_strings(mut self, strings: &PartnerStrings) -> Catalog {
         self.partner = strings.for_lang(&self.locale);
         self
+    }
+
+    /// The same catalog writing dates with `words` (the platform gives `Intl`'s long
+    /// date for the catalog's locale).
+    pub fn with_date_words(mut self, words: DateWords) -> Catalog {
+        self.dates = Some(words);
+        self
+    }
+
+    /// A calendar date in words in this catalog's locale: "1 September 2026" in English
+    /// (the widget's own style), the date words given by
+    /// [`with_date_words`](Self::with_date_words) in another language, else `2026-09-01`.
+    ///
+    /// ```
+    /// use terms_widget::catalog::{Catalog, Lang};
+    /// let d = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    /// assert_eq!(Catalog::en().date(d), "1 September 2026");
+    /// assert_eq!(Catalog::new(Lang::Es).date(d), "2026-09-01");
+    /// let es = Catalog::new(Lang::Es).with_date_words(std::rc::Rc::new(|d| format!("el {d}")));
+    /// assert_eq!(es.date(d), "el 2026-09-01");
+    /// ```
+    pub fn date(&self, date: NaiveDate) -> String {
+        match &self.dates {
+            Some(words) if self.lang != Lang::En => words(date),
+            _ if self.lang == Lang::En => {
+                use crate::domain::time::LongDate;
+                date.long()
+            }
+            _ => date.to_string(),
+        }
     }
 
     /// The language.

@@ -25,7 +25,6 @@ use crate::domain::documents::route::{self, Resolved, Route};
 use crate::domain::documents::search;
 use crate::domain::refund::{self, RefundPolicy};
 use crate::platform;
-use crate::platform::language::long_date;
 
 /// Who owns the page's URL fragment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -599,11 +598,11 @@ pub fn App(props: &AppProps) -> Html {
                     e.prevent_default();
                     follow.emit(id.clone());
                 });
-                let from = long_date(&cat, version.effective);
+                let from = cat.date(version.effective);
                 let (before, after) = match until {
                     Some(u) => cat.around(
                         Msg::OlderVersionUntil,
-                        &[("from", &from), ("until", &long_date(&cat, u))],
+                        &[("from", &from), ("until", &cat.date(u))],
                         "link",
                     ),
                     None => cat.around(Msg::OlderVersion, &[("from", &from)], "link"),
@@ -631,7 +630,7 @@ pub fn App(props: &AppProps) -> Html {
                             {" · "}
                             <span class="tw-effective">
                                 { effective_before }
-                                <time datetime={version.effective.to_string()}>{ long_date(&cat, version.effective) }</time>
+                                <time datetime={version.effective.to_string()}>{ cat.date(version.effective) }</time>
                                 { effective_after }
                             </span>
                             { if is_current { html! { <span class="tw-badge">{ cat.text(Msg::CurrentBadge) }</span> } } else { html! {} } }

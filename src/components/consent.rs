@@ -574,7 +574,7 @@ pub struct PrivacyChoicesButtonProps {
 pub fn PrivacyChoicesButton(props: &PrivacyChoicesButtonProps) -> Html {
     let above = use_catalog();
     let cat = match &props.locale {
-        Some(locale) => Rc::new(Catalog::negotiated([locale.as_str()])),
+        Some(locale) => Rc::new(crate::platform::language::catalog_for(locale)),
         None => above,
     };
     let label = props

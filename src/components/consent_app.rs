@@ -530,7 +530,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
             props.locale.clone(),
         ),
         |(loaded, locale)| {
-            let cat = Catalog::negotiated([locale.as_deref().unwrap_or("en")]);
+            let cat = crate::platform::language::catalog_for(locale.as_deref().unwrap_or("en"));
             match loaded {
                 Some(loaded) => loaded.0.bundle.words(cat),
                 None => cat,

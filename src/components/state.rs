@@ -80,7 +80,7 @@ impl AppState {
     /// picks for `locale`.
     pub fn speaking(locale: &str) -> AppState {
         AppState {
-            catalog: Rc::new(Catalog::negotiated([locale])),
+            catalog: Rc::new(crate::platform::language::catalog_for(locale)),
             ..AppState::default()
         }
     }

@@ -86,15 +86,20 @@ pub fn locale_for(host: &web_sys::Element) -> String {
     Lang::negotiate(candidates.iter().map(String::as_str)).1
 }
 
-/// The catalog for a locale from [`locale_for`].
+/// The catalog for a locale from [`locale_for`], writing dates with `Intl` in that
+/// locale ([`long_date`]).
 pub fn catalog_for(locale: &str) -> Catalog {
-    Catalog::negotiated([locale])
+    let cat = Catalog::negotiated([locale]);
+    let locale = cat.locale().to_string();
+    let lang = cat.lang();
+    cat.with_date_words(std::rc::Rc::new(move |date| long_date(&locale, lang, date)))
 }
 
-/// A calendar date in the catalog's locale: "1 September 2026" in English, "1 de
-/// septiembre de 2026" in `es`.
-pub fn long_date(cat: &Catalog, date: NaiveDate) -> String {
-    if cat.lang() == Lang::En {
+/// A calendar date in `locale` (of the language `lang`): "1 September 2026" in English
+/// (the widget's own style), `Intl`'s long date in any other, "1 de septiembre de 2026"
+/// in `es`.
+pub fn long_date(locale: &str, lang: Lang, date: NaiveDate) -> String {
+    if lang == Lang::En {
         return date.long();
     }
     let options = js_sys::Object::new();
@@ -104,7 +109,7 @@ pub fn long_date(cat: &Catalog, date: NaiveDate) -> String {
     set(&options, "timeZone", "UTC");
     let millis = js_sys::Date::utc(f64::from(date.year()), f64::from(date.month0()))
         + f64::from(date.day0()) * 86_400_000.0;
-    intl_format(cat, &options, millis).unwrap_or_else(|| date.long())
+    intl_format(locale, lang, &options, millis).unwrap_or_else(|| date.to_string())
 }
 
 /// The locale dates are written in: `None` (the browser's own, as before languages
@@ -131,11 +136,8 @@ fn set(options: &js_sys::Object, key: &str, value: &str) {
 
 /// `new Intl.DateTimeFormat(locale, options).format(millis)`, `None` if the locale or
 /// the options are refused.
-fn intl_format(cat: &Catalog, options: &js_sys::Object, millis: f64) -> Option<String> {
-    let locales = js_sys::Array::of2(
-        &JsValue::from_str(cat.locale()),
-        &JsValue::from_str(cat.lang().tag()),
-    );
+fn intl_format(locale: &str, lang: Lang, options: &js_sys::Object, millis: f64) -> Option<String> {
+    let locales = js_sys::Array::of2(&JsValue::from_str(locale), &JsValue::from_str(lang.tag()));
     let format = js_sys::Intl::DateTimeFormat::new(&locales, options);
     let date = js_sys::Date::new(&JsValue::from_f64(millis));
     format

@@ -18,7 +18,6 @@ use crate::domain::acceptance::{
     Standing, receipt, standings,
 };
 use crate::platform::acceptance_store::StoreNotice;
-use crate::platform::language::long_date;
 use crate::platform::{self, signals};
 
 /// The prompt's state.
@@ -188,7 +187,7 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
             props.locale.clone(),
         ),
         |(loaded, locale)| {
-            let cat = Catalog::negotiated([locale.as_deref().unwrap_or("en")]);
+            let cat = crate::platform::language::catalog_for(locale.as_deref().unwrap_or("en"));
             match loaded {
                 Some(loaded) => loaded.0.bundle.words(cat),
                 None => cat,
@@ -307,7 +306,7 @@ fn pending_card(
         Msg::DocumentMeta,
         &[
             ("version", &current.version),
-            ("date", &long_date(&cat, current.effective)),
+            ("date", &cat.date(current.effective)),
         ],
     );
     let changes = again

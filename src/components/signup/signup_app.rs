@@ -357,7 +357,7 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
             props.locale.clone(),
         ),
         |(loaded, locale)| {
-            let cat = Catalog::negotiated([locale.as_deref().unwrap_or("en")]);
+            let cat = crate::platform::language::catalog_for(locale.as_deref().unwrap_or("en"));
             match loaded {
                 Some(loaded) => loaded.0.bundle.words(cat),
                 None => cat,

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::super::use_catalog;
 use crate::catalog::Msg;
 use crate::domain::acceptance::Pledge;
-use crate::platform::language::long_date;
 
 /// Props of [`AgeScreen`].
 #[derive(Properties, PartialEq, Clone)]
@@ -142,10 +141,7 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
     let doc = |d: &DocItem| {
         let meta = cat.with(
             Msg::DocumentMeta,
-            &[
-                ("version", &d.version),
-                ("date", &long_date(&cat, d.effective)),
-            ],
+            &[("version", &d.version), ("date", &cat.date(d.effective))],
         );
         let read = {
             let (on_read, id) = (props.on_read.clone(), d.id.clone());
