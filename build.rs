@@ -23,6 +23,11 @@ mod domain {
         #[path = "content_source.rs"]
         pub mod content_source;
     }
+    #[path = "records"]
+    pub mod records {
+        #[path = "language.rs"]
+        pub mod language;
+    }
     #[path = "time.rs"]
     pub mod time;
     #[path = "wire.rs"]
@@ -42,6 +47,7 @@ fn main() {
         "src/domain/documents/bundle",
         "src/domain/documents/content_source.rs",
         "src/domain/documents/content_revisions.rs",
+        "src/domain/records/language.rs",
         "src/domain/time.rs",
         "src/domain/wire.rs",
         "src/content_dir.rs",
