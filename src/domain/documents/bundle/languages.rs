@@ -78,7 +78,11 @@ pub(super) fn matches_primary(primary: &Document, version: &Version, ctx: &mut C
     let label = &version.version;
     let lang = &primary.lang;
     let Some(original) = primary.version(label) else {
-        let labels: Vec<&str> = primary.versions.iter().map(|v| v.version.as_str()).collect();
+        let labels: Vec<&str> = primary
+            .versions
+            .iter()
+            .map(|v| v.version.as_str())
+            .collect();
         ctx.problem(
             "version",
             format!(
@@ -176,7 +180,8 @@ impl Bundle {
     /// The document with this id as shown in `lang` (the rule of
     /// [`Bundle::for_language`]); `None` when the bundle has no such id.
     pub fn document_in(&self, id: &str, lang: &str) -> Option<&Document> {
-        self.document(id).map(|primary| self.shown_in(primary, lang))
+        self.document(id)
+            .map(|primary| self.shown_in(primary, lang))
     }
 
     /// The version `label` of document `id` as shown in `lang`: the document (of a

@@ -46,8 +46,7 @@ pub fn to_json(bundle: &Bundle) -> Value {
         .chain(&bundle.translations)
         .map(|document| DocumentOut {
             document,
-            lang: (document.lang != bundle.lang)
-                .then_some(document.lang.as_str()),
+            lang: (document.lang != bundle.lang).then_some(document.lang.as_str()),
         })
         .collect();
     let out = BundleOut {

@@ -10,7 +10,8 @@ fn version(label: &str, date: &str, body: &str) -> Value {
 }
 
 fn doc(id: &str, lang: Option<&str>, versions: Value) -> Value {
-    let mut d = json!({"id": id, "title": format!("{id} {}", lang.unwrap_or("-")), "versions": versions});
+    let mut d =
+        json!({"id": id, "title": format!("{id} {}", lang.unwrap_or("-")), "versions": versions});
     if let Some(lang) = lang {
         d["lang"] = json!(lang);
     }
@@ -59,8 +60,14 @@ fn languages_default_to_the_bundle_s_which_defaults_to_english() {
 #[test]
 fn a_bad_bundle_language_is_a_problem_and_english_stays() {
     for (lang, needle) in [
-        (json!("en_GB"), "The language \"en_GB\" is not a BCP 47 language tag"),
-        (json!(7), "The field \"lang\" is a number, but it must be a language tag"),
+        (
+            json!("en_GB"),
+            "The language \"en_GB\" is not a BCP 47 language tag",
+        ),
+        (
+            json!(7),
+            "The field \"lang\" is a number, but it must be a language tag",
+        ),
     ] {
         let l = load_value(&json!({"format": FORMAT, "lang": lang, "documents": [
             doc("faq", None, json!([version("1", "2024-01-01", "x")]))]}));
@@ -96,11 +103,27 @@ fn a_document_with_a_bad_language_is_left_out() {
 #[test]
 fn the_same_id_in_the_same_language_is_a_problem() {
     let l = faq_with(vec![
-        doc("faq", Some("es"), json!([version("2", "2025-01-01", "Nuevo.")])),
-        doc("faq", Some("ES"), json!([version("2", "2025-01-01", "Otro.")])),
-        doc("faq", Some("EN"), json!([version("2", "2025-01-01", "Again.")])),
+        doc(
+            "faq",
+            Some("es"),
+            json!([version("2", "2025-01-01", "Nuevo.")]),
+        ),
+        doc(
+            "faq",
+            Some("ES"),
+            json!([version("2", "2025-01-01", "Otro.")]),
+        ),
+        doc(
+            "faq",
+            Some("EN"),
+            json!([version("2", "2025-01-01", "Again.")]),
+        ),
         doc("faq", None, json!([version("2", "2025-01-01", "Again.")])),
-        doc("faq", Some("es-MX"), json!([version("2", "2025-01-01", "Nuevo.")])),
+        doc(
+            "faq",
+            Some("es-MX"),
+            json!([version("2", "2025-01-01", "Nuevo.")]),
+        ),
     ]);
     let m = messages(&l);
     assert_eq!(m.len(), 3, "{m:#?}");
@@ -127,7 +150,9 @@ fn a_translation_has_only_its_primary_s_versions() {
     )]);
     assert_eq!(
         messages(&l),
-        ["Document faq, version 3: This translation has a version \"3\", but the primary document (in \"en\") has none: a translation can only have the primary's versions (1, 2). This version is left out. (at documents[1].versions[1].version)"]
+        [
+            "Document faq, version 3: This translation has a version \"3\", but the primary document (in \"en\") has none: a translation can only have the primary's versions (1, 2). This version is left out. (at documents[1].versions[1].version)"
+        ]
     );
     let es = &l.bundle.translations[0];
     assert_eq!(es.versions.len(), 1);
@@ -140,7 +165,11 @@ fn a_translation_has_only_its_primary_s_versions() {
         json!([version("9", "2025-01-01", "x")]),
     )]);
     assert_eq!(l.problems.len(), 2);
-    assert!(l.problems[1].message.contains("No version of this document"));
+    assert!(
+        l.problems[1]
+            .message
+            .contains("No version of this document")
+    );
     assert!(l.bundle.translations.is_empty());
 }
 
@@ -170,7 +199,11 @@ fn a_translated_version_keeps_its_primary_s_date_material_and_pledges() {
 #[test]
 fn the_first_document_of_an_id_is_the_primary_whatever_its_language() {
     let l = load(json!([
-        doc("faq", Some("es"), json!([version("1", "2024-01-01", "Hola.")])),
+        doc(
+            "faq",
+            Some("es"),
+            json!([version("1", "2024-01-01", "Hola.")])
+        ),
         doc("faq", None, json!([version("1", "2024-01-01", "Hello.")])),
     ]));
     assert!(l.problems.is_empty());
@@ -185,9 +218,21 @@ fn for_language_picks_by_exact_tag_then_primary_subtag() {
     let l = load(json!([
         doc("terms", None, json!([version("1", "2024-01-01", "Terms.")])),
         doc("faq", None, json!([version("1", "2024-01-01", "Hi.")])),
-        doc("faq", Some("es-MX"), json!([version("1", "2024-01-01", "Quiubo.")])),
-        doc("faq", Some("es"), json!([version("1", "2024-01-01", "Hola.")])),
-        doc("faq", Some("en-GB"), json!([version("1", "2024-01-01", "Hello.")])),
+        doc(
+            "faq",
+            Some("es-MX"),
+            json!([version("1", "2024-01-01", "Quiubo.")])
+        ),
+        doc(
+            "faq",
+            Some("es"),
+            json!([version("1", "2024-01-01", "Hola.")])
+        ),
+        doc(
+            "faq",
+            Some("en-GB"),
+            json!([version("1", "2024-01-01", "Hello.")])
+        ),
     ]));
     assert!(l.problems.is_empty(), "{:?}", messages(&l));
     let body = |lang: &str| {
