@@ -33,6 +33,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::domain::documents::bundle::DEFAULT_LANG;
 use crate::domain::wire::{Field, Object};
 
 use super::{CategorySet, Controller};
@@ -142,7 +143,32 @@ fn text(field: Field<String>, path: &str, problems: &mut Vec<String>) -> Option<
 impl ConsentConfig {
     /// Reads a set-up from the bundle's `consent` value; missing keys take the defaults.
     /// Every problem is listed (as sentences naming the key), and then nothing is used.
+    /// Learner-facing texts given in several languages are read in English (see
+    /// [`ConsentConfig::from_json_in`]).
     pub fn from_json(value: &Value) -> Result<ConsentConfig, Vec<String>> {
+        ConsentConfig::from_json_in(value, DEFAULT_LANG)
+    }
+
+    /// [`ConsentConfig::from_json`] with the learner-facing texts in `lang` (a BCP 47 tag
+    /// such as `es-MX`): the categories' `title`, `purposes` and `receipt.termination`
+    /// may each be a string or an object of language tag → string, and such an object
+    /// gives the text of `lang`, else of a tag with the same primary subtag, else of
+    /// `en`, else its first (see [`CategorySet::from_json_in`]). The problems are the
+    /// same whatever `lang` is.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use terms_widget::domain::consent::config::ConsentConfig;
+    /// let value = json!({"categories": [
+    ///     {"id": "necessary", "title": {"en": "Strictly necessary", "es": "Estrictamente necesarias"},
+    ///      "purposes": ["Signs you in."], "storage": ["kl_session"], "required": true}]});
+    /// let es = ConsentConfig::from_json_in(&value, "es").unwrap();
+    /// assert_eq!(es.categories.categories()[0].title, "Estrictamente necesarias");
+    /// assert_eq!(es.categories.categories()[0].purposes, ["Signs you in."]);
+    /// let en = ConsentConfig::from_json(&value).unwrap();
+    /// assert_eq!(en.categories.categories()[0].title, "Strictly necessary");
+    /// ```
+    pub fn from_json_in(value: &Value, lang: &str) -> Result<ConsentConfig, Vec<String>> {
         let mut config = ConsentConfig::default();
         let Ok(Object(wire)) = Object::<ConsentWire>::deserialize(value) else {
             return Err(vec![
@@ -209,7 +235,7 @@ impl ConsentConfig {
             Field::Wrong(_) => problems.push("consent.controller must be an object.".into()),
         }
         if let Some(v) = wire.categories {
-            match CategorySet::from_json(&v) {
+            match CategorySet::from_json_in(&v, lang) {
                 Ok(set) => config.categories = set,
                 Err(e) => problems.push(format!("consent.categories: {e}")),
             }
