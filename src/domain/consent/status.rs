@@ -4,9 +4,9 @@
 use std::fmt;
 
 use super::history::is_granted;
+use super::{Category, CategorySet, ConsentHistory, ConsentRecord, PolicyRef};
 use crate::domain::documents::bundle::Bundle;
 use crate::domain::records::sha256::sha256_hex;
-use super::{Category, CategorySet, ConsentHistory, ConsentRecord, PolicyRef};
 
 /// What the learner's decisions allow now, under the privacy policy in force: the one
 /// answer to "may this category's scripts, storage and Consent Mode signals be used?".
@@ -146,7 +146,10 @@ impl PolicyVersion {
         let label = &primary.current().version;
         let mut policy = PolicyVersion::new(
             PolicyRef::for_text(document, &shown.version, &shown.body),
-            primary.versions.iter().map(|v| (v.version.clone(), v.material)),
+            primary
+                .versions
+                .iter()
+                .map(|v| (v.version.clone(), v.material)),
         );
         policy.translations = std::iter::once(primary)
             .chain(bundle.translations_of(document))
@@ -610,12 +613,25 @@ mod tests {
         }))
         .bundle;
         let cats = cats();
-        let under = |lang: &str| PolicyVersion::from_bundle(&bundle, "privacy-policy", lang).unwrap();
+        let under =
+            |lang: &str| PolicyVersion::from_bundle(&bundle, "privacy-policy", lang).unwrap();
         let (en, es, fr) = (under("en"), under("es-MX"), under("fr"));
-        assert_eq!(es.current, PolicyRef::for_text("privacy-policy", "2", "Nuevo."));
-        assert_eq!(en.current, PolicyRef::for_text("privacy-policy", "2", "New."));
-        assert_eq!(fr.current, en.current, "no French text of the current version");
-        assert_eq!(es.versions, en.versions, "the whole history, even in Spanish");
+        assert_eq!(
+            es.current,
+            PolicyRef::for_text("privacy-policy", "2", "Nuevo.")
+        );
+        assert_eq!(
+            en.current,
+            PolicyRef::for_text("privacy-policy", "2", "New.")
+        );
+        assert_eq!(
+            fr.current, en.current,
+            "no French text of the current version"
+        );
+        assert_eq!(
+            es.versions, en.versions,
+            "the whole history, even in Spanish"
+        );
         assert_eq!(es.versions.len(), 2);
         assert!(PolicyVersion::from_bundle(&bundle, "cookie-notice", "es").is_none());
 
@@ -639,7 +655,11 @@ mod tests {
         assert_eq!(status(&h, &cats, &en), ConsentStatus::Current);
         // An older version agreed in English is judged on the full history in Spanish.
         let h = decided_under(&PolicyRef::for_text("privacy-policy", "1", "Old."));
-        assert_eq!(status(&h, &cats, &es), ConsentStatus::Current, "v2 is not material");
+        assert_eq!(
+            status(&h, &cats, &es),
+            ConsentStatus::Current,
+            "v2 is not material"
+        );
         // A text that is in no language is a changed text.
         let h = decided_under(&PolicyRef::for_text("privacy-policy", "2", "Edited."));
         assert_eq!(

@@ -152,6 +152,12 @@ impl Bundle {
     /// consent, refund rules, acceptance) is kept. For an earlier version a translation
     /// lacks, see [`Bundle::version_in`].
     ///
+    /// Show and record from this view: a record made for a shown document's version
+    /// binds to that text (its SHA-256). Judge standings on the whole bundle, whose
+    /// primaries have the full history: a translation may lack the version a learner
+    /// accepted earlier (acceptance standings take the primary document;
+    /// `consent::PolicyVersion::from_bundle` does this for consent).
+    ///
     /// ```
     /// use terms_widget::domain::documents::bundle::load_json;
     /// let bundle = load_json(r#"{"format":"terms-widget/bundle@1","documents":[
