@@ -10,7 +10,6 @@ use crate::domain::wire::{Field, Label, Object, kind_of};
 use super::acceptance;
 use super::archived::load_archived;
 use super::languages::{self, read_lang};
-
 use super::problems::Ctx;
 use super::{
     Bundle, Document, FORMAT, Loaded, Problem, RESERVED_IDS, Version, is_valid_id,

@@ -17,6 +17,10 @@
 //! }
 //! ```
 //!
+//! `"lang"` (optional, at the top and on a document) says the documents' language; several
+//! documents may share an id in different languages (translations, see `languages.rs` and
+//! [`Bundle::for_language`]).
+//!
 //! Loading never fails as a whole and never panics: [`load_json`] returns the documents
 //! that are well formed together with a [`Problem`] for everything that is not, so the
 //! widget can show both. A version with a bad field is left out; a document left with
