@@ -410,6 +410,8 @@ fn the_spanish_consent_set_up_matches_the_spanish_privacy_policy() {
         .unwrap()
         .current()
         .body;
+    assert_eq!(es.controller.contact, "Equipo de privacidad");
+    assert_eq!(es.controller.name, en.controller.name);
     for (e, s) in en
         .categories
         .categories()

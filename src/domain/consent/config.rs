@@ -36,6 +36,7 @@ use serde_json::Value;
 use crate::domain::documents::bundle::DEFAULT_LANG;
 use crate::domain::wire::{Field, Object};
 
+use super::localized::localize;
 use super::{CategorySet, Controller};
 
 /// A platform's consent set-up.
@@ -114,7 +115,7 @@ struct ControllerWire {
     #[serde(default)]
     name: Field<String>,
     #[serde(default)]
-    contact: Field<String>,
+    contact: Field<Value>,
     #[serde(default)]
     address: Field<String>,
     #[serde(default)]
@@ -150,8 +151,9 @@ impl ConsentConfig {
     }
 
     /// [`ConsentConfig::from_json`] with the learner-facing texts in `lang` (a BCP 47 tag
-    /// such as `es-MX`): the categories' `title`, `purposes` and `receipt.termination`
-    /// may each be a string or an object of language tag → string, and such an object
+    /// such as `es-MX`): the categories' `title`, `purposes` and `receipt.termination`,
+    /// and `controller.contact`, may each be a string or an object of language tag →
+    /// string, and such an object
     /// gives the text of `lang`, else of a tag with the same primary subtag, else of
     /// `en`, else its first (see [`CategorySet::from_json_in`]). The problems are the
     /// same whatever `lang` is.
@@ -215,16 +217,23 @@ impl ConsentConfig {
             Field::Absent | Field::Null => {}
             Field::Ok(Object(c)) => {
                 let to = &mut config.controller;
-                let mut set = |field, key: &str, slot: &mut String| {
-                    if let Some(v) = text(field, &format!("controller.{key}"), &mut problems) {
+                let set = |field, key: &str, slot: &mut String, problems: &mut Vec<String>| {
+                    if let Some(v) = text(field, &format!("controller.{key}"), problems) {
                         *slot = v;
                     }
                 };
-                set(c.name, "name", &mut to.name);
-                set(c.contact, "contact", &mut to.contact);
-                set(c.address, "address", &mut to.address);
-                set(c.email, "email", &mut to.email);
-                set(c.url, "url", &mut to.url);
+                set(c.name, "name", &mut to.name, &mut problems);
+                // Learners read it in receipts: it may be given per language.
+                match localize(c.contact, lang) {
+                    Ok(contact) => set(contact, "contact", &mut to.contact, &mut problems),
+                    Err((tag, p)) => problems.push(match tag {
+                        Some(tag) => format!("consent.controller.contact.{tag}: {p}."),
+                        None => format!("consent.controller.contact: {p}."),
+                    }),
+                }
+                set(c.address, "address", &mut to.address, &mut problems);
+                set(c.email, "email", &mut to.email, &mut problems);
+                set(c.url, "url", &mut to.url, &mut problems);
                 if let Some(v) = text(c.country, "controller.country", &mut problems) {
                     to.country = Some(v);
                 }
@@ -398,5 +407,38 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_controller_s_contact_may_be_given_per_language() {
+        let value = json!({"controller": {"contact": {"en": "Privacy team", "es": "Equipo de privacidad"}}});
+        let es = ConsentConfig::from_json_in(&value, "es-ES").unwrap();
+        assert_eq!(es.controller.contact, "Equipo de privacidad");
+        assert_eq!(
+            ConsentConfig::from_json(&value).unwrap(),
+            ConsentConfig::default()
+        );
+        let problems = |contact: Value| {
+            ConsentConfig::from_json_in(
+                &json!({"controller": {"name": 1, "contact": contact}}),
+                "es",
+            )
+            .unwrap_err()
+        };
+        assert_eq!(
+            problems(json!({"en": "Privacy team", "es": ""})),
+            [
+                "consent.controller.name must be a non-empty string.",
+                "consent.controller.contact.es: it is empty; give the text in that language, or leave the language out.",
+            ]
+        );
+        assert_eq!(
+            problems(json!({}))[1],
+            "consent.controller.contact: it is empty; give a text, or an object of texts by language such as {\"en\": \"…\", \"es\": \"…\"}."
+        );
+        assert_eq!(
+            problems(json!(["Privacy team"]))[1],
+            "consent.controller.contact must be a non-empty string."
+        );
     }
 }
