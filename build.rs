@@ -20,7 +20,7 @@ mod domain {
         pub mod bundle;
         #[path = "content_revisions.rs"]
         pub mod content_revisions;
-        #[path = "content_source.rs"]
+        #[path = "content_source/mod.rs"]
         pub mod content_source;
     }
     #[path = "records"]
@@ -49,8 +49,9 @@ fn main() {
         "src/domain/acceptance/pledges.rs",
         "src/domain/acceptance/setup.rs",
         "src/domain/documents/bundle",
-        "src/domain/documents/content_source.rs",
+        "src/domain/documents/content_source",
         "src/domain/documents/content_revisions.rs",
+        "src/domain/records/language.rs",
         "src/domain/time.rs",
         "src/domain/wire.rs",
         "src/domain/records/language.rs",
@@ -89,8 +90,9 @@ fn main() {
 /// What the consent-only build (`terms-consent`) has built in: the bundle without the
 /// documents consent does not use. It keeps the platform, the consent set-up and the
 /// privacy policy the choices are bound to (`consent.policy_document`, by default
-/// `privacy-policy`), every version of it, so records and re-consent work exactly as in
-/// the full widget.
+/// `privacy-policy`), every version of it and every translation of it (the documents with
+/// that id in other languages), so records and re-consent work exactly as in the full
+/// widget, in every language it has.
 fn consent_subset(bundle: &serde_json::Value) -> serde_json::Value {
     let mut subset = bundle.clone();
     let policy = bundle
@@ -99,6 +101,7 @@ fn consent_subset(bundle: &serde_json::Value) -> serde_json::Value {
         .unwrap_or("privacy-policy")
         .to_owned();
     if let Some(docs) = subset.get_mut("documents").and_then(|d| d.as_array_mut()) {
+        // Translations share the id, so they stay too.
         docs.retain(|d| d.get("id").and_then(|id| id.as_str()) == Some(policy.as_str()));
     }
     subset

@@ -221,11 +221,12 @@ fn no_sentence_is_copied_from_the_seeds() {
     }
     assert!(seed_shingles.len() > 1000, "the seeds were read");
     let mut copied = Vec::new();
-    for d in &bundle().documents {
+    let b = bundle();
+    for d in b.documents.iter().chain(&b.translations) {
         for v in &d.versions {
             for s in shingles(&v.body, 8) {
                 if seed_shingles.contains(&s) {
-                    copied.push(format!("{} v{}: \"{s}\"", d.id, v.version));
+                    copied.push(format!("{} ({}) v{}: \"{s}\"", d.id, d.lang, v.version));
                 }
             }
         }
@@ -302,4 +303,139 @@ fn the_consent_build_binds_to_the_same_privacy_policy() {
     };
     assert_eq!(labels(a), labels(b));
     assert_eq!(a.current().body, b.current().body);
+    // Its translations too: a Spanish reader binds to the same Spanish text.
+    assert_eq!(
+        light.languages("privacy-policy"),
+        full.languages("privacy-policy")
+    );
+    for lang in full.languages("privacy-policy") {
+        let (a, b) = (
+            full.document_in("privacy-policy", lang).unwrap(),
+            light.document_in("privacy-policy", lang).unwrap(),
+        );
+        assert_eq!(a.lang, b.lang);
+        assert_eq!(a.current().body, b.current().body);
+    }
+}
+
+#[test]
+fn spanish_readers_see_spanish_where_we_have_it_and_english_elsewhere() {
+    let b = bundle();
+    assert_eq!(b.lang, "en");
+    assert_eq!(b.languages("honor-code"), ["en", "es"]);
+    assert_eq!(b.languages("privacy-policy"), ["en", "es"]);
+    assert_eq!(b.languages("terms-of-use"), ["en"]);
+    let es = b.for_language("es-419");
+    let ids: Vec<&str> = es.documents.iter().map(|d| d.id.as_str()).collect();
+    let en_ids: Vec<&str> = b.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, en_ids, "the same documents, in the same order");
+    for d in &es.documents {
+        let spanish = matches!(d.id.as_str(), "honor-code" | "privacy-policy");
+        assert_eq!(d.is_in("es"), spanish, "{}", d.id);
+        assert_eq!(
+            d.current().version,
+            b.document(&d.id).unwrap().current().version
+        );
+    }
+    assert_eq!(es.document("honor-code").unwrap().title, "Código de honor");
+    assert_eq!(es.document("honor-code").unwrap().versions.len(), 2);
+    // The current privacy policy only: its earlier versions come in English.
+    let policy = es.document("privacy-policy").unwrap();
+    assert_eq!(policy.title, "Política de privacidad");
+    assert_eq!(policy.versions.len(), 1);
+    let (d, _) = b.version_in("privacy-policy", "1", "es").unwrap();
+    assert_eq!(d.lang, "en");
+    // Every internal link of the Spanish view leads somewhere.
+    let broken = broken_links(&es);
+    assert!(
+        broken.is_empty(),
+        "{}",
+        broken
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn translations_keep_the_structure_of_their_original() {
+    let b = bundle();
+    let outline = |body: &str| {
+        markdown::parse(body)
+            .headings
+            .iter()
+            .map(|h| h.level)
+            .collect::<Vec<_>>()
+    };
+    for t in &b.translations {
+        let original = b.document(&t.id).unwrap();
+        for v in &t.versions {
+            let o = original.version(&v.version).unwrap();
+            assert_eq!(
+                outline(&v.body),
+                outline(&o.body),
+                "{} ({}) v{}",
+                t.id,
+                t.lang,
+                v.version
+            );
+            assert_eq!(
+                v.pledge_list().len(),
+                o.pledge_list().len(),
+                "{} v{}",
+                t.id,
+                v.version
+            );
+            assert_ne!(
+                v.body, o.body,
+                "{} ({}) v{} is translated",
+                t.id, t.lang, v.version
+            );
+        }
+    }
+    let honor = b.document_in("honor-code", "es").unwrap();
+    assert_eq!(honor.current().pledge_list().len(), 5);
+}
+
+#[test]
+fn the_spanish_consent_set_up_matches_the_spanish_privacy_policy() {
+    use terms_widget::domain::consent::config::ConsentConfig;
+    let b = bundle();
+    let consent = b.consent.as_ref().expect("content/consent.json");
+    let en = ConsentConfig::from_json(consent).unwrap();
+    let es = ConsentConfig::from_json_in(consent, "es").unwrap();
+    let policy = &b
+        .document_in("privacy-policy", "es")
+        .unwrap()
+        .current()
+        .body;
+    assert_eq!(es.controller.contact, "Equipo de privacidad");
+    assert_eq!(es.controller.name, en.controller.name);
+    for (e, s) in en
+        .categories
+        .categories()
+        .iter()
+        .zip(es.categories.categories())
+    {
+        assert_eq!(
+            (&e.id, &e.storage, e.required),
+            (&s.id, &s.storage, s.required)
+        );
+        assert_ne!(e.title, s.title, "{} has a Spanish title", e.id);
+        assert_ne!(e.purposes, s.purposes, "{} has Spanish purposes", e.id);
+        assert_ne!(e.receipt.termination, s.receipt.termination, "{}", e.id);
+        // The policy's table row names the category, its Spanish title and purpose.
+        let row = policy
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}` |", s.id)))
+            .unwrap_or_else(|| panic!("a row for {}", s.id));
+        assert!(row.contains(&format!("| {} |", s.title)), "{row}");
+        for p in &s.purposes {
+            assert!(row.contains(p.as_str()), "{p:?} in {row}");
+        }
+        for key in &s.storage {
+            assert!(row.contains(&format!("`{key}`")), "{key} in {row}");
+        }
+    }
 }

@@ -16,4 +16,13 @@ fuzz_target!(|data: &[u8]| {
         loaded.bundle.documents.len(),
         "a loaded bundle round-trips"
     );
+    assert_eq!(
+        again.bundle.translations.len(),
+        loaded.bundle.translations.len(),
+        "with its translations"
+    );
+    for lang in ["en", "es-MX"] {
+        let shown = loaded.bundle.for_language(lang);
+        assert_eq!(shown.documents.len(), loaded.bundle.documents.len());
+    }
 });

@@ -44,17 +44,37 @@ fn main() -> ExitCode {
         }
     };
     let loaded = bundle::load_value(&value);
-    let broken = terms_widget::domain::documents::route::broken_links(&loaded.bundle);
+    let mut broken = terms_widget::domain::documents::route::broken_links(&loaded.bundle);
     for b in &broken {
         eprintln!("warning: {b}");
+    }
+    // The translations' links, as a reader of each language follows them.
+    let mut langs: Vec<&str> = loaded
+        .bundle
+        .translations
+        .iter()
+        .map(|d| d.lang.as_str())
+        .collect();
+    langs.sort_unstable();
+    langs.dedup();
+    for lang in langs {
+        let view = loaded.bundle.for_language(lang);
+        for b in terms_widget::domain::documents::route::broken_links(&view) {
+            let shown_in = view.document(&b.document).map(|d| d.lang.as_str());
+            if shown_in == Some(lang) {
+                eprintln!("warning: ({lang}) {b}");
+                broken.push(b);
+            }
+        }
     }
     if !check_only {
         println!("{value}");
     }
     let docs = &loaded.bundle.documents;
     eprintln!(
-        "terms-bundle: {} document(s), {} version(s), {} archived revision(s), {} broken link(s).",
+        "terms-bundle: {} document(s), {} translation(s), {} version(s), {} archived revision(s), {} broken link(s).",
         docs.len(),
+        loaded.bundle.translations.len(),
         docs.iter().map(|d| d.versions.len()).sum::<usize>(),
         docs.iter().map(|d| d.archived.len()).sum::<usize>(),
         broken.len()

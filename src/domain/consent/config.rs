@@ -33,8 +33,10 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::domain::documents::bundle::DEFAULT_LANG;
 use crate::domain::wire::{Field, Object};
 
+use super::localized::localize;
 use super::{CategorySet, Controller};
 
 /// A platform's consent set-up.
@@ -113,7 +115,7 @@ struct ControllerWire {
     #[serde(default)]
     name: Field<String>,
     #[serde(default)]
-    contact: Field<String>,
+    contact: Field<Value>,
     #[serde(default)]
     address: Field<String>,
     #[serde(default)]
@@ -142,7 +144,33 @@ fn text(field: Field<String>, path: &str, problems: &mut Vec<String>) -> Option<
 impl ConsentConfig {
     /// Reads a set-up from the bundle's `consent` value; missing keys take the defaults.
     /// Every problem is listed (as sentences naming the key), and then nothing is used.
+    /// Learner-facing texts given in several languages are read in English (see
+    /// [`ConsentConfig::from_json_in`]).
     pub fn from_json(value: &Value) -> Result<ConsentConfig, Vec<String>> {
+        ConsentConfig::from_json_in(value, DEFAULT_LANG)
+    }
+
+    /// [`ConsentConfig::from_json`] with the learner-facing texts in `lang` (a BCP 47 tag
+    /// such as `es-MX`): the categories' `title`, `purposes` and `receipt.termination`,
+    /// and `controller.contact`, may each be a string or an object of language tag →
+    /// string, and such an object
+    /// gives the text of `lang`, else of a tag with the same primary subtag, else of
+    /// `en`, else its first (see [`CategorySet::from_json_in`]). The problems are the
+    /// same whatever `lang` is.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use terms_widget::domain::consent::config::ConsentConfig;
+    /// let value = json!({"categories": [
+    ///     {"id": "necessary", "title": {"en": "Strictly necessary", "es": "Estrictamente necesarias"},
+    ///      "purposes": ["Signs you in."], "storage": ["kl_session"], "required": true}]});
+    /// let es = ConsentConfig::from_json_in(&value, "es").unwrap();
+    /// assert_eq!(es.categories.categories()[0].title, "Estrictamente necesarias");
+    /// assert_eq!(es.categories.categories()[0].purposes, ["Signs you in."]);
+    /// let en = ConsentConfig::from_json(&value).unwrap();
+    /// assert_eq!(en.categories.categories()[0].title, "Strictly necessary");
+    /// ```
+    pub fn from_json_in(value: &Value, lang: &str) -> Result<ConsentConfig, Vec<String>> {
         let mut config = ConsentConfig::default();
         let Ok(Object(wire)) = Object::<ConsentWire>::deserialize(value) else {
             return Err(vec![
@@ -189,16 +217,23 @@ impl ConsentConfig {
             Field::Absent | Field::Null => {}
             Field::Ok(Object(c)) => {
                 let to = &mut config.controller;
-                let mut set = |field, key: &str, slot: &mut String| {
-                    if let Some(v) = text(field, &format!("controller.{key}"), &mut problems) {
+                let set = |field, key: &str, slot: &mut String, problems: &mut Vec<String>| {
+                    if let Some(v) = text(field, &format!("controller.{key}"), problems) {
                         *slot = v;
                     }
                 };
-                set(c.name, "name", &mut to.name);
-                set(c.contact, "contact", &mut to.contact);
-                set(c.address, "address", &mut to.address);
-                set(c.email, "email", &mut to.email);
-                set(c.url, "url", &mut to.url);
+                set(c.name, "name", &mut to.name, &mut problems);
+                // Learners read it in receipts: it may be given per language.
+                match localize(c.contact, lang) {
+                    Ok(contact) => set(contact, "contact", &mut to.contact, &mut problems),
+                    Err((tag, p)) => problems.push(match tag {
+                        Some(tag) => format!("consent.controller.contact.{tag}: {p}."),
+                        None => format!("consent.controller.contact: {p}."),
+                    }),
+                }
+                set(c.address, "address", &mut to.address, &mut problems);
+                set(c.email, "email", &mut to.email, &mut problems);
+                set(c.url, "url", &mut to.url, &mut problems);
                 if let Some(v) = text(c.country, "controller.country", &mut problems) {
                     to.country = Some(v);
                 }
@@ -209,7 +244,7 @@ impl ConsentConfig {
             Field::Wrong(_) => problems.push("consent.controller must be an object.".into()),
         }
         if let Some(v) = wire.categories {
-            match CategorySet::from_json(&v) {
+            match CategorySet::from_json_in(&v, lang) {
                 Ok(set) => config.categories = set,
                 Err(e) => problems.push(format!("consent.categories: {e}")),
             }
@@ -372,5 +407,38 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_controller_s_contact_may_be_given_per_language() {
+        let value = json!({"controller": {"contact": {"en": "Privacy team", "es": "Equipo de privacidad"}}});
+        let es = ConsentConfig::from_json_in(&value, "es-ES").unwrap();
+        assert_eq!(es.controller.contact, "Equipo de privacidad");
+        assert_eq!(
+            ConsentConfig::from_json(&value).unwrap(),
+            ConsentConfig::default()
+        );
+        let problems = |contact: Value| {
+            ConsentConfig::from_json_in(
+                &json!({"controller": {"name": 1, "contact": contact}}),
+                "es",
+            )
+            .unwrap_err()
+        };
+        assert_eq!(
+            problems(json!({"en": "Privacy team", "es": ""})),
+            [
+                "consent.controller.name must be a non-empty string.",
+                "consent.controller.contact.es: it is empty; give the text in that language, or leave the language out.",
+            ]
+        );
+        assert_eq!(
+            problems(json!({}))[1],
+            "consent.controller.contact: it is empty; give a text, or an object of texts by language such as {\"en\": \"…\", \"es\": \"…\"}."
+        );
+        assert_eq!(
+            problems(json!(["Privacy team"]))[1],
+            "consent.controller.contact must be a non-empty string."
+        );
     }
 }

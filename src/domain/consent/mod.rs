@@ -7,6 +7,9 @@
 //!   will carry them); [`CategorySet::default_set`] is the table in the Privacy Policy's
 //!   *Cookies and similar storage* section. A *required* category (strictly necessary) is
 //!   always on, is explained rather than offered as a switch, and is recorded as granted.
+//!   Its learner-facing texts may be given in several languages (a string, or an object
+//!   of language tag → string, `localized.rs`), read for one language with
+//!   [`CategorySet::from_json_in`] (and [`config::ConsentConfig::from_json_in`]).
 //! * Every decision is a [`ConsentRecord`]: a random id, when, under which policy text
 //!   (document id, version and the SHA-256 of its exact text), the choice for every
 //!   category, how it was given ([`Method`]), the browser's privacy signals and the UI
@@ -133,6 +136,7 @@ mod category;
 mod choice;
 mod describe;
 mod history;
+mod localized;
 mod merge;
 mod proposal;
 mod receipt;

@@ -5,6 +5,8 @@ use std::fmt;
 
 use super::history::is_granted;
 use super::{Category, CategorySet, ConsentHistory, ConsentRecord, PolicyRef};
+use crate::domain::documents::bundle::Bundle;
+use crate::domain::records::sha256::sha256_hex;
 
 /// What the learner's decisions allow now, under the privacy policy in force: the one
 /// answer to "may this category's scripts, storage and Consent Mode signals be used?".
@@ -85,6 +87,11 @@ pub struct PolicyVersion {
     /// Every published version, oldest first, including the current one (from the
     /// bundle: each version's label and `material` flag).
     pub versions: Vec<PublishedVersion>,
+    /// The SHA-256 of the current version's text in the bundle's other languages (64
+    /// lowercase hex digits each): a decision made under any of them stands, being the
+    /// same version translated. Empty from [`PolicyVersion::new`]; filled by
+    /// [`PolicyVersion::from_bundle`].
+    pub translations: Vec<String>,
 }
 
 impl PolicyVersion {
@@ -103,7 +110,54 @@ impl PolicyVersion {
                     material,
                 })
                 .collect(),
+            translations: Vec::new(),
         }
+    }
+
+    /// The policy `document` of `bundle` as a learner reading `lang` (a BCP 47 tag) is
+    /// shown it: `current` is the text [`Bundle::for_language`] shows (so a record binds
+    /// to it), `versions` the primary document's full history (a translation may have
+    /// fewer versions), and `translations` the hashes of the current version's other
+    /// texts, so that a decision made in one language still stands in another. `None`
+    /// when the bundle has no such document.
+    ///
+    /// ```
+    /// use terms_widget::domain::consent::PolicyVersion;
+    /// use terms_widget::domain::documents::bundle::load_json;
+    /// let bundle = load_json(r#"{"format":"terms-widget/bundle@1","documents":[
+    ///   {"id":"privacy-policy","title":"Privacy Policy","versions":[
+    ///     {"version":"1","effective":"2024-01-01","summary":"First.","material":true,"body":"Old."},
+    ///     {"version":"2","effective":"2025-01-01","summary":"New.","material":true,"body":"New."}]},
+    ///   {"id":"privacy-policy","lang":"es","title":"Política de privacidad","versions":[
+    ///     {"version":"2","effective":"2025-01-01","summary":"Nueva.","material":true,"body":"Nuevo."}]}]}"#)
+    ///     .bundle;
+    /// let es = PolicyVersion::from_bundle(&bundle, "privacy-policy", "es").unwrap();
+    /// let en = PolicyVersion::from_bundle(&bundle, "privacy-policy", "en").unwrap();
+    /// assert_eq!(es.current.version, "2");
+    /// assert_ne!(es.current.sha256, en.current.sha256);
+    /// assert_eq!(es.versions.len(), 2);
+    /// assert_eq!(es.translations, [en.current.sha256.clone().unwrap()]);
+    /// ```
+    ///
+    /// [`Bundle::for_language`]: crate::domain::documents::bundle::Bundle::for_language
+    pub fn from_bundle(bundle: &Bundle, document: &str, lang: &str) -> Option<PolicyVersion> {
+        let primary = bundle.document(document)?;
+        let shown = bundle.document_in(document, lang)?.current();
+        let label = &primary.current().version;
+        let mut policy = PolicyVersion::new(
+            PolicyRef::for_text(document, &shown.version, &shown.body),
+            primary
+                .versions
+                .iter()
+                .map(|v| (v.version.clone(), v.material)),
+        );
+        policy.translations = std::iter::once(primary)
+            .chain(bundle.translations_of(document))
+            .filter_map(|d| d.version(label))
+            .filter(|v| v.body != shown.body)
+            .map(|v| sha256_hex(v.body.as_bytes()))
+            .collect();
+        Some(policy)
     }
 }
 
@@ -131,7 +185,8 @@ pub enum Reason {
         /// The version in force.
         to: String,
     },
-    /// The version agreed to is the current one, but its text now has another SHA-256.
+    /// The version agreed to is the current one, but its text now has another SHA-256
+    /// (and so has none of its translations, see [`PolicyVersion::translations`]).
     PolicyTextChanged {
         /// The version label.
         version: String,
@@ -230,6 +285,7 @@ fn policy_reasons(record: &ConsentRecord, policy: &PolicyVersion) -> Vec<Reason>
     } else if agreed.version == now.version {
         if let (Some(a), Some(b)) = (&agreed.sha256, &now.sha256)
             && a != b
+            && !policy.translations.contains(a)
         {
             reasons.push(Reason::PolicyTextChanged {
                 version: agreed.version.clone(),
@@ -539,5 +595,80 @@ mod tests {
         .unwrap();
         assert!(!is_granted(&h, cat(&cats, "analytics")));
         assert!(!is_granted(&h, cat(&cats, "marketing")));
+    }
+
+    #[test]
+    fn a_decision_stands_in_every_language_of_the_same_version() {
+        let bundle = crate::domain::documents::bundle::load_value(&serde_json::json!({
+            "format": crate::domain::documents::bundle::FORMAT,
+            "documents": [
+                {"id": "privacy-policy", "title": "Privacy Policy", "versions": [
+                    {"version": "1", "effective": "2024-01-01", "summary": "s", "material": true, "body": "Old."},
+                    {"version": "2", "effective": "2025-01-01", "summary": "s", "material": false, "body": "New."}]},
+                {"id": "privacy-policy", "lang": "es", "title": "Política", "versions": [
+                    {"version": "2", "effective": "2025-01-01", "summary": "s", "material": false, "body": "Nuevo."}]},
+                {"id": "privacy-policy", "lang": "fr", "title": "Politique", "versions": [
+                    {"version": "1", "effective": "2024-01-01", "summary": "s", "material": true, "body": "Ancien."}]}
+            ]
+        }))
+        .bundle;
+        let cats = cats();
+        let under =
+            |lang: &str| PolicyVersion::from_bundle(&bundle, "privacy-policy", lang).unwrap();
+        let (en, es, fr) = (under("en"), under("es-MX"), under("fr"));
+        assert_eq!(
+            es.current,
+            PolicyRef::for_text("privacy-policy", "2", "Nuevo.")
+        );
+        assert_eq!(
+            en.current,
+            PolicyRef::for_text("privacy-policy", "2", "New.")
+        );
+        assert_eq!(
+            fr.current, en.current,
+            "no French text of the current version"
+        );
+        assert_eq!(
+            es.versions, en.versions,
+            "the whole history, even in Spanish"
+        );
+        assert_eq!(es.versions.len(), 2);
+        assert!(PolicyVersion::from_bundle(&bundle, "cookie-notice", "es").is_none());
+
+        let decided_under = |policy: &PolicyRef| {
+            let mut h = ConsentHistory::default();
+            h.record(
+                &cats,
+                policy,
+                ctx(1, "2025-03-01T09:00:00Z", Signals::NONE),
+                Method::Banner,
+                all_optional(&cats, Granted),
+            )
+            .unwrap();
+            h
+        };
+        // Agreed in English, read in Spanish, and the other way round: it stands.
+        let h = decided_under(&en.current);
+        assert_eq!(status(&h, &cats, &es), ConsentStatus::Current);
+        assert!(!Standing::new(&h, &es).suspended());
+        let h = decided_under(&es.current);
+        assert_eq!(status(&h, &cats, &en), ConsentStatus::Current);
+        // An older version agreed in English is judged on the full history in Spanish.
+        let h = decided_under(&PolicyRef::for_text("privacy-policy", "1", "Old."));
+        assert_eq!(
+            status(&h, &cats, &es),
+            ConsentStatus::Current,
+            "v2 is not material"
+        );
+        // A text that is in no language is a changed text.
+        let h = decided_under(&PolicyRef::for_text("privacy-policy", "2", "Edited."));
+        assert_eq!(
+            status(&h, &cats, &es),
+            ConsentStatus::NeedsReconsent {
+                reasons: vec![Reason::PolicyTextChanged {
+                    version: "2".into()
+                }]
+            }
+        );
     }
 }

@@ -7,8 +7,11 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use crate::domain::documents::bundle::DEFAULT_LANG;
 use crate::domain::records::field::FieldProblem;
 use crate::domain::wire::{Field, Object, kind_of};
+
+use super::localized::localize;
 
 /// Is `id` usable as a category id: 1 to 64 of `a-z`, `0-9` and inner hyphens (the
 /// same rule as document ids)?
@@ -248,9 +251,9 @@ struct CategoryWire {
     #[serde(default)]
     id: Field<String>,
     #[serde(default)]
-    title: Field<String>,
+    title: Field<Value>,
     #[serde(default)]
-    purposes: Field<Vec<Field<String>>>,
+    purposes: Field<Vec<Field<Value>>>,
     #[serde(default)]
     storage: Field<Vec<Field<String>>>,
     #[serde(default)]
@@ -268,7 +271,7 @@ struct ReceiptWire {
     #[serde(default)]
     pii_category: Field<Vec<Field<String>>>,
     #[serde(default)]
-    termination: Field<String>,
+    termination: Field<Value>,
 }
 
 /// A required field: its value, or what is wrong with it.
@@ -303,10 +306,45 @@ fn strings(
         .collect()
 }
 
+/// A list of learner-facing texts (see [`localize`]), each read for `lang`; the error
+/// names the field (`key[i]`, or `key[i].<tag>` for a text of a localized item).
+fn texts(
+    field: Field<Vec<Field<Value>>>,
+    key: &str,
+    expected: &'static str,
+    lang: &str,
+) -> Result<Vec<String>, (String, FieldProblem)> {
+    let items = required(field, expected).map_err(|p| (key.to_string(), p))?;
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match localize(item, lang) {
+            Ok(Field::Ok(text)) => Ok(text),
+            Ok(other) => Err((
+                format!("{key}[{i}]"),
+                FieldProblem::WrongType {
+                    expected: "a string",
+                    found: other.found(),
+                },
+            )),
+            Err((tag, p)) => Err((at(&format!("{key}[{i}]"), tag), p)),
+        })
+        .collect()
+}
+
+/// The path of a localized text's problem: the field, or `field.<tag>`.
+fn at(field: &str, tag: Option<String>) -> String {
+    match tag {
+        Some(tag) => format!("{field}.{tag}"),
+        None => field.to_string(),
+    }
+}
+
 impl CategoryWire {
-    /// The category at `index`, or the first problem in the order id, title, purposes,
-    /// storage, required, receipt (whose termination is checked before its lists).
-    fn read(self, index: usize) -> Result<Category, CategoryError> {
+    /// The category at `index` with its texts in `lang`, or the first problem in the
+    /// order id, title, purposes, storage, required, receipt (whose termination is
+    /// checked before its lists).
+    fn read(self, index: usize, lang: &str) -> Result<Category, CategoryError> {
         let id_hint = match &self.id {
             Field::Ok(id) if is_valid_category_id(id) => Some(id.clone()),
             _ => None,
@@ -318,12 +356,14 @@ impl CategoryWire {
             problem,
         };
         let id = required(self.id, ID_EXPECTED).map_err(|p| bad("id".into(), p))?;
-        let title = required(self.title, "the name learners see, such as \"Analytics\"")
+        let title = localize(self.title, lang).map_err(|(tag, p)| bad(at("title", tag), p))?;
+        let title = required(title, "the name learners see, such as \"Analytics\"")
             .map_err(|p| bad("title".into(), p))?;
-        let purposes = strings(
+        let purposes = texts(
             self.purposes,
             "purposes",
             "a list of sentences saying what the category is for",
+            lang,
         )
         .map_err(|(f, p)| bad(f, p))?;
         let storage = strings(
@@ -352,7 +392,9 @@ impl CategoryWire {
         let receipt = match self.receipt {
             Field::Absent | Field::Null => ReceiptTerms::default(),
             Field::Ok(Object(r)) => {
-                let termination = match r.termination {
+                let termination = localize(r.termination, lang)
+                    .map_err(|(tag, p)| bad(at("receipt.termination", tag), p))?;
+                let termination = match termination {
                     Field::Absent | Field::Null => String::new(),
                     Field::Ok(text) => text,
                     Field::Wrong(other) => {
@@ -563,6 +605,35 @@ impl CategorySet {
     /// assert!(err.to_string().contains("field \"title\": it is empty"));
     /// ```
     pub fn from_json(value: &Value) -> Result<CategorySet, CategoryError> {
+        CategorySet::from_json_in(value, DEFAULT_LANG)
+    }
+
+    /// [`CategorySet::from_json`] with the learner-facing texts (`title`, each of
+    /// `purposes`, `receipt.termination`) in `lang`, a BCP 47 tag: each may be a string or
+    /// an object of language tag → string, read as the module `localized` says (the
+    /// language, else one of the same primary subtag, else `en`, else the first). Every
+    /// text of such an object is checked, whichever is read. [`CategorySet::from_json`]
+    /// reads them in English.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// use terms_widget::domain::consent::CategorySet;
+    /// let value = json!([
+    ///     {"id": "necessary", "title": {"en": "Strictly necessary", "es": "Estrictamente necesarias"},
+    ///      "purposes": [{"en": "Signs you in.", "es": "Inicia tu sesión."}],
+    ///      "storage": ["kl_session"], "required": true}
+    /// ]);
+    /// let es = CategorySet::from_json_in(&value, "es-MX").unwrap();
+    /// assert_eq!(es.categories()[0].title, "Estrictamente necesarias");
+    /// assert_eq!(es.categories()[0].purposes, ["Inicia tu sesión."]);
+    /// let fr = CategorySet::from_json_in(&value, "fr").unwrap();
+    /// assert_eq!(fr.categories()[0].title, "Strictly necessary");
+    ///
+    /// let err = CategorySet::from_json_in(&json!([{"id": "a", "title": {"en": "A", "es": ""},
+    ///     "purposes": ["x"], "storage": [], "required": false}]), "en").unwrap_err();
+    /// assert!(err.to_string().contains("field \"title.es\": it is empty"));
+    /// ```
+    pub fn from_json_in(value: &Value, lang: &str) -> Result<CategorySet, CategoryError> {
         let Value::Array(items) = value else {
             return Err(CategoryError::NotAList {
                 found: kind_of(value),
@@ -573,7 +644,7 @@ impl CategorySet {
             .enumerate()
             .map(
                 |(index, item)| match Object::<CategoryWire>::deserialize(item) {
-                    Ok(Object(wire)) => wire.read(index),
+                    Ok(Object(wire)) => wire.read(index, lang),
                     Err(_) => Err(CategoryError::NotAnObject {
                         index,
                         found: kind_of(item),

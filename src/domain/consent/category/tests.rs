@@ -387,3 +387,85 @@ fn category_messages_are_exact() {
         assert_eq!(err.to_string(), message, "{text}");
     }
 }
+
+#[test]
+fn texts_in_several_languages_are_read_for_one() {
+    let value = json!([
+        {"id": "necessary",
+         "title": {"en": "Strictly necessary", "es": "Estrictamente necesarias"},
+         "purposes": [{"en": "Signs you in.", "es": "Inicia tu sesión."}, "Same everywhere."],
+         "storage": ["kl_session"], "required": true,
+         "receipt": {"termination": {"en": "While signed in.", "es": "Mientras tengas la sesión iniciada."}}},
+        {"id": "analytics", "title": "Analytics", "purposes": ["Counts visits."],
+         "storage": [], "required": false}
+    ]);
+    let es = CategorySet::from_json_in(&value, "es-MX").unwrap();
+    let necessary = &es.categories()[0];
+    assert_eq!(necessary.title, "Estrictamente necesarias");
+    assert_eq!(
+        necessary.purposes,
+        ["Inicia tu sesión.", "Same everywhere."]
+    );
+    assert_eq!(
+        necessary.receipt.termination,
+        "Mientras tengas la sesión iniciada."
+    );
+    assert_eq!(es.categories()[1].title, "Analytics");
+    // English, for English, for a language it lacks, and by default.
+    for en in [
+        CategorySet::from_json_in(&value, "en").unwrap(),
+        CategorySet::from_json_in(&value, "ar").unwrap(),
+        CategorySet::from_json(&value).unwrap(),
+    ] {
+        assert_eq!(en.categories()[0].title, "Strictly necessary");
+        assert_eq!(en.categories()[0].purposes[0], "Signs you in.");
+        assert_eq!(en.categories()[0].receipt.termination, "While signed in.");
+    }
+    // Written back, it is the texts read: plain strings.
+    assert_eq!(CategorySet::from_json(&es.to_json()), Ok(es.clone()));
+}
+
+#[test]
+fn texts_in_several_languages_have_exact_problems() {
+    let with = |field: &str, text: Value| {
+        let mut c = json!({"id": "ads", "title": "Ads", "purposes": ["Shows ads."],
+            "storage": [], "required": false, "receipt": {"termination": "Ends."}});
+        match field {
+            "purposes" => c["purposes"] = json!([text]),
+            "termination" => c["receipt"]["termination"] = text,
+            _ => c[field] = text,
+        }
+        // The problems are the same whatever the language read.
+        let es = CategorySet::from_json_in(&json!([c.clone()]), "es").unwrap_err();
+        assert_eq!(CategorySet::from_json(&json!([c])).unwrap_err(), es);
+        es.to_string()
+    };
+    assert_eq!(
+        with("title", json!({})),
+        "Consent category \"ads\", field \"title\": it is empty; give a text, or an object of texts by language such as {\"en\": \"…\", \"es\": \"…\"}."
+    );
+    assert_eq!(
+        with("title", json!({"en": "Ads", "es": "  "})),
+        "Consent category \"ads\", field \"title.es\": it is empty; give the text in that language, or leave the language out."
+    );
+    assert_eq!(
+        with(
+            "purposes",
+            json!({"en": "Shows ads.", "es_ES": "Anuncios."})
+        ),
+        "Consent category \"ads\", field \"purposes[0].es_ES\": \"es_ES\" can't be used; give a language tag such as \"es\" for each text."
+    );
+    assert_eq!(
+        with("termination", json!({"en": ["Ends."]})),
+        "Consent category \"ads\", field \"receipt.termination.en\": it is a list, but it must be a string: the text in that language."
+    );
+    // Plain strings keep their messages.
+    assert_eq!(
+        with("title", json!(3)),
+        "Consent category \"ads\", field \"title\": it is a number, but it must be the name learners see, such as \"Analytics\"."
+    );
+    assert_eq!(
+        with("purposes", json!(null)),
+        "Consent category \"ads\", field \"purposes[0]\": it is null, but it must be a string."
+    );
+}

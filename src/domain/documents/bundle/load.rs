@@ -9,6 +9,7 @@ use crate::domain::wire::{Field, Label, Object, kind_of};
 
 use super::acceptance;
 use super::archived::load_archived;
+use super::languages::{self, read_lang};
 use super::problems::Ctx;
 use super::{
     Bundle, Document, FORMAT, Loaded, Problem, RESERVED_IDS, Version, is_valid_id,
@@ -56,6 +57,7 @@ fn load_json_with<const PLEDGE_LISTS: bool>(text: &str) -> Loaded {
 struct BundleWire {
     format: Field<String>,
     platform: Field<Object<PlatformWire>>,
+    lang: Field<String>,
     consent: Field<Value>,
     refund_policy: Field<Map<String, Value>>,
     documents: Field<Vec<Value>>,
@@ -75,6 +77,7 @@ struct PlatformWire {
 struct DocumentWire {
     id: Field<String>,
     title: Field<String>,
+    lang: Field<String>,
     versions: Field<Vec<Value>>,
     archived: Field<Vec<Value>>,
 }
@@ -182,6 +185,10 @@ fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
         ),
     }
 
+    if let Some(lang) = read_lang(root.lang, &mut top) {
+        bundle.lang = lang;
+    }
+
     // Carried as JSON: `consent_config` checks it where consent is asked.
     match root.consent.present() {
         Ok(None) => {}
@@ -237,7 +244,12 @@ fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
     };
 
     for (i, doc) in documents.iter().enumerate() {
-        if let Some(d) = load_document::<PLEDGE_LISTS>(i, doc, &bundle, &mut problems) {
+        let Some(d) = load_document::<PLEDGE_LISTS>(i, doc, &bundle, &mut problems) else {
+            continue;
+        };
+        if bundle.document(&d.id).is_some() {
+            bundle.translations.push(d);
+        } else {
             bundle.documents.push(d);
         }
     }
@@ -287,20 +299,29 @@ fn load_document<const PLEDGE_LISTS: bool>(
             );
             return None;
         }
-        Some(id) if so_far.document(&id).is_some() => {
-            ctx.document = Some(id.clone());
-            ctx.problem(
-                "id",
-                format!(
-                    "Another document already has the id \"{id}\": each document needs its own id. This one is left out."
-                ),
-            );
-            return None;
-        }
         Some(id) => id,
         None => return None,
     };
     ctx.document = Some(id.clone());
+    let lang = match doc.lang {
+        Field::Absent | Field::Null => so_far.lang.clone(),
+        field => read_lang(field, &mut ctx)?,
+    };
+    if let Some(other) = so_far
+        .documents
+        .iter()
+        .chain(&so_far.translations)
+        .find(|d| d.id == id && d.lang.eq_ignore_ascii_case(&lang))
+    {
+        ctx.problem(
+            "id",
+            format!(
+                "Another document already has the id \"{id}\" in the language \"{}\": each document needs its own id (a translation has the same id and another \"lang\"). This one is left out.",
+                other.lang
+            ),
+        );
+        return None;
+    }
     let title = ctx.string(
         doc.title,
         "title",
@@ -344,9 +365,16 @@ fn load_document<const PLEDGE_LISTS: bool>(
             version: Some(format!("#{}", j + 1)),
             path: format!("documents[{index}].versions[{j}]"),
         };
-        if let Some(version) = load_version::<PLEDGE_LISTS>(v, &loaded, &mut vctx) {
-            loaded.push(version);
+        let Some(version) = load_version::<PLEDGE_LISTS>(v, &loaded, &mut vctx) else {
+            continue;
+        };
+        // A translation has only versions of its primary, told the same way.
+        if let Some(primary) = so_far.document(&id)
+            && !languages::matches_primary(primary, &version, &mut vctx)
+        {
+            continue;
         }
+        loaded.push(version);
     }
     if loaded.is_empty() {
         ctx.problem(
@@ -360,6 +388,7 @@ fn load_document<const PLEDGE_LISTS: bool>(
     Some(Document {
         id,
         title,
+        lang,
         versions: loaded,
         archived,
     })

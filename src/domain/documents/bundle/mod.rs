@@ -17,6 +17,10 @@
 //! }
 //! ```
 //!
+//! `"lang"` (optional, at the top and on a document) says the documents' language; several
+//! documents may share an id in different languages (translations, see `languages.rs` and
+//! [`Bundle::for_language`]).
+//!
 //! Loading never fails as a whole and never panics: [`load_json`] returns the documents
 //! that are well formed together with a [`Problem`] for everything that is not, so the
 //! widget can show both. A version with a bad field is left out; a document left with
@@ -39,6 +43,7 @@
 //! | `mod.rs` | The bundle's types: [`Bundle`], [`Document`], [`Version`]. |
 //! | `acceptance.rs` | A version's `pledges` flag and the `acceptance` set-up, checked ([`Version::pledge_list`], [`Bundle::acceptance_setup`]). |
 //! | `archived.rs` | Archived revisions: dated entries without their text ([`ArchivedRevision`]). |
+//! | `languages.rs` | Documents in several languages: translations checked against their primary, [`Bundle::for_language`], [`Bundle::languages`]. |
 //! | `ids.rs` | Which ids and version labels are usable ([`is_valid_id`], [`is_valid_version_label`]). |
 //! | `problems.rs` | [`Problem`] and [`Loaded`]: what is wrong and what still loads. |
 //! | `load.rs` | The tolerant loader over wire structs ([`load_json`], [`load_value`]). |
@@ -54,12 +59,14 @@ use crate::domain::acceptance::setup::AcceptanceSetup;
 mod acceptance;
 mod archived;
 mod ids;
+mod languages;
 mod load;
 mod problems;
 mod write;
 
 pub use archived::{ArchivedRevision, MAX_LINK_LEN, check_external_link};
 pub use ids::{is_valid_id, is_valid_version_label};
+pub use languages::DEFAULT_LANG;
 pub use load::{load_json, load_json_for_consent, load_value};
 pub use problems::{Loaded, Problem};
 pub use write::to_json;
@@ -71,7 +78,11 @@ pub const RESERVED_IDS: [&str; 1] = ["refund-calculator"];
 pub const FORMAT: &str = "terms-widget/bundle@1";
 
 /// A set of documents, each with its versions, oldest first.
-#[derive(Debug, Clone, PartialEq, Default)]
+///
+/// A document may exist in several languages: `documents` holds each id once (the
+/// *primary*, the first document with that id in the bundle's order), and
+/// `translations` the others (see [`Bundle::for_language`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Bundle {
     /// The platform's display name, e.g. "Kestrel Learning" (may be empty).
     pub platform: String,
@@ -79,8 +90,16 @@ pub struct Bundle {
     pub platform_short: String,
     /// `platform.strings`: the platform's own values for UI messages, per language.
     pub strings: crate::catalog::PartnerStrings,
-    /// Documents in display order.
+    /// The language of the documents that do not say theirs: a BCP 47 tag, `"en"`
+    /// ([`DEFAULT_LANG`]) unless the bundle's `"lang"` says otherwise.
+    pub lang: String,
+    /// Documents in display order, one per id: the primaries. Their versions are the
+    /// reference for every translation.
     pub documents: Vec<Document>,
+    /// The other documents: translations of a primary (same id, another language), in
+    /// the bundle's order. Each one's versions are some of its primary's (same labels,
+    /// dates and `material`), checked by the loader.
+    pub translations: Vec<Document>,
     /// Overrides of the refund rules (the JSON shape of
     /// `refund::RefundPolicy::from_json`), checked where the rules are built.
     pub refund_policy: Option<Value>,
@@ -102,14 +121,36 @@ impl Bundle {
     }
 }
 
+impl Default for Bundle {
+    /// An empty bundle in English.
+    fn default() -> Self {
+        Bundle {
+            platform: String::new(),
+            platform_short: String::new(),
+            strings: crate::catalog::PartnerStrings::default(),
+            lang: DEFAULT_LANG.to_string(),
+            documents: Vec::new(),
+            translations: Vec::new(),
+            refund_policy: None,
+            consent: None,
+            acceptance: None,
+        }
+    }
+}
+
 /// One legal document (e.g. the Refund Policy) and its published versions. It serialises
 /// in the bundle's format.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     /// Stable id used in links and deep links, e.g. `refund-policy`.
     pub id: String,
-    /// Title shown to learners.
+    /// Title shown to learners, in the document's language.
     pub title: String,
+    /// The language the document is written in: a BCP 47 tag such as `"en"` or `"es"`,
+    /// the document's `"lang"` or else the bundle's. [`to_json`] writes it only where it
+    /// differs from the bundle's.
+    #[serde(skip)]
+    pub lang: String,
     /// Versions sorted by effective date, oldest first; never empty.
     pub versions: Vec<Version>,
     /// Earlier revisions known only by their date and summary (and perhaps a link),

@@ -331,6 +331,21 @@ proptest::proptest! {
             proptest::prop_assert!(is_valid_id(&d.id));
             proptest::prop_assert!(!d.versions.is_empty());
         }
+        // Each translation has a primary, and only its versions.
+        for t in &l.bundle.translations {
+            let primary = l.bundle.document(&t.id);
+            proptest::prop_assert!(primary.is_some());
+            proptest::prop_assert!(!t.versions.is_empty());
+            for v in &t.versions {
+                proptest::prop_assert!(primary.and_then(|p| p.version(&v.version)).is_some());
+            }
+        }
+        // Any language shows one document per id, in the primaries' order.
+        for lang in ["en", "es-MX", "doc", ""] {
+            let shown = l.bundle.for_language(lang);
+            let ids = |b: &Bundle| b.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(ids(&shown), ids(&l.bundle));
+        }
     }
 }
 
@@ -344,6 +359,7 @@ fn arb_json() -> impl proptest::strategy::Strategy<Value = Value> {
             Just("2024-01-01".to_string()),
             Just(FORMAT.to_string()),
             Just("doc".to_string()),
+            Just("es".to_string()),
             "[a-z0-9-]{0,8}",
             ".{0,12}"
         ]
@@ -362,6 +378,7 @@ fn arb_json() -> impl proptest::strategy::Strategy<Value = Value> {
             Just("material".to_string()),
             Just("body".to_string()),
             Just("platform".to_string()),
+            Just("lang".to_string()),
             "[a-z]{1,6}",
         ];
         prop_oneof![
