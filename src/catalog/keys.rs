@@ -324,6 +324,9 @@ keys! {
     LoadFailed,
     /// "There are no documents to show.".
     NoDocuments,
+    /// "This document is not available in English, so it is shown in its original
+    /// language." (a translation the bundle lacks).
+    ShownInOriginalLanguage,
     /// The earlier-version notice, then the link.
     OlderVersion(from, link),
     /// The earlier-version notice with an end date, then the link.

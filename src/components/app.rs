@@ -624,7 +624,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <article class="tw-doc" part="document" aria-labelledby="tw-doc-title">
                     <header class="tw-doc-header">
-                        <h1 id="tw-doc-title" class="tw-doc-title" part="title" tabindex="-1" dir="auto">{ doc.title.clone() }</h1>
+                        <h1 id="tw-doc-title" class="tw-doc-title" part="title" tabindex="-1" dir="auto" lang={doc.lang.clone()}>{ doc.title.clone() }</h1>
                         <p class="tw-meta">
                             <span class="tw-version">{ cat.with(Msg::VersionLabel, &[("version", &version.version)]) }</span>
                             {" · "}
@@ -636,6 +636,9 @@ pub fn App(props: &AppProps) -> Html {
                             { if is_current { html! { <span class="tw-badge">{ cat.text(Msg::CurrentBadge) }</span> } } else { html! {} } }
                         </p>
                         { older_notice }
+                        if !doc.is_in(cat.lang().tag()) {
+                            <p class="tw-older tw-lang-note" role="note">{ cat.text(Msg::ShownInOriginalLanguage) }</p>
+                        }
                     </header>
                     if let Some((from, list)) = changes.clone() {
                         <ChangesView changes={list} {from} to={version.version.clone()}
@@ -656,6 +659,7 @@ pub fn App(props: &AppProps) -> Html {
                             {current}
                             base={base.clone()}
                             on_fragment={follow.clone()}
+                            lang={AttrValue::from(doc.lang.clone())}
                         />
                     }
                     <VersionHistory

@@ -20,8 +20,8 @@ use super::state::Source;
 use crate::catalog::{Catalog, Lang, Msg};
 use crate::domain::consent::config::ConsentConfig;
 use crate::domain::consent::{
-    self, Choice, ConsentHistory, ConsentRecord, ConsentStatus, Context, Method, PolicyRef,
-    PolicyVersion, Reason, Signals, Standing,
+    self, Choice, ConsentHistory, ConsentRecord, ConsentStatus, Context, Method, PolicyVersion,
+    Reason, Signals, Standing,
 };
 use crate::domain::documents::bundle::Loaded;
 use crate::domain::time::format_instant;
@@ -226,21 +226,15 @@ impl Reducible for ConsentState {
 }
 
 /// The policy in force, from the bundle: its exact text's hash and its versions.
-fn policy_of(loaded: &Loaded, config: &ConsentConfig) -> Result<PolicyVersion, String> {
-    let doc = loaded
-        .bundle
-        .document(&config.policy_document)
-        .ok_or_else(|| {
-            format!(
-                "The documents have no \"{}\", so consent can't be tied to a privacy policy. Add it, or set consent.policy_document.",
-                config.policy_document
-            )
-        })?;
-    let current = doc.current();
-    Ok(PolicyVersion::new(
-        PolicyRef::for_text(&doc.id, &current.version, &current.body),
-        doc.versions.iter().map(|v| (v.version.clone(), v.material)),
-    ))
+/// The record binds to the text the learner is shown: the policy in their language
+/// (`lang`) where the bundle has it.
+fn policy_of(loaded: &Loaded, config: &ConsentConfig, lang: &str) -> Result<PolicyVersion, String> {
+    PolicyVersion::from_bundle(&loaded.bundle, &config.policy_document, lang).ok_or_else(|| {
+        format!(
+            "The documents have no \"{}\", so consent can't be tied to a privacy policy. Add it, or set consent.policy_document.",
+            config.policy_document
+        )
+    })
 }
 
 /// Props of [`ConsentApp`].
@@ -386,7 +380,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 move |loaded| {
                     let config = match loaded.bundle.consent.as_ref() {
                         None => ConsentConfig::default(),
-                        Some(v) => match ConsentConfig::from_json(v) {
+                        Some(v) => match ConsentConfig::from_json_in(v, language) {
                             Ok(c) => c,
                             Err(problems) => {
                                 for p in &problems {
@@ -400,7 +394,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                             }
                         },
                     };
-                    let policy = match policy_of(&loaded, &config) {
+                    let policy = match policy_of(&loaded, &config, language) {
                         Ok(p) => p,
                         Err(message) => {
                             platform::console_error(&message);

@@ -30,6 +30,9 @@ pub struct MarkdownViewProps {
     pub base: AttrValue,
     /// Called with the fragment (without `#`) of an in-widget link the reader followed.
     pub on_fragment: Callback<String>,
+    /// The document's language (a BCP 47 tag), when it may differ from the interface's.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 impl PartialEq for MarkdownViewProps {
@@ -39,6 +42,7 @@ impl PartialEq for MarkdownViewProps {
             && self.current == other.current
             && self.base == other.base
             && self.on_fragment == other.on_fragment
+            && self.lang == other.lang
     }
 }
 
@@ -54,7 +58,9 @@ pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
     };
     // In-widget links are plain `<a data-fragment>`: one handler follows them all.
     let onclick = follow_fragment_clicks(&props.on_fragment);
-    html! { <div class="tw-md" {onclick}>{ ctx.blocks(&props.doc.blocks, false) }</div> }
+    let lang = props.lang.clone();
+    let dir = lang.as_deref().map(crate::catalog::direction);
+    html! { <div class="tw-md" {lang} {dir} {onclick}>{ ctx.blocks(&props.doc.blocks, false) }</div> }
 }
 
 struct Ctx<'a> {

@@ -240,7 +240,12 @@ impl Reducible for AppState {
                     .first()
                     .map(|d| Route::document(d.id.clone()));
                 next.catalog = Rc::new(loaded.bundle.words((*self.catalog).clone()));
-                next.load = Load::Ready(loaded);
+                // Each document in the learner's language where the bundle has it.
+                let shown = Loaded {
+                    bundle: loaded.bundle.for_language(next.catalog.lang().tag()),
+                    problems: loaded.problems.clone(),
+                };
+                next.load = Load::Ready(Rc::new(shown));
                 match start.or(first) {
                     Some(route) => next.navigate(route),
                     None => next.route = None,

@@ -134,4 +134,8 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (ImageStart, Plain("[صورة: ")),
     (ImageEnd, Plain("]")),
     (LinkRemoved, Plain("أُزيل الرابط: {href} ليس عنوانًا آمنًا")),
+    (
+        ShownInOriginalLanguage,
+        Plain("هذا المستند غير متوفر باللغة العربية، لذا يُعرض بلغته الأصلية."),
+    ),
 ];

@@ -130,4 +130,10 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         LinkRemoved,
         Plain("Link removed: {href} is not a safe address"),
     ),
+    (
+        ShownInOriginalLanguage,
+        Plain(
+            "This document is not available in English, so it is shown in its original language.",
+        ),
+    ),
 ];

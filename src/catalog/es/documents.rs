@@ -138,4 +138,10 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
         LinkRemoved,
         Plain("Enlace eliminado: {href} no es una dirección segura"),
     ),
+    (
+        ShownInOriginalLanguage,
+        Plain(
+            "Este documento no está disponible en español, así que se muestra en su idioma original.",
+        ),
+    ),
 ];

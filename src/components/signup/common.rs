@@ -53,9 +53,12 @@ pub fn documents() -> Rc<Loaded> {
 }
 
 /// Loads the bundle of `source` and the stored history; `done` gets them with the
-/// store's notice, `failed` a message.
+/// store's notice, `failed` a message. The documents are those a reader of `lang` is
+/// shown ([`Bundle::for_language`](crate::domain::documents::bundle::Bundle::for_language)),
+/// so records bind to the text shown.
 pub fn load(
     source: Source,
+    lang: &'static str,
     done: impl FnOnce(Ready, Option<StoreNotice>) + 'static,
     failed: impl FnOnce(String) + 'static,
 ) {
@@ -65,6 +68,10 @@ pub fn load(
         crate::domain::documents::bundle::load_json,
         move |loaded| {
             DOCUMENTS.with(|d| d.replace(Some(loaded.clone())));
+            let loaded = Rc::new(Loaded {
+                bundle: loaded.bundle.for_language(lang),
+                problems: loaded.problems.clone(),
+            });
             let setup = loaded.bundle.acceptance_setup();
             let stored = AcceptanceStore::new().load();
             done(

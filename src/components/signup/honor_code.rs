@@ -141,6 +141,9 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
         let dispatch = state.dispatcher();
         let valid = course.is_ok();
         let given = props.course.clone();
+        let lang = crate::catalog::Lang::negotiate([props.locale.as_deref().unwrap_or("en")])
+            .0
+            .tag();
         use_effect_with((props.source.clone(), valid), move |(source, valid)| {
             if !*valid {
                 platform::console_error(&format!(
@@ -151,6 +154,7 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
             let failed = dispatch.clone();
             common::load(
                 source.clone(),
+                lang,
                 move |ready, notice| dispatch.dispatch(CourseAction::Ready(ready, notice)),
                 move |m| failed.dispatch(CourseAction::Failed(m)),
             );

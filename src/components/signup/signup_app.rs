@@ -307,10 +307,14 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
 
     {
         let dispatch = state.dispatcher();
+        let lang = crate::catalog::Lang::negotiate([props.locale.as_deref().unwrap_or("en")])
+            .0
+            .tag();
         use_effect_with(props.source.clone(), move |source| {
             let failed = dispatch.clone();
             common::load(
                 source.clone(),
+                lang,
                 move |ready, notice| {
                     let closed = acceptance_store::session_gate() == Gate::Closed;
                     dispatch.dispatch(SignupAction::Ready(ready, notice, closed));
