@@ -329,11 +329,14 @@ mod tests {
                                             }
                                         };
                                         put("via", via.map(|v| json!(v)));
-                                        put("pre_enrolled", pre.then(|| json!(true)));
+                                        put("pre_enrolled", pre.then_some(json!(true)));
                                         put("launch_at", launch.clone());
                                         put("certificate_earned_at", cert.clone());
                                         put("custom_window_days", window.clone());
-                                        put("honor_code_violation", violation.then(|| json!(true)));
+                                        put(
+                                            "honor_code_violation",
+                                            violation.then_some(json!(true)),
+                                        );
                                         put("free_trial_ends_at", trial.then(|| at(7, 0)));
                                         put("cancelled_at", cancel.clone());
                                         all.push(Value::Object(map));
@@ -396,7 +399,6 @@ mod tests {
                 };
                 let text = reason_in(&cat, &decision, |t| utc_when(&cat, t));
                 assert!(!text.contains('{'), "{}: {text}", lang.tag());
-                assert!(!text.contains(" UTC") || text.contains("UTC"), "{text}");
                 assert_ne!(text, decision.reason, "{}: {input}", lang.tag());
             }
         }
