@@ -803,4 +803,20 @@ keys! {
     /// "Your choices apply to this visit only: this browser is not letting the site store them."
     StoredChoicesMemoryOnly,
     #[doc = "Both of the above, in one notice."] StoredChoicesUnreadableMemoryOnly,
+
+    // ---- Words: dates in words (`domain::time::LongDate::long_in`) ----------------------
+    /// "{day} {month} {year}": a date in words, e.g. "1 September 2026".
+    DateLong(day, month, year),
+    #[doc = "\"January\"."] MonthJanuary,
+    #[doc = "\"February\"."] MonthFebruary,
+    #[doc = "\"March\"."] MonthMarch,
+    #[doc = "\"April\"."] MonthApril,
+    #[doc = "\"May\"."] MonthMay,
+    #[doc = "\"June\"."] MonthJune,
+    #[doc = "\"July\"."] MonthJuly,
+    #[doc = "\"August\"."] MonthAugust,
+    #[doc = "\"September\"."] MonthSeptember,
+    #[doc = "\"October\"."] MonthOctober,
+    #[doc = "\"November\"."] MonthNovember,
+    #[doc = "\"December\"."] MonthDecember,
 }

@@ -77,6 +77,8 @@ mod keys;
 
 use std::fmt;
 
+use chrono::{Datelike, NaiveDate};
+
 pub use keys::Msg;
 
 /// The platform named when a bundle gives no `platform.name`: the built-in documents'
@@ -488,6 +490,45 @@ impl Catalog {
             Some(second) => self.with(Msg::DurationPair, &[("first", &first), ("second", &second)]),
             None => first,
         }
+    }
+
+    /// A calendar date in words, in this language: "1 September 2026" (English, as
+    /// `domain::time::LongDate::long` writes it), "1 de septiembre de 2026".
+    ///
+    /// ```
+    /// use terms_widget::catalog::{Catalog, Lang};
+    /// use terms_widget::domain::time::{LongDate, parse_date};
+    /// let date = parse_date("2026-09-01").unwrap();
+    /// assert_eq!(Catalog::en().date(date), date.long());
+    /// assert_eq!(Catalog::new(Lang::Es).date(date), "1 de septiembre de 2026");
+    /// ```
+    pub fn date(&self, date: NaiveDate) -> String {
+        const MONTHS: [Msg; 12] = [
+            Msg::MonthJanuary,
+            Msg::MonthFebruary,
+            Msg::MonthMarch,
+            Msg::MonthApril,
+            Msg::MonthMay,
+            Msg::MonthJune,
+            Msg::MonthJuly,
+            Msg::MonthAugust,
+            Msg::MonthSeptember,
+            Msg::MonthOctober,
+            Msg::MonthNovember,
+            Msg::MonthDecember,
+        ];
+        let month = usize::try_from(date.month0())
+            .ok()
+            .and_then(|i| MONTHS.get(i))
+            .map_or_else(|| "?".to_string(), |m| self.text(*m));
+        self.with(
+            Msg::DateLong,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", &month),
+                ("year", &date.year().to_string()),
+            ],
+        )
     }
 
     /// Replaces each `{name}` with its value: the platform's names, then `args`. A

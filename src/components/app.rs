@@ -24,7 +24,6 @@ use crate::domain::documents::markdown::{self, Document};
 use crate::domain::documents::route::{self, Resolved, Route};
 use crate::domain::documents::search;
 use crate::domain::refund::{self, RefundPolicy};
-use crate::domain::time::LongDate;
 use crate::platform;
 
 /// Who owns the page's URL fragment.
@@ -602,11 +601,11 @@ pub fn App(props: &AppProps) -> Html {
                     e.prevent_default();
                     follow.emit(id.clone());
                 });
-                let from = version.effective.long();
+                let from = cat.date(version.effective);
                 let (before, after) = match until {
                     Some(u) => cat.around(
                         Msg::OlderVersionUntil,
-                        &[("from", &from), ("until", &u.long())],
+                        &[("from", &from), ("until", &cat.date(u))],
                         "link",
                     ),
                     None => cat.around(Msg::OlderVersion, &[("from", &from)], "link"),
@@ -634,7 +633,7 @@ pub fn App(props: &AppProps) -> Html {
                             {" · "}
                             <span class="tw-effective">
                                 { effective_before }
-                                <time datetime={version.effective.to_string()}>{ version.effective.long() }</time>
+                                <time datetime={version.effective.to_string()}>{ cat.date(version.effective) }</time>
                                 { effective_after }
                             </span>
                             { if is_current { html! { <span class="tw-badge">{ cat.text(Msg::CurrentBadge) }</span> } } else { html! {} } }

@@ -8,7 +8,6 @@ use yew::prelude::*;
 use super::use_catalog;
 use crate::catalog::Msg;
 use crate::domain::documents::bundle::ArchivedRevision;
-use crate::domain::time::LongDate;
 
 /// Props of [`ArchivedItems`].
 #[derive(Properties, PartialEq, Clone)]
@@ -27,7 +26,7 @@ pub fn ArchivedItems(props: &ArchivedItemsProps) -> Html {
             <li class="tw-history-item tw-history-archived">
                 <span class="tw-history-label">{ cat.text(Msg::ArchivedRevision) }</span>
                 {" · "}
-                <time datetime={a.effective.to_string()}>{ a.effective.long() }</time>
+                <time datetime={a.effective.to_string()}>{ cat.date(a.effective) }</time>
                 if a.material == Some(true) {
                     {" "}<span class="tw-badge tw-badge-material">{ cat.text(Msg::ImportantChange) }</span>
                 }

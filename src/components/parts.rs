@@ -13,7 +13,6 @@ use crate::domain::documents::bundle::{ArchivedRevision, Problem, Version};
 use crate::domain::documents::diff::{Change, Words};
 use crate::domain::documents::markdown::{Heading, Outline, TocEntry};
 use crate::domain::documents::route::percent_encode;
-use crate::domain::time::LongDate;
 
 /// Props of [`FragmentLink`].
 #[derive(Properties, PartialEq, Clone)]
@@ -352,7 +351,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                                 { cat.with(Msg::VersionLabel, &[("version", &v.version)]) }
                             </FragmentLink>
                             {" · "}
-                            <time datetime={v.effective.to_string()}>{ v.effective.long() }</time>
+                            <time datetime={v.effective.to_string()}>{ cat.date(v.effective) }</time>
                             if v.material {
                                 {" "}<span class="tw-badge tw-badge-material">{ cat.text(Msg::ImportantChange) }</span>
                             }

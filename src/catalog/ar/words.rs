@@ -275,4 +275,18 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
             "تعذّرت قراءة خيارات الخصوصية المحفوظة لديك، لذا احتفظنا بنسخة منها ونسألك مجددًا. تنطبق خياراتك على هذه الزيارة فقط: هذا المتصفح لا يسمح للموقع بحفظها.",
         ),
     ),
+    // Dates in words.
+    (DateLong, Plain("{day} {month} {year}")),
+    (MonthJanuary, Plain("يناير")),
+    (MonthFebruary, Plain("فبراير")),
+    (MonthMarch, Plain("مارس")),
+    (MonthApril, Plain("أبريل")),
+    (MonthMay, Plain("مايو")),
+    (MonthJune, Plain("يونيو")),
+    (MonthJuly, Plain("يوليو")),
+    (MonthAugust, Plain("أغسطس")),
+    (MonthSeptember, Plain("سبتمبر")),
+    (MonthOctober, Plain("أكتوبر")),
+    (MonthNovember, Plain("نوفمبر")),
+    (MonthDecember, Plain("ديسمبر")),
 ];

@@ -309,4 +309,18 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
              site store them.",
         ),
     ),
+    // Dates in words.
+    (DateLong, Plain("{day} {month} {year}")),
+    (MonthJanuary, Plain("January")),
+    (MonthFebruary, Plain("February")),
+    (MonthMarch, Plain("March")),
+    (MonthApril, Plain("April")),
+    (MonthMay, Plain("May")),
+    (MonthJune, Plain("June")),
+    (MonthJuly, Plain("July")),
+    (MonthAugust, Plain("August")),
+    (MonthSeptember, Plain("September")),
+    (MonthOctober, Plain("October")),
+    (MonthNovember, Plain("November")),
+    (MonthDecember, Plain("December")),
 ];

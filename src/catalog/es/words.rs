@@ -345,4 +345,18 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
              este navegador no permite que el sitio las guarde.",
         ),
     ),
+    // Dates in words.
+    (DateLong, Plain("{day} de {month} de {year}")),
+    (MonthJanuary, Plain("enero")),
+    (MonthFebruary, Plain("febrero")),
+    (MonthMarch, Plain("marzo")),
+    (MonthApril, Plain("abril")),
+    (MonthMay, Plain("mayo")),
+    (MonthJune, Plain("junio")),
+    (MonthJuly, Plain("julio")),
+    (MonthAugust, Plain("agosto")),
+    (MonthSeptember, Plain("septiembre")),
+    (MonthOctober, Plain("octubre")),
+    (MonthNovember, Plain("noviembre")),
+    (MonthDecember, Plain("diciembre")),
 ];

@@ -17,7 +17,6 @@ use crate::domain::acceptance::{
     Acceptance, AcceptanceHistory, CourseId, DocumentStanding, Method, PendingReason, Scope,
     Standing, receipt, standings,
 };
-use crate::domain::time::LongDate;
 use crate::platform::acceptance_store::StoreNotice;
 use crate::platform::{self, signals};
 
@@ -293,7 +292,7 @@ fn pending_card(
         Msg::DocumentMeta,
         &[
             ("version", &current.version),
-            ("date", &current.effective.long()),
+            ("date", &cat.date(current.effective)),
         ],
     );
     let changes = again

@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::super::use_catalog;
 use crate::catalog::Msg;
 use crate::domain::acceptance::Pledge;
-use crate::domain::time::LongDate;
 
 /// Props of [`AgeScreen`].
 #[derive(Properties, PartialEq, Clone)]
@@ -142,7 +141,7 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
     let doc = |d: &DocItem| {
         let meta = cat.with(
             Msg::DocumentMeta,
-            &[("version", &d.version), ("date", &d.effective.long())],
+            &[("version", &d.version), ("date", &cat.date(d.effective))],
         );
         let read = {
             let (on_read, id) = (props.on_read.clone(), d.id.clone());

@@ -46,14 +46,13 @@ use super::record::AcceptanceRecord;
 use super::scope::Scope;
 use crate::catalog::{Catalog, Msg};
 use crate::domain::documents::bundle::Bundle;
-use crate::domain::time::LongDate;
 
 /// The format tag of [`receipt`].
 pub const RECEIPT_FORMAT: &str = "terms-widget/acceptance-receipt@1";
 
-/// The record's date in words (UTC calendar date).
-fn date_words(record: &AcceptanceRecord) -> String {
-    record.at.date_naive().long()
+/// The record's date in words (UTC calendar date), in the catalog's language.
+fn date_words(cat: &Catalog, record: &AcceptanceRecord) -> String {
+    cat.date(record.at.date_naive())
 }
 
 /// How and where the record was accepted, as the middle of a sentence.
@@ -80,7 +79,7 @@ fn how_words(cat: &Catalog, record: &AcceptanceRecord) -> String {
 /// (version 2) when you signed up and affirmed all 5 of its pledges." `title` is the
 /// document's title (see [`title_of`]).
 pub fn describe_record(cat: &Catalog, record: &AcceptanceRecord, title: &str) -> String {
-    let date = date_words(record);
+    let date = date_words(cat, record);
     let how = how_words(cat, record);
     let args = [
         ("date", date.as_str()),
@@ -102,7 +101,7 @@ pub fn accepted_line(cat: &Catalog, record: &AcceptanceRecord, title: &str) -> S
         &[
             ("title", title),
             ("version", &record.document.version),
-            ("date", &date_words(record)),
+            ("date", &date_words(cat, record)),
         ],
     )
 }

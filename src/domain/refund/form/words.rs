@@ -1,11 +1,11 @@
 //! Words: the messages, titles and headlines the learner reads about a decision.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use crate::catalog::{Catalog, Msg};
 use crate::domain::refund::{Decision, Kind, Outcome, RefundError};
-use crate::domain::time::{LongDate, TimeError, parse_date};
+use crate::domain::time::{TimeError, parse_date};
 
 /// The message to show at the question `error` concerns, in the form's words: times are
 /// the learner's own, and "now" is the current time. Errors the form can't cause keep the
@@ -100,7 +100,7 @@ pub fn clause_fragment(clause: &str) -> String {
 /// "Policy version 2, in effect since 1 September 2025".
 pub fn policy_line(cat: &Catalog, decision: &Decision) -> String {
     let since = parse_date(&decision.policy_effective)
-        .map(NaiveDate::long)
+        .map(|date| cat.date(date))
         .unwrap_or_else(|_| decision.policy_effective.clone());
     cat.with(
         Msg::PolicyLine,
