@@ -714,8 +714,7 @@ keys! {
     /// ", which is after the year 9999, so the window is open at every date that can be judged."
     WhyEndAfterLastInstant,
     #[doc = "\", so there is no refund window.\""] WhyEndNoWindow,
-    /// ", so the window closes on {end}."
-    WhyEndCloses(end),
+    #[doc = "\", so the window closes on {end}.\""] WhyEndCloses(end),
     #[doc = "\".\" (the window's end is not known yet)."] WhyEndNotKnown,
     /// "You cancelled on {as_of}, {duration} before it closed, so a full refund is due."
     WhyCancelledInTime(as_of, duration),
@@ -723,18 +722,14 @@ keys! {
     WhyOnStillOpen(as_of, duration),
     /// "You cancelled on {as_of}, while it was open, so a full refund is due."
     WhyCancelledWhileOpen(as_of),
-    /// "On {as_of} it is open, so a full refund is due."
-    WhyOnOpen(as_of),
+    #[doc = "\"On {as_of} it is open, so a full refund is due.\""] WhyOnOpen(as_of),
     /// "You cancelled on {as_of}, so no refund is due." (a window of no time)
     WhyCancelledNoWindow(as_of),
-    /// "So on {as_of} no refund is due." (a window of no time)
-    WhyOnNoWindow(as_of),
+    #[doc = "\"So on {as_of} no refund is due.\" (a window of no time)"] WhyOnNoWindow(as_of),
     /// "You cancelled on {as_of}, after it had closed, so no refund is due."
     WhyCancelledAfterClose(as_of),
-    /// "On {as_of} it has closed, so no refund is due."
-    WhyOnClosed(as_of),
-    /// "This monthly subscription" (a sentence's subject).
-    WhyThisMonthly,
+    #[doc = "\"On {as_of} it has closed, so no refund is due.\""] WhyOnClosed(as_of),
+    #[doc = "\"This monthly subscription\" (a sentence's subject)."] WhyThisMonthly,
     #[doc = "\"This Plus subscription\"."] WhyThisPlus,
     #[doc = "\"This course\"."] WhyThisCourse,
     #[doc = "\"This Specialization\"."] WhyThisSpecialization,
@@ -767,18 +762,14 @@ keys! {
     // `HistoryUnder`.
     /// "On {date} at {time} UTC" (a record's time, starting its sentence).
     HistoryOn(date, time),
-    /// "At {instant}" (a time the usual form cannot write).
-    HistoryAt(instant),
-    /// "under {document} version {version}".
-    HistoryUnder(document, version),
+    #[doc = "\"At {instant}\" (a time the usual form cannot write)."] HistoryAt(instant),
+    #[doc = "\"under {document} version {version}\"."] HistoryUnder(document, version),
     /// "{when} you {what}, {method}{signal}, {policy}." (a choice the learner made)
     HistoryChoice(when, what, method, signal, policy),
     /// "allowed {allowed} and refused {refused}".
     HistoryAllowedAndRefused(allowed, refused),
-    /// "allowed {allowed}".
-    HistoryAllowed(allowed),
-    /// "refused {refused}".
-    HistoryRefused(refused),
+    #[doc = "\"allowed {allowed}\"."] HistoryAllowed(allowed),
+    #[doc = "\"refused {refused}\"."] HistoryRefused(refused),
     /// "acknowledged the privacy notice, with nothing optional to choose".
     HistoryAcknowledged,
     #[doc = "\"from the banner\"."] HistoryFromBanner,
@@ -790,13 +781,11 @@ keys! {
     HistoryWhileSending(signals),
     /// "{when}, following {source}, {what}, {policy}." (a browser signal decided)
     HistorySignal(when, source, what, policy),
-    /// "the {signals} signal from your browser".
-    HistorySignalSource(signals),
+    #[doc = "\"the {signals} signal from your browser\"."] HistorySignalSource(signals),
     #[doc = "\"your browser's privacy signal\"."] HistorySignalSourceUnnamed,
     /// "{list} was refused" / "{list} were refused" (`n`: how many categories).
     HistoryWereRefused(n, list),
-    /// "{list} stayed allowed as you had chosen".
-    HistoryStayedAllowed(list),
+    #[doc = "\"{list} stayed allowed as you had chosen\"."] HistoryStayedAllowed(list),
     #[doc = "\"nothing optional was left to decide\"."] HistoryNothingLeft,
     /// "Your saved privacy choices could not be read, so we kept a copy and are asking again."
     StoredChoicesUnreadable,
@@ -804,7 +793,7 @@ keys! {
     StoredChoicesMemoryOnly,
     #[doc = "Both of the above, in one notice."] StoredChoicesUnreadableMemoryOnly,
 
-    // ---- Words: dates in words (`domain::time::LongDate::long_in`) ----------------------
+    // ---- Words: dates in words (`Catalog::date`) -------------------------------------------
     /// "{day} {month} {year}": a date in words, e.g. "1 September 2026".
     DateLong(day, month, year),
     #[doc = "\"January\"."] MonthJanuary,

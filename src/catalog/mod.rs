@@ -22,8 +22,8 @@
 //!   same keys and its plural rule, added to [`Lang`]; the tests below then check it like
 //!   English: every key present once, plurals exactly where `n` is, and no placeholder
 //!   the key does not declare. A key a table lacks at run time shows in English.
-//! * Dates and times reach the catalog already formatted (the domain's `Date::long`,
-//!   the browser's local time): the catalog only places them.
+//! * Times reach the catalog already formatted (the browser's local time, the reason's
+//!   UTC instants); calendar dates in words are [`Catalog::date`].
 //!
 //! ```
 //! use terms_widget::catalog::{Catalog, Msg};
@@ -63,13 +63,26 @@
 //! Text for developers and bundle authors stays where it is produced, in English: console
 //! messages, the bundle's validation problems (`domain::documents::bundle::Problem`, listed in the
 //! widget for whoever maintains the documents), refund-rule and consent set-up problems,
-//! fetch errors, and the JS API's error messages. The refund engine's own sentences
-//! (`Decision::reason`, `RefundError`'s messages) are part of the refund contract that
-//! `evaluateRefund` returns, the consent history in words (`domain::consent::describe`)
-//! is also written into receipts, and storage notices come from
-//! `platform::consent_store`: these are still English and still to move for the language
-//! issue (none of them names the platform). The documents themselves are the bundle's.
-
+//! fetch errors, and the JS API's error messages. The refund contract stays English too:
+//! `Decision::reason` and `RefundError`'s messages are what `evaluateRefund` returns.
+//! The documents themselves, and the consent categories' titles and purposes, are the
+//! bundle's.
+//!
+//! What the learner reads of those moved here (the `words` area, `Why…`, `History…`,
+//! `StoredChoices…`, `DateLong`/`Month…`):
+//!
+//! * the refund reason under the verdict: `domain::refund::form::reason_in` words the
+//!   facts the engine records (`Decision::why`); in English it equals `Decision::reason`;
+//! * the consent history in words (`domain::consent::describe`, shown in the preferences);
+//!   the Kantara consent receipt keeps it in English, as a machine-readable record;
+//! * the consent storage notices (`platform::consent_store::StoreNotice`);
+//! * dates in words ([`Catalog::date`], in place of the English `domain::time::LongDate::long`).
+//!
+//! Still English, and still learner-visible: a failure to record a consent decision
+//! (`domain::consent::RecordError`, inside `NotRecorded`), the form's messages for errors
+//! it cannot cause (`RefundError`'s, see `form_message`), the consent history's document
+//! name (title-cased from its id) and the UTC fallback of `platform::localtime` where the
+//! browser has no `Intl`.
 mod ar;
 mod en;
 mod es;
