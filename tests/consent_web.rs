@@ -25,9 +25,7 @@ use terms_widget::platform::Listener;
 use terms_widget::platform::consent_host::{
     consent_mode_default, consent_mode_update, dispatch_change, run_granted_scripts, snapshot,
 };
-use terms_widget::platform::consent_store::{
-    ConsentStore, MEMORY_ONLY_NOTICE, StoreLoad, UNREADABLE_NOTICE,
-};
+use terms_widget::platform::consent_store::{ConsentStore, StoreLoad, StoreNotice};
 use terms_widget::platform::signals::{
     browser_signals, principal_id, random_record_id, ui_language,
 };
@@ -277,7 +275,7 @@ fn an_unreadable_legacy_value_is_left_alone_and_the_learner_asked_again() {
     set("tw_test_legacy_bad.v1", "{\"v\":1,\"choices\":");
     let loaded = ConsentStore::new(base).load();
     assert_eq!(loaded.history, ConsentHistory::default());
-    assert_eq!(loaded.notice.as_deref(), Some(UNREADABLE_NOTICE));
+    assert_eq!(loaded.notice, Some(StoreNotice::Unreadable));
     assert_eq!(loaded.set_aside, None);
     assert_eq!(
         get("tw_test_legacy_bad.v1").as_deref(),
@@ -296,7 +294,7 @@ fn an_unreadable_value_is_set_aside_never_overwritten() {
 
     let loaded = ConsentStore::new(base).load();
     assert_eq!(loaded.history, ConsentHistory::default());
-    assert_eq!(loaded.notice.as_deref(), Some(UNREADABLE_NOTICE));
+    assert_eq!(loaded.notice, Some(StoreNotice::Unreadable));
     let aside = loaded.set_aside.expect("a set-aside key");
     assert!(
         aside.starts_with("tw_test_corrupt.v2.corrupt."),
@@ -352,7 +350,7 @@ fn without_local_storage_choices_stay_in_memory_and_the_learner_is_told_once() {
         assert!(!store.is_persistent());
         let loaded = store.load();
         assert_eq!(loaded.history, ConsentHistory::default());
-        assert_eq!(loaded.notice.as_deref(), Some(MEMORY_ONLY_NOTICE));
+        assert_eq!(loaded.notice, Some(StoreNotice::MemoryOnly));
         assert_eq!(store.save(&h), Ok(h.clone()));
         let mut h2 = h.clone();
         decide(
@@ -374,7 +372,7 @@ fn without_local_storage_choices_stay_in_memory_and_the_learner_is_told_once() {
         // also from a store made later for the same key.
         let other_base = "tw_test_no_storage_other";
         let other = ConsentStore::new(other_base);
-        assert_eq!(other.save(&h), Err(MEMORY_ONLY_NOTICE.to_string()));
+        assert_eq!(other.save(&h), Err(StoreNotice::MemoryOnly));
         assert_eq!(other.save(&h), Ok(h.clone()));
         assert_eq!(ConsentStore::new(other_base).save(&h2), Ok(h2.clone()));
         assert!(!other.is_persistent());
@@ -407,7 +405,7 @@ fn a_full_quota_switches_to_memory_with_the_notice_once() {
     );
     {
         let _full = QuotaFull::new();
-        assert_eq!(store.save(&h), Err(MEMORY_ONLY_NOTICE.to_string()));
+        assert_eq!(store.save(&h), Err(StoreNotice::MemoryOnly));
         assert!(!store.is_persistent());
         assert_eq!(store.save(&h2), Ok(h2.clone()));
     }
@@ -419,7 +417,7 @@ fn a_full_quota_switches_to_memory_with_the_notice_once() {
     assert_eq!(ConsentStore::new(base).save(&h), Ok(h2.clone()));
     let loaded = store.load();
     assert_eq!(loaded.history, h2);
-    assert_eq!(loaded.notice.as_deref(), Some(MEMORY_ONLY_NOTICE));
+    assert_eq!(loaded.notice, Some(StoreNotice::MemoryOnly));
     assert_eq!(get("tw_test_quota.v2"), None);
     clear(base);
 }
@@ -435,10 +433,7 @@ fn a_failed_set_aside_leaves_the_value_untouched() {
         let _full = QuotaFull::new();
         let loaded = store.load();
         assert_eq!(loaded.set_aside, None);
-        assert_eq!(
-            loaded.notice,
-            Some(format!("{UNREADABLE_NOTICE} {MEMORY_ONLY_NOTICE}"))
-        );
+        assert_eq!(loaded.notice, Some(StoreNotice::UnreadableMemoryOnly));
         assert!(!store.is_persistent());
     }
     assert_eq!(store.save(&h), Ok(h.clone()), "already told by load");

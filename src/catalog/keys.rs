@@ -657,4 +657,158 @@ keys! {
     InvalidCourse(course),
     /// "Read it".
     ReadIt,
+
+    // ---- Words: the refund reason in the learner's language ---------------------------
+    // The engine's `Decision::reason` stays English (the refund contract's); these word
+    // the same facts (`domain::refund::Why`) for the verdict card. A window's reason is
+    // `WhyWindow`: a rule (`WhyStated` … `WhyNoLaunchYet`, no final punctuation), an
+    // ending (`WhyEnd…`, starting with its punctuation) and a verdict (`WhyOn…`,
+    // `WhyCancelled…`). Dates are `{paid}`, `{launch}`, `{earned}`, `{end}`, `{as_of}`,
+    // written by `WhyWhen`.
+    /// "{date} at {time} UTC" (an instant in a reason, e.g. "2024-03-01 at 12:00 UTC").
+    WhyWhen(date, time),
+    /// "You bought this through Google Play, so its refund policy applies instead of ours and Google handles refunds. Ask Google about a refund."
+    WhyGooglePlay,
+    /// "You bought this through the App Store, so its refund policy applies instead of ours and Apple handles refunds. Ask Apple about a refund."
+    WhyAppStore,
+    /// "You bought this through a marketplace, so its refund policy applies instead of ours and the marketplace handles refunds. Ask the marketplace about a refund."
+    WhyMarketplaceChannel,
+    /// "You have this through your organization (an employer, government, campus or social-good programme), so refunds and cancellations follow its contract with us. Ask your organization about a refund."
+    WhyOrganization,
+    /// "Refunds for {kinds} are set and handled by the university partner that offers the programme. Ask the university about a refund." (`{kinds}`: `WhyKinds…`)
+    WhyPartner(kinds),
+    /// "Refunds for {kinds} are handled by the marketplace they are sold through. Ask the marketplace about a refund."
+    WhySoldThroughMarketplace(kinds),
+    /// "A violation of the Terms of Use, Acceptable Use Policy or Honor Code has been confirmed, so you are not entitled to a refund, even within the refund window. We may still choose to refund."
+    WhyViolation,
+    /// "Monthly subscription payments are not refunded. Cancelling stops the next charge, and you keep access until the end of the month you paid for."
+    WhyMonthlyNotRefunded,
+    /// "{kinds} are not refunded." (`{kinds}`: `WhyAll…`, at the start of a sentence)
+    WhyNotRefunded(kinds),
+    /// "{this} came with a free trial instead of a refund period, so its payments are not refunded." (`{this}`: `WhyThis…`)
+    WhyFreeTrial(this),
+    /// "No refund period was stated for this service when you signed up, so it is not refunded."
+    WhyNoStatedWindow,
+    /// "{rule}{ending} {verdict}": a window's reason from its three parts.
+    WhyWindow(rule, ending, verdict),
+    /// "You paid on {paid}. The refund period stated for this service is {n} days after payment"
+    WhyStated(n, paid),
+    /// "You paid on {paid}. {this} stated a shorter refund period at sign-up: {n} days after payment"
+    WhyShorter(n, paid, this),
+    /// "You paid on {paid}. {kinds} can be refunded for {n} days after payment" (`{kinds}`: `WhyAll…`)
+    WhyStandard(n, paid, kinds),
+    /// "You paid on {paid}, when {what} had already launched, so pre-enrolment does not apply. {kinds} can be refunded for {n} days after payment" (`{what}`: `WhyLaunch…`)
+    WhyLaunchedFirst(n, paid, what, kinds),
+    /// "You pre-enrolled on {paid}, before {what} launched on {launch}. The refund period runs until {n} days after launch (launch dates can move, so this deadline can too)"
+    WhyFromLaunch(n, paid, what, launch),
+    /// "You pre-enrolled on {paid}, and {what} has no launch date yet. The refund period stays open until {n} days after launch"
+    WhyNoLaunchYet(n, paid, what),
+    #[doc = "\"the course\" (what launches, for a course)."] WhyLaunchCourse,
+    #[doc = "\"the first course of the Specialization\"."] WhyLaunchSpecialization,
+    #[doc = "\"it\" (what launches, for any other kind)."] WhyLaunchOther,
+    #[doc = "\"your Course Certificate\"."] WhyCertificateCourse,
+    /// "your first Course Certificate in this Specialization".
+    WhyCertificateSpecialization,
+    #[doc = "\"a certificate\" (any other kind)."] WhyCertificateOther,
+    /// ". You earned {certificate} at the moment of payment, so there was no refund window."
+    WhyEndCertificateAtPayment(certificate),
+    /// ". You earned {certificate} on {earned}, which closed the refund window then."
+    WhyEndCertificate(certificate, earned),
+    /// ", which is after the year 9999, so the window is open at every date that can be judged."
+    WhyEndAfterLastInstant,
+    #[doc = "\", so there is no refund window.\""] WhyEndNoWindow,
+    #[doc = "\", so the window closes on {end}.\""] WhyEndCloses(end),
+    #[doc = "\".\" (the window's end is not known yet)."] WhyEndNotKnown,
+    /// "You cancelled on {as_of}, {duration} before it closed, so a full refund is due."
+    WhyCancelledInTime(as_of, duration),
+    /// "On {as_of} it is still open ({duration} left), so a full refund is due."
+    WhyOnStillOpen(as_of, duration),
+    /// "You cancelled on {as_of}, while it was open, so a full refund is due."
+    WhyCancelledWhileOpen(as_of),
+    #[doc = "\"On {as_of} it is open, so a full refund is due.\""] WhyOnOpen(as_of),
+    /// "You cancelled on {as_of}, so no refund is due." (a window of no time)
+    WhyCancelledNoWindow(as_of),
+    #[doc = "\"So on {as_of} no refund is due.\" (a window of no time)"] WhyOnNoWindow(as_of),
+    /// "You cancelled on {as_of}, after it had closed, so no refund is due."
+    WhyCancelledAfterClose(as_of),
+    #[doc = "\"On {as_of} it has closed, so no refund is due.\""] WhyOnClosed(as_of),
+    #[doc = "\"This monthly subscription\" (a sentence's subject)."] WhyThisMonthly,
+    #[doc = "\"This Plus subscription\"."] WhyThisPlus,
+    #[doc = "\"This course\"."] WhyThisCourse,
+    #[doc = "\"This Specialization\"."] WhyThisSpecialization,
+    #[doc = "\"This guided project\"."] WhyThisGuidedProject,
+    #[doc = "\"This degree\"."] WhyThisDegree,
+    #[doc = "\"This university certificate\"."] WhyThisUniversityCertificate,
+    #[doc = "\"This service\"."] WhyThisOther,
+    /// "Monthly subscription payments" (purchases of a kind, at the start of a sentence).
+    WhyAllMonthly,
+    #[doc = "\"Plus subscription payments\"."] WhyAllPlus,
+    #[doc = "\"Courses\"."] WhyAllCourse,
+    #[doc = "\"Specializations\"."] WhyAllSpecialization,
+    #[doc = "\"Guided projects\"."] WhyAllGuidedProject,
+    #[doc = "\"Degrees\"."] WhyAllDegree,
+    #[doc = "\"University certificates\"."] WhyAllUniversityCertificate,
+    #[doc = "\"Other services\"."] WhyAllOther,
+    /// "monthly subscription payments" (purchases of a kind, inside a sentence).
+    WhyKindsMonthly,
+    #[doc = "\"plus subscription payments\"."] WhyKindsPlus,
+    #[doc = "\"courses\"."] WhyKindsCourse,
+    #[doc = "\"specializations\"."] WhyKindsSpecialization,
+    #[doc = "\"guided projects\"."] WhyKindsGuidedProject,
+    #[doc = "\"degrees\"."] WhyKindsDegree,
+    #[doc = "\"university certificates\"."] WhyKindsUniversityCertificate,
+    #[doc = "\"other services\"."] WhyKindsOther,
+
+    // ---- Words: the consent history and the consent storage notices -------------------
+    // One sentence per record (`domain::consent::describe`): `HistoryChoice` or
+    // `HistorySignal`, with `{when}` from `HistoryOn`/`HistoryAt` and `{policy}` from
+    // `HistoryUnder`.
+    /// "On {date} at {time} UTC" (a record's time, starting its sentence).
+    HistoryOn(date, time),
+    #[doc = "\"At {instant}\" (a time the usual form cannot write)."] HistoryAt(instant),
+    #[doc = "\"under {document} version {version}\"."] HistoryUnder(document, version),
+    /// "{when} you {what}, {method}{signal}, {policy}." (a choice the learner made)
+    HistoryChoice(when, what, method, signal, policy),
+    /// "allowed {allowed} and refused {refused}".
+    HistoryAllowedAndRefused(allowed, refused),
+    #[doc = "\"allowed {allowed}\"."] HistoryAllowed(allowed),
+    #[doc = "\"refused {refused}\"."] HistoryRefused(refused),
+    /// "acknowledged the privacy notice, with nothing optional to choose".
+    HistoryAcknowledged,
+    #[doc = "\"from the banner\"."] HistoryFromBanner,
+    #[doc = "\"in Privacy choices\"."] HistoryInPreferences,
+    #[doc = "\"through your browser's privacy signal\"."] HistoryThroughSignal,
+    #[doc = "\"through the platform\"."] HistoryThroughPlatform,
+    /// ", while your browser was sending {signals}" (after the method; `{signals}`: the
+    /// signals' names, `SignalGpc`, `SignalDnt`).
+    HistoryWhileSending(signals),
+    /// "{when}, following {source}, {what}, {policy}." (a browser signal decided)
+    HistorySignal(when, source, what, policy),
+    #[doc = "\"the {signals} signal from your browser\"."] HistorySignalSource(signals),
+    #[doc = "\"your browser's privacy signal\"."] HistorySignalSourceUnnamed,
+    /// "{list} was refused" / "{list} were refused" (`n`: how many categories).
+    HistoryWereRefused(n, list),
+    #[doc = "\"{list} stayed allowed as you had chosen\"."] HistoryStayedAllowed(list),
+    #[doc = "\"nothing optional was left to decide\"."] HistoryNothingLeft,
+    /// "Your saved privacy choices could not be read, so we kept a copy and are asking again."
+    StoredChoicesUnreadable,
+    /// "Your choices apply to this visit only: this browser is not letting the site store them."
+    StoredChoicesMemoryOnly,
+    #[doc = "Both of the above, in one notice."] StoredChoicesUnreadableMemoryOnly,
+
+    // ---- Words: dates in words (`Catalog::date`) -------------------------------------------
+    /// "{day} {month} {year}": a date in words, e.g. "1 September 2026".
+    DateLong(day, month, year),
+    #[doc = "\"January\"."] MonthJanuary,
+    #[doc = "\"February\"."] MonthFebruary,
+    #[doc = "\"March\"."] MonthMarch,
+    #[doc = "\"April\"."] MonthApril,
+    #[doc = "\"May\"."] MonthMay,
+    #[doc = "\"June\"."] MonthJune,
+    #[doc = "\"July\"."] MonthJuly,
+    #[doc = "\"August\"."] MonthAugust,
+    #[doc = "\"September\"."] MonthSeptember,
+    #[doc = "\"October\"."] MonthOctober,
+    #[doc = "\"November\"."] MonthNovember,
+    #[doc = "\"December\"."] MonthDecember,
 }

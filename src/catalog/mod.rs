@@ -22,8 +22,8 @@
 //!   same keys and its plural rule, added to [`Lang`]; the tests below then check it like
 //!   English: every key present once, plurals exactly where `n` is, and no placeholder
 //!   the key does not declare. A key a table lacks at run time shows in English.
-//! * Dates and times reach the catalog already formatted (the domain's `Date::long`,
-//!   the browser's local time): the catalog only places them.
+//! * Times reach the catalog already formatted (the browser's local time, the reason's
+//!   UTC instants); calendar dates in words are [`Catalog::date`].
 //!
 //! ```
 //! use terms_widget::catalog::{Catalog, Msg};
@@ -63,13 +63,26 @@
 //! Text for developers and bundle authors stays where it is produced, in English: console
 //! messages, the bundle's validation problems (`domain::documents::bundle::Problem`, listed in the
 //! widget for whoever maintains the documents), refund-rule and consent set-up problems,
-//! fetch errors, and the JS API's error messages. The refund engine's own sentences
-//! (`Decision::reason`, `RefundError`'s messages) are part of the refund contract that
-//! `evaluateRefund` returns, the consent history in words (`domain::consent::describe`)
-//! is also written into receipts, and storage notices come from
-//! `platform::consent_store`: these are still English and still to move for the language
-//! issue (none of them names the platform). The documents themselves are the bundle's.
-
+//! fetch errors, and the JS API's error messages. The refund contract stays English too:
+//! `Decision::reason` and `RefundError`'s messages are what `evaluateRefund` returns.
+//! The documents themselves, and the consent categories' titles and purposes, are the
+//! bundle's.
+//!
+//! What the learner reads of those moved here (the `words` area, `Why…`, `History…`,
+//! `StoredChoices…`, `DateLong`/`Month…`):
+//!
+//! * the refund reason under the verdict: `domain::refund::form::reason_in` words the
+//!   facts the engine records (`Decision::why`); in English it equals `Decision::reason`;
+//! * the consent history in words (`domain::consent::describe`, shown in the preferences);
+//!   the Kantara consent receipt keeps it in English, as a machine-readable record;
+//! * the consent storage notices (`platform::consent_store::StoreNotice`);
+//! * dates in words ([`Catalog::date`], in place of the English `domain::time::LongDate::long`).
+//!
+//! Still English, and still learner-visible: a failure to record a consent decision
+//! (`domain::consent::RecordError`, inside `NotRecorded`), the form's messages for errors
+//! it cannot cause (`RefundError`'s, see `form_message`), the consent history's document
+//! name (title-cased from its id) and the UTC fallback of `platform::localtime` where the
+//! browser has no `Intl`.
 mod ar;
 mod en;
 mod es;
@@ -79,7 +92,7 @@ mod partner;
 use std::fmt;
 use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 pub use keys::Msg;
 pub use partner::PartnerStrings;
@@ -317,7 +330,7 @@ pub struct Catalog {
     platform_short: String,
     /// The bundle's own values for this language (`platform.strings`), before the table's.
     partner: Vec<(Msg, partner::Owned)>,
-    /// Dates in words in this locale; `None`: English's own style, ISO elsewhere.
+    /// Dates in words for this locale from the platform (`Intl`); `None`: the catalog's.
     dates: Option<DateWords>,
 }
 
@@ -410,29 +423,6 @@ impl Catalog {
     pub fn with_date_words(mut self, words: DateWords) -> Catalog {
         self.dates = Some(words);
         self
-    }
-
-    /// A calendar date in words in this catalog's locale: "1 September 2026" in English
-    /// (the widget's own style), the date words given by
-    /// [`with_date_words`](Self::with_date_words) in another language, else `2026-09-01`.
-    ///
-    /// ```
-    /// use terms_widget::catalog::{Catalog, Lang};
-    /// let d = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
-    /// assert_eq!(Catalog::en().date(d), "1 September 2026");
-    /// assert_eq!(Catalog::new(Lang::Es).date(d), "2026-09-01");
-    /// let es = Catalog::new(Lang::Es).with_date_words(std::rc::Rc::new(|d| format!("el {d}")));
-    /// assert_eq!(es.date(d), "el 2026-09-01");
-    /// ```
-    pub fn date(&self, date: NaiveDate) -> String {
-        match &self.dates {
-            Some(words) if self.lang != Lang::En => words(date),
-            _ if self.lang == Lang::En => {
-                use crate::domain::time::LongDate;
-                date.long()
-            }
-            _ => date.to_string(),
-        }
     }
 
     /// The language.
@@ -563,6 +553,58 @@ impl Catalog {
             Some(second) => self.with(Msg::DurationPair, &[("first", &first), ("second", &second)]),
             None => first,
         }
+    }
+
+    /// A calendar date in words, in this language: "1 September 2026" (English, as
+    /// `domain::time::LongDate::long` writes it, whatever the locale), "1 de septiembre
+    /// de 2026". In another language than English, the date words the platform gives
+    /// ([`with_date_words`](Self::with_date_words): `Intl`'s long date for the locale)
+    /// come first; the catalog's own words (`DateLong`, the months) are the fallback.
+    ///
+    /// ```
+    /// use terms_widget::catalog::{Catalog, Lang};
+    /// use terms_widget::domain::time::{LongDate, parse_date};
+    /// let date = parse_date("2026-09-01").unwrap();
+    /// assert_eq!(Catalog::en().date(date), date.long());
+    /// assert_eq!(Catalog::new(Lang::Es).date(date), "1 de septiembre de 2026");
+    /// let es = Catalog::new(Lang::Es).with_date_words(std::rc::Rc::new(|d| format!("el {d}")));
+    /// assert_eq!(es.date(date), "el 2026-09-01");
+    /// ```
+    pub fn date(&self, date: NaiveDate) -> String {
+        if let Some(words) = self.dates.as_ref().filter(|_| self.lang != Lang::En) {
+            return words(date);
+        }
+        self.catalog_date(date)
+    }
+
+    /// [`date`](Self::date) from the catalog's own words, without `Intl`.
+    fn catalog_date(&self, date: NaiveDate) -> String {
+        const MONTHS: [Msg; 12] = [
+            Msg::MonthJanuary,
+            Msg::MonthFebruary,
+            Msg::MonthMarch,
+            Msg::MonthApril,
+            Msg::MonthMay,
+            Msg::MonthJune,
+            Msg::MonthJuly,
+            Msg::MonthAugust,
+            Msg::MonthSeptember,
+            Msg::MonthOctober,
+            Msg::MonthNovember,
+            Msg::MonthDecember,
+        ];
+        let month = usize::try_from(date.month0())
+            .ok()
+            .and_then(|i| MONTHS.get(i))
+            .map_or_else(|| "?".to_string(), |m| self.text(*m));
+        self.with(
+            Msg::DateLong,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", &month),
+                ("year", &date.year().to_string()),
+            ],
+        )
     }
 
     /// Replaces each `{name}` with its value: the platform's names, then `args`. A

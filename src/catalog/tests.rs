@@ -183,6 +183,22 @@ fn durations_match_the_engines_words() {
 }
 
 #[test]
+fn dates_in_english_are_the_domains_long_dates() {
+    use crate::domain::time::LongDate;
+    let cat = Catalog::en();
+    for year in [1, 999, 2024, 9999] {
+        for month in 1..=12 {
+            for day in [1, 9, 28] {
+                let date = chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap();
+                assert_eq!(cat.date(date), date.long());
+            }
+        }
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 3).unwrap();
+    assert_eq!(Catalog::new(Lang::Ar).date(date), "3 مارس 2026");
+}
+
+#[test]
 fn lists_join_with_the_serial_comma() {
     let cat = Catalog::en();
     let words = |list: &[&str]| cat.list(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>());
@@ -303,8 +319,8 @@ fn has_words(template: &str) -> bool {
 
 #[test]
 fn other_languages_are_translated_not_copied() {
-    // A product's name may stay as it is ("{platform_short} Plus").
-    const SAME: [Msg; 1] = [Msg::SectionPlus];
+    // A product's name may stay as it is ("{platform_short} Plus"); formats of values.
+    const SAME: [Msg; 3] = [Msg::SectionPlus, Msg::WhyWindow, Msg::DateLong];
     for lang in [Lang::Es, Lang::Ar] {
         let copied: Vec<&str> = lang
             .entries()

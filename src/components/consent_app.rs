@@ -26,7 +26,7 @@ use crate::domain::consent::{
 use crate::domain::documents::bundle::Loaded;
 use crate::domain::time::format_instant;
 use crate::platform::consent_host;
-use crate::platform::consent_store::ConsentStore;
+use crate::platform::consent_store::{ConsentStore, StoreNotice};
 use crate::platform::{self, delivery, localtime, signals};
 
 /// The window event that opens the preferences of every `<terms-consent>` on the page
@@ -85,7 +85,7 @@ pub struct ConsentState {
     /// Categories the draft turned off because of a browser signal.
     pub from_signal: Rc<Vec<String>>,
     /// A message about storage (unavailable, set aside) or a failure to save.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// Why the bundle or the set-up could not be used at all.
     pub error: Option<String>,
     /// A browser signal decided for the learner on this page load: the banner says so
@@ -107,18 +107,38 @@ impl Default for ConsentState {
     }
 }
 
+/// A message for the learner about their choices: from the store (worded when shown, in
+/// the catalog's language), or already worded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// A storage notice.
+    Store(StoreNotice),
+    /// A sentence already in words (a failure to record).
+    Text(String),
+}
+
+impl Notice {
+    /// The sentence to show.
+    pub fn words(&self, cat: &Catalog) -> String {
+        match self {
+            Notice::Store(notice) => notice.words(cat),
+            Notice::Text(text) => text.clone(),
+        }
+    }
+}
+
 /// What can happen to the consent state.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ConsentAction {
     /// Bundle and store read; `notice` from the store; whether a browser signal was
     /// recorded as a decision just now.
-    Ready(Ready, Option<String>, bool),
+    Ready(Ready, Option<Notice>, bool),
     /// The bundle or the set-up is unusable.
     Failed(String),
     /// The history changed (a decision here, or in another tab).
     History(Rc<ConsentHistory>),
     /// A storage message.
-    Notice(Option<String>),
+    Notice(Option<Notice>),
     /// Show a panel.
     Show(Panel),
     /// Answer one category in the draft.
@@ -287,16 +307,16 @@ fn decide(
         Ok(record) => record.clone(),
         Err(e) => {
             platform::console_error(&format!("could not record the decision: {e}"));
-            dispatch.dispatch(ConsentAction::Notice(Some(
+            dispatch.dispatch(ConsentAction::Notice(Some(Notice::Text(
                 cat.with(Msg::NotRecorded, &[("error", &e.to_string())]),
-            )));
+            ))));
             return;
         }
     };
     let history = match store.save(&history) {
         Ok(merged) => merged,
         Err(notice) => {
-            dispatch.dispatch(ConsentAction::Notice(Some(notice)));
+            dispatch.dispatch(ConsentAction::Notice(Some(Notice::Store(notice))));
             history
         }
     };
@@ -406,7 +426,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                     let store = ConsentStore::new(&config.storage_key);
                     let load = store.load();
                     let mut history = load.history;
-                    let mut notice = load.notice;
+                    let mut notice = load.notice.map(Notice::Store);
                     let signals = signals::browser_signals();
                     let ctx = Context {
                         id: signals::random_record_id(),
@@ -425,7 +445,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                     if let Some(record) = &signalled {
                         match store.save(&history) {
                             Ok(merged) => history = merged,
-                            Err(n) => notice = Some(n),
+                            Err(n) => notice = Some(Notice::Store(n)),
                         }
                         send_record(endpoint.as_ref(), &config, record);
                     }
@@ -629,7 +649,10 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         ],
     ));
     let signal_applied = state.signal_honoured || !state.from_signal.is_empty();
-    let notice = state.notice.clone().map(AttrValue::from);
+    let notice = state
+        .notice
+        .as_ref()
+        .map(|n| AttrValue::from(n.words(&cat)));
 
     // The banner stays mounted (hidden and inert) under a panel that will return to it,
     // so the control that opened the panel is still there to take focus back.
@@ -670,7 +693,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 {signal_applied}
                 {notice}
                 {policy_label}
-                history={Rc::new(consent::describe(&ready.history, &ready.config.categories))}
+                history={Rc::new(consent::describe(&cat, &ready.history, &ready.config.categories))}
                 {on_set}
                 on_save={save}
                 on_accept_all={all(Choice::Granted, Method::Preferences)}

@@ -20,7 +20,11 @@
 //!   disabled or some private modes, or it is `null`, or a write throws, as when the quota
 //!   is full): the store switches to memory for the rest of the page (every store for
 //!   that key on the page: they share this state) and tells the learner once
-//!   ([`MEMORY_ONLY_NOTICE`]).
+//!   ([`StoreNotice::MemoryOnly`]).
+//!
+//! Notices for the learner are [`StoreNotice`]s, worded by the component through the
+//! catalog ([`StoreNotice::words`]), in the learner's language; what the host needs to
+//! know goes to the console, in English.
 //! * **Two tabs.** [`ConsentStore::save`] reads what is stored, merges it with the history
 //!   it is given and writes the merge, so records another tab wrote are kept;
 //!   [`ConsentStore::watch`] hears the other tab's writes.
@@ -36,17 +40,19 @@
 //! ```no_run
 //! use terms_widget::domain::consent::{merge, STORAGE_KEY};
 //! use terms_widget::platform::consent_store::ConsentStore;
+//! use terms_widget::catalog::Catalog;
 //! # fn show(_: &str) {}
+//! let cat = Catalog::en();
 //! let store = ConsentStore::new(STORAGE_KEY);
 //! let loaded = store.load();
-//! if let Some(notice) = &loaded.notice {
-//!     show(notice);
+//! if let Some(notice) = loaded.notice {
+//!     show(&notice.words(&cat));
 //! }
 //! let mut history = loaded.history;
 //! // … the learner decides, history.record(…) …
 //! match store.save(&history) {
 //!     Ok(merged) => history = merged,
-//!     Err(notice) => show(&notice), // kept in memory for this visit
+//!     Err(notice) => show(&notice.words(&cat)), // kept in memory for this visit
 //! }
 //! let _listener = store.watch(move |theirs| {
 //!     history = merge(&history, &theirs);
@@ -61,15 +67,37 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::{Listener, console_error, console_warn};
+use crate::catalog::{Catalog, Msg};
 use crate::domain::consent::{ConsentHistory, decode, encode, merge};
 
-/// What the learner is told when their saved choices could not be read and were set aside.
-pub const UNREADABLE_NOTICE: &str =
-    "Your saved privacy choices could not be read, so we kept a copy and are asking again.";
+/// A notice for the learner about their stored privacy choices (the component words it
+/// through the catalog: [`StoreNotice::words`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreNotice {
+    /// The saved choices could not be read; a copy was kept aside and the learner is
+    /// asked again.
+    Unreadable,
+    /// The browser does not let the site store them: they apply to this visit only.
+    MemoryOnly,
+    /// Both.
+    UnreadableMemoryOnly,
+}
 
-/// What the learner is told when the browser does not let the site store their choices.
-pub const MEMORY_ONLY_NOTICE: &str =
-    "Your choices apply to this visit only: this browser is not letting the site store them.";
+impl StoreNotice {
+    /// The catalog key of the sentence to show.
+    pub fn msg(self) -> Msg {
+        match self {
+            StoreNotice::Unreadable => Msg::StoredChoicesUnreadable,
+            StoreNotice::MemoryOnly => Msg::StoredChoicesMemoryOnly,
+            StoreNotice::UnreadableMemoryOnly => Msg::StoredChoicesUnreadableMemoryOnly,
+        }
+    }
+
+    /// The sentence to show, in the catalog's language.
+    pub fn words(self, cat: &Catalog) -> String {
+        cat.text(self.msg())
+    }
+}
 
 /// How many `-2`, `-3`… suffixes [`ConsentStore`] tries for a set-aside key in one second.
 const MAX_SET_ASIDE_ATTEMPTS: u32 = 1000;
@@ -79,9 +107,8 @@ const MAX_SET_ASIDE_ATTEMPTS: u32 = 1000;
 pub struct StoreLoad {
     /// The stored history; empty when there was none or it could not be read.
     pub history: ConsentHistory,
-    /// A sentence to show the learner, when something about their saved choices needs
-    /// saying ([`UNREADABLE_NOTICE`], [`MEMORY_ONLY_NOTICE`], or both).
-    pub notice: Option<String>,
+    /// What to tell the learner, when something about their saved choices needs saying.
+    pub notice: Option<StoreNotice>,
     /// The key an unreadable value was copied to, when one was set aside.
     pub set_aside: Option<String>,
 }
@@ -156,26 +183,26 @@ impl ConsentStore {
     /// * No value: the legacy keys are migrated (written under the current key, left in
     ///   place themselves).
     /// * A value that does not decode is set aside (see the module documentation):
-    ///   `set_aside` names the copy, `notice` is [`UNREADABLE_NOTICE`], and the history is
+    ///   `set_aside` names the copy, `notice` is [`StoreNotice::Unreadable`], and the history is
     ///   empty, so the learner is asked again.
     /// * Storage unavailable: the history kept in memory this visit, with
-    ///   [`MEMORY_ONLY_NOTICE`].
+    ///   [`StoreNotice::MemoryOnly`].
     pub fn load(&self) -> StoreLoad {
         if self.shared.memory_only.get() {
-            return self.memory_load(None);
+            return self.memory_load(false);
         }
         let storage = match local_storage() {
             Ok(storage) => storage,
             Err(why) => {
                 self.switch_to_memory(&why);
-                return self.memory_load(None);
+                return self.memory_load(false);
             }
         };
         let text = match storage.get_item(&self.key) {
             Ok(text) => text,
             Err(e) => {
                 self.switch_to_memory(&format!("reading it failed: {}", js_detail(&e)));
-                return self.memory_load(None);
+                return self.memory_load(false);
             }
         };
         match text {
@@ -197,7 +224,7 @@ impl ConsentStore {
                         self.shared.memory.replace(ConsentHistory::default());
                         StoreLoad {
                             history: ConsentHistory::default(),
-                            notice: Some(UNREADABLE_NOTICE.to_string()),
+                            notice: Some(StoreNotice::Unreadable),
                             set_aside: Some(aside),
                         }
                     }
@@ -209,7 +236,7 @@ impl ConsentStore {
                         self.switch_to_memory(&format!(
                             "the unreadable value could not be copied aside: {why}"
                         ));
-                        self.memory_load(Some(UNREADABLE_NOTICE))
+                        self.memory_load(true)
                     }
                 },
             },
@@ -222,9 +249,9 @@ impl ConsentStore {
     ///
     /// A stored value that does not decode is set aside first, as in
     /// [`ConsentStore::load`]. When storage fails, the merge is kept in memory, and the
-    /// first time that happens the answer is `Err` with [`MEMORY_ONLY_NOTICE`] for the
+    /// first time that happens the answer is `Err` with [`StoreNotice::MemoryOnly`] for the
     /// learner (unless [`ConsentStore::load`] already told them); later saves answer `Ok`.
-    pub fn save(&self, history: &ConsentHistory) -> Result<ConsentHistory, String> {
+    pub fn save(&self, history: &ConsentHistory) -> Result<ConsentHistory, StoreNotice> {
         if self.shared.memory_only.get() {
             return self.save_in_memory(history);
         }
@@ -341,7 +368,7 @@ impl ConsentStore {
             self.shared.memory.replace(ConsentHistory::default());
             return StoreLoad {
                 history: ConsentHistory::default(),
-                notice: unreadable.then(|| UNREADABLE_NOTICE.to_string()),
+                notice: unreadable.then_some(StoreNotice::Unreadable),
                 set_aside: None,
             };
         };
@@ -351,7 +378,7 @@ impl ConsentStore {
                 "writing the migrated choices failed: {}",
                 js_detail(&e)
             ));
-            return self.memory_load(None);
+            return self.memory_load(false);
         }
         StoreLoad {
             history,
@@ -375,11 +402,13 @@ impl ConsentStore {
     }
 
     /// What [`ConsentStore::load`] answers in memory mode (it tells the learner).
-    fn memory_load(&self, first: Option<&str>) -> StoreLoad {
+    /// `unreadable`: the stored value could not be read either.
+    fn memory_load(&self, unreadable: bool) -> StoreLoad {
         self.shared.told.set(true);
-        let notice = match first {
-            Some(first) => format!("{first} {MEMORY_ONLY_NOTICE}"),
-            None => MEMORY_ONLY_NOTICE.to_string(),
+        let notice = if unreadable {
+            StoreNotice::UnreadableMemoryOnly
+        } else {
+            StoreNotice::MemoryOnly
         };
         StoreLoad {
             history: self.shared.memory.borrow().clone(),
@@ -389,19 +418,23 @@ impl ConsentStore {
     }
 
     /// Switches to memory and saves there (`why` says what failed).
-    fn fall_back(&self, why: &str, history: &ConsentHistory) -> Result<ConsentHistory, String> {
+    fn fall_back(
+        &self,
+        why: &str,
+        history: &ConsentHistory,
+    ) -> Result<ConsentHistory, StoreNotice> {
         self.switch_to_memory(why);
         self.save_in_memory(history)
     }
 
     /// Saves in memory: `Err` with the notice the first time the learner needs telling.
-    fn save_in_memory(&self, history: &ConsentHistory) -> Result<ConsentHistory, String> {
+    fn save_in_memory(&self, history: &ConsentHistory) -> Result<ConsentHistory, StoreNotice> {
         let merged = merge(&self.shared.memory.borrow(), history);
         self.shared.memory.replace(merged.clone());
         if self.shared.told.replace(true) {
             Ok(merged)
         } else {
-            Err(MEMORY_ONLY_NOTICE.to_string())
+            Err(StoreNotice::MemoryOnly)
         }
     }
 }
@@ -494,4 +527,23 @@ pub(crate) fn js_detail(v: &JsValue) -> String {
         };
     }
     v.as_string().unwrap_or_else(|| "unknown error".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_notices_are_the_sentences_shown_before_the_catalog() {
+        let cat = Catalog::en();
+        let unreadable =
+            "Your saved privacy choices could not be read, so we kept a copy and are asking again.";
+        let memory = "Your choices apply to this visit only: this browser is not letting the site store them.";
+        assert_eq!(StoreNotice::Unreadable.words(&cat), unreadable);
+        assert_eq!(StoreNotice::MemoryOnly.words(&cat), memory);
+        assert_eq!(
+            StoreNotice::UnreadableMemoryOnly.words(&cat),
+            format!("{unreadable} {memory}")
+        );
+    }
 }

@@ -7,6 +7,7 @@ mod acceptance;
 mod consent;
 mod documents;
 mod refund;
+mod words;
 
 use super::{Msg, Text};
 
@@ -16,4 +17,5 @@ pub(super) const TABLES: &[&[(Msg, Text)]] = &[
     documents::TABLE,
     consent::TABLE,
     acceptance::TABLE,
+    words::TABLE,
 ];

@@ -6,6 +6,7 @@ mod acceptance;
 mod consent;
 mod documents;
 mod refund;
+mod words;
 
 use super::{Form, Msg, Text};
 
@@ -20,4 +21,5 @@ pub(super) const TABLES: &[&[(Msg, Text)]] = &[
     documents::TABLE,
     consent::TABLE,
     acceptance::TABLE,
+    words::TABLE,
 ];

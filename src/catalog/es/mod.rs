@@ -5,6 +5,7 @@ mod acceptance;
 mod consent;
 mod documents;
 mod refund;
+mod words;
 
 use super::{Msg, Text};
 
@@ -14,4 +15,5 @@ pub(super) const TABLES: &[&[(Msg, Text)]] = &[
     documents::TABLE,
     consent::TABLE,
     acceptance::TABLE,
+    words::TABLE,
 ];

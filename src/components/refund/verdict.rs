@@ -6,7 +6,9 @@ use yew::prelude::*;
 use crate::catalog::{Catalog, Msg};
 use crate::components::parts::FragmentLink;
 use crate::domain::refund::Decision;
-use crate::domain::refund::form::{clause_fragment, headline, policy_line, section_title, tone};
+use crate::domain::refund::form::{
+    clause_fragment, headline, policy_line, reason_in, section_title, tone, utc_when,
+};
 use crate::domain::time::format_instant;
 use crate::platform::language;
 
@@ -97,7 +99,7 @@ pub(super) fn verdict_view(
                 </dl>
             }
             if detail == Detail::Full {
-                <p class="tw-refund-reason" aria-live="off">{ decision.reason.clone() }</p>
+                <p class="tw-refund-reason" aria-live="off">{ reason_in(cat, decision, |t| utc_when(cat, t)) }</p>
             }
             <p class="tw-refund-rule">
                 if unlinked.contains(&clause) {

@@ -50,7 +50,7 @@ use crate::domain::documents::bundle::Bundle;
 /// The format tag of [`receipt`].
 pub const RECEIPT_FORMAT: &str = "terms-widget/acceptance-receipt@1";
 
-/// The record's date in words (UTC calendar date).
+/// The record's date in words (UTC calendar date), in the catalog's language.
 fn date_words(cat: &Catalog, record: &AcceptanceRecord) -> String {
     cat.date(record.at.date_naive())
 }

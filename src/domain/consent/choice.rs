@@ -83,16 +83,6 @@ impl Method {
             Method::Api => "Recorded through the platform's API on the learner's instruction",
         }
     }
-
-    /// Where the learner did it, as a phrase: "from the banner", "in Privacy choices", …
-    pub(crate) fn phrase(self) -> &'static str {
-        match self {
-            Method::Banner => "from the banner",
-            Method::Preferences => "in Privacy choices",
-            Method::BrowserSignal => "through your browser's privacy signal",
-            Method::Api => "through the platform",
-        }
-    }
 }
 
 impl TryFrom<String> for Choice {

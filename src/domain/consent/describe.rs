@@ -1,20 +1,11 @@
-//! The history in plain words: [`describe`] and [`describe_record`].
+//! The history in plain words: [`describe`] and [`describe_record`], in the catalog's
+//! language (the consent receipt keeps English: see [`super::receipt`]).
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
 
-use super::{CategorySet, Choice, ConsentHistory, ConsentRecord, Method};
+use super::{CategorySet, Choice, ConsentHistory, ConsentRecord, Method, Signals};
+use crate::catalog::{Catalog, Msg};
 use crate::domain::time::{self, format_instant};
-
-/// "A", "A and B", "A, B, and C": the serial comma, as the Privacy Policy writes lists,
-/// keeps titles that contain "and" ("Diagnostics and crash reports") readable.
-fn join_words(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
-    }
-}
 
 /// Titles for category ids: the current title, or the id for one no longer in the set.
 fn title_of(categories: &CategorySet, id: &str) -> String {
@@ -38,19 +29,36 @@ fn document_title(id: &str) -> String {
 }
 
 /// "On 2026-11-24 at 10:00 UTC".
-fn when_words(at: DateTime<Utc>) -> String {
+fn when_words(cat: &Catalog, at: DateTime<Utc>) -> String {
     if time::is_writable(at) {
-        format!(
-            "On {:04}-{:02}-{:02} at {:02}:{:02} UTC",
-            at.year(),
-            at.month(),
-            at.day(),
-            at.hour(),
-            at.minute()
-        )
+        let date = format!("{:04}-{:02}-{:02}", at.year(), at.month(), at.day());
+        let time = format!("{:02}:{:02}", at.hour(), at.minute());
+        cat.with(Msg::HistoryOn, &[("date", &date), ("time", &time)])
     } else {
-        format!("At {}", format_instant(at))
+        cat.with(Msg::HistoryAt, &[("instant", &format_instant(at))])
     }
+}
+
+/// "Global Privacy Control and Do Not Track": the signals' names, as a list.
+fn signal_names(cat: &Catalog, signals: Signals) -> String {
+    let mut names = Vec::new();
+    if signals.gpc {
+        names.push(cat.text(Msg::SignalGpc));
+    }
+    if signals.dnt {
+        names.push(cat.text(Msg::SignalDnt));
+    }
+    cat.list(&names)
+}
+
+/// How the learner decided: "from the banner".
+fn method_words(cat: &Catalog, method: Method) -> String {
+    cat.text(match method {
+        Method::Banner => Msg::HistoryFromBanner,
+        Method::Preferences => Msg::HistoryInPreferences,
+        Method::BrowserSignal => Msg::HistoryThroughSignal,
+        Method::Api => Msg::HistoryThroughPlatform,
+    })
 }
 
 /// The learner's optional choices in a record, as titles: (allowed, refused), in display
@@ -82,73 +90,84 @@ fn choice_titles(record: &ConsentRecord, categories: &CategorySet) -> (Vec<Strin
 
 /// One record in one plain sentence, e.g. "On 2026-11-24 at 10:00 UTC you allowed
 /// Analytics and refused Marketing, from the banner, under Privacy Policy version 3."
-pub fn describe_record(record: &ConsentRecord, categories: &CategorySet) -> String {
-    let when = when_words(record.at);
-    let policy = format!(
-        "under {} version {}",
-        document_title(&record.policy.document),
-        record.policy.version
+/// Lists join as the catalog's language joins them (English: the serial comma, as the
+/// Privacy Policy writes lists, which keeps titles that contain "and" readable).
+pub fn describe_record(cat: &Catalog, record: &ConsentRecord, categories: &CategorySet) -> String {
+    let when = when_words(cat, record.at);
+    let policy = cat.with(
+        Msg::HistoryUnder,
+        &[
+            ("document", &document_title(&record.policy.document)),
+            ("version", &record.policy.version),
+        ],
     );
     let (allowed, refused) = choice_titles(record, categories);
     if record.method == Method::BrowserSignal {
-        let verb = |n: usize| if n == 1 { "was" } else { "were" };
         let mut parts = Vec::new();
         if !refused.is_empty() {
-            parts.push(format!(
-                "{} {} refused",
-                join_words(&refused),
-                verb(refused.len())
-            ));
+            let n = u64::try_from(refused.len()).unwrap_or(u64::MAX);
+            parts.push(cat.count(Msg::HistoryWereRefused, n, &[("list", &cat.list(&refused))]));
         }
         if !allowed.is_empty() {
-            parts.push(format!(
-                "{} stayed allowed as you had chosen",
-                join_words(&allowed)
-            ));
+            parts.push(cat.with(Msg::HistoryStayedAllowed, &[("list", &cat.list(&allowed))]));
         }
         if parts.is_empty() {
-            parts.push("nothing optional was left to decide".into());
+            parts.push(cat.text(Msg::HistoryNothingLeft));
         }
         let source = if record.signals.any() {
-            format!("the {} signal from your browser", record.signals.names())
+            cat.with(
+                Msg::HistorySignalSource,
+                &[("signals", &signal_names(cat, record.signals))],
+            )
         } else {
-            "your browser's privacy signal".to_string()
+            cat.text(Msg::HistorySignalSourceUnnamed)
         };
-        return format!(
-            "{when}, following {source}, {}, {policy}.",
-            parts.join(" and ")
+        return cat.with(
+            Msg::HistorySignal,
+            &[
+                ("when", &when),
+                ("source", &source),
+                ("what", &cat.list(&parts)),
+                ("policy", &policy),
+            ],
         );
     }
+    let (allowed, refused) = (cat.list(&allowed), cat.list(&refused));
     let what = match (allowed.is_empty(), refused.is_empty()) {
-        (false, false) => format!(
-            "allowed {} and refused {}",
-            join_words(&allowed),
-            join_words(&refused)
+        (false, false) => cat.with(
+            Msg::HistoryAllowedAndRefused,
+            &[("allowed", &allowed), ("refused", &refused)],
         ),
-        (false, true) => format!("allowed {}", join_words(&allowed)),
-        (true, false) => format!("refused {}", join_words(&refused)),
-        (true, true) => "acknowledged the privacy notice, with nothing optional to choose".into(),
+        (false, true) => cat.with(Msg::HistoryAllowed, &[("allowed", &allowed)]),
+        (true, false) => cat.with(Msg::HistoryRefused, &[("refused", &refused)]),
+        (true, true) => cat.text(Msg::HistoryAcknowledged),
     };
     let signal = if record.signals.any() {
-        format!(
-            ", while your browser was sending {}",
-            record.signals.names()
+        cat.with(
+            Msg::HistoryWhileSending,
+            &[("signals", &signal_names(cat, record.signals))],
         )
     } else {
         String::new()
     };
-    format!(
-        "{when} you {what}, {}{signal}, {policy}.",
-        record.method.phrase()
+    cat.with(
+        Msg::HistoryChoice,
+        &[
+            ("when", &when),
+            ("what", &what),
+            ("method", &method_words(cat, record.method)),
+            ("signal", &signal),
+            ("policy", &policy),
+        ],
     )
 }
 
 /// The whole history in plain words, one sentence per record, oldest first.
-pub fn describe(history: &ConsentHistory, categories: &CategorySet) -> Vec<String> {
+pub fn describe(cat: &Catalog, history: &ConsentHistory, categories: &CategorySet) -> Vec<String> {
     history
         .ordered()
         .into_iter()
-        .map(|r| describe_record(r, categories))
+        .map(|r| describe_record(cat, r, categories))
         .collect()
 }
 
@@ -207,7 +226,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            describe(&h, &more),
+            describe(&Catalog::en(), &h, &more),
             [
                 "On 2026-11-24 at 10:00 UTC you allowed Analytics and refused Marketing, from the banner, under Privacy Policy version 3.",
                 "On 2026-11-24 at 10:05 UTC, following the Global Privacy Control signal from your browser, Analytics and Marketing were refused, under Privacy Policy version 3.",
@@ -223,7 +242,7 @@ mod tests {
         odd.choices.insert("surveys".into(), Granted);
         odd.at = DateTime::<Utc>::MAX_UTC;
         assert_eq!(
-            describe_record(&odd, &cats),
+            describe_record(&Catalog::en(), &odd, &cats),
             format!(
                 "At @{} you allowed Analytics and surveys and refused Marketing, from the banner, under Privacy Policy version 3.",
                 DateTime::<Utc>::MAX_UTC.timestamp()
@@ -232,7 +251,7 @@ mod tests {
         let mut flagless = h.records[1].clone();
         flagless.signals = Signals::NONE;
         assert_eq!(
-            describe_record(&flagless, &cats),
+            describe_record(&Catalog::en(), &flagless, &cats),
             "On 2026-11-24 at 10:05 UTC, following your browser's privacy signal, Analytics and Marketing were refused, under Privacy Policy version 3."
         );
         let only_required = CategorySet::new(vec![cat(&cats, "necessary").clone()]).unwrap();
@@ -246,6 +265,9 @@ mod tests {
                 Vec::<(String, Choice)>::new(),
             )
             .unwrap();
-        assert!(describe_record(r, &only_required).contains("nothing optional to choose"));
+        assert!(
+            describe_record(&Catalog::en(), r, &only_required)
+                .contains("nothing optional to choose")
+        );
     }
 }

@@ -58,8 +58,9 @@
 //!     .unwrap();
 //! assert_eq!(status(&history, &categories, &versions), ConsentStatus::Current);
 //! assert!(Standing::new(&history, &versions).is_granted(categories.get("analytics").unwrap()));
+//! let english = terms_widget::catalog::Catalog::en();
 //! assert_eq!(
-//!     describe(&history, &categories)[0],
+//!     describe(&english, &history, &categories)[0],
 //!     "On 2026-11-24 at 10:00 UTC you allowed Analytics and refused Marketing email and \
 //!      promotions, Diagnostics and crash reports, and Approximate location, from the banner, \
 //!      under Privacy Policy version 3."

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{CategorySet, Choice, ConsentHistory, PolicyRef, describe};
+use crate::catalog::Catalog;
 
 /// The Kantara Consent Receipt version [`receipt`] produces.
 pub const RECEIPT_VERSION: &str = "KI-CR-v1.1.0";
@@ -37,6 +38,12 @@ pub struct Controller {
 /// as consented services; the extension `strictlyNecessary` names them. Other
 /// extensions: `history` (every record in words, oldest first) and `policyText` (the
 /// document, version and SHA-256 the decision was made under).
+///
+/// The receipt is a machine-readable record for the controller (Kantara's fields, with
+/// `language` the language the consent was given in), so its words stay English whatever
+/// the UI's language: `history` is [`describe`] in English, and a service's `termination`
+/// defaults to an English sentence. The preferences dialog shows the history in the
+/// learner's language.
 ///
 /// `principal_id` is a local pseudonymous id for the learner, supplied by the caller.
 pub fn receipt(
@@ -109,7 +116,7 @@ pub fn receipt(
         spi_cat: [],
         strictly_necessary,
         policy_text: &record.policy,
-        history: describe(history, categories),
+        history: describe(&Catalog::en(), history, categories),
     };
     serde_json::to_value(&wire).ok()
 }
@@ -310,7 +317,7 @@ mod tests {
         assert_eq!(r["policyText"]["sha256"], json!(p.sha256));
         let history = r["history"].as_array().unwrap();
         assert_eq!(history.len(), 2);
-        assert_eq!(history[1], json!(describe(&h, &cats)[1]));
+        assert_eq!(history[1], json!(describe(&Catalog::en(), &h, &cats)[1]));
     }
 }
 

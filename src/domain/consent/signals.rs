@@ -28,14 +28,4 @@ impl Signals {
     pub(crate) fn covers(self, now: Signals) -> bool {
         (!now.gpc || self.gpc) && (!now.dnt || self.dnt)
     }
-
-    /// "Global Privacy Control", "Do Not Track", both joined by "and", or "no signal".
-    pub(crate) fn names(self) -> &'static str {
-        match (self.gpc, self.dnt) {
-            (true, true) => "Global Privacy Control and Do Not Track",
-            (true, false) => "Global Privacy Control",
-            (false, true) => "Do Not Track",
-            (false, false) => "no signal",
-        }
-    }
 }

@@ -8,6 +8,8 @@ use serde_json::Value;
 
 use crate::domain::time::format_instant;
 
+use super::Why;
+
 /// The contract's `outcome`. Serialises as its contract name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -73,6 +75,10 @@ pub struct Decision {
     pub policy_version: String,
     /// [`RefundPolicy::effective`] of the policy applied.
     pub policy_effective: String,
+    /// The facts behind `reason`, for wording it in another language
+    /// ([`crate::domain::refund::form::reason_in`]). Not part of the contract's JSON.
+    #[serde(skip)]
+    pub why: Why,
 }
 
 impl Decision {

@@ -7,11 +7,13 @@ use crate::domain::time;
 
 use super::input::Facts;
 use super::reason::{
-    Basis, ORGANIZATION_REASON, certificate_noun, marketplace_reason, push_plural_lowercase,
-    push_verdict, push_when, push_window_rule,
+    ORGANIZATION_REASON, certificate_noun, marketplace_reason, push_plural_lowercase, push_verdict,
+    push_when, push_window_rule,
 };
+use super::why::{Basis, Ending, Window};
 use super::{
     CustomWindow, Decision, Kind, KindTreatment, Outcome, RefundError, RefundPolicy, ViaTreatment,
+    Why,
 };
 
 /// Judges a refund request: the contract's input JSON in, a [`Decision`] or the first
@@ -121,16 +123,19 @@ fn sentence(before: &str, middle: impl FnOnce(&mut String), after: &str) -> Stri
 fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
     let as_of = facts.cancelled_at.unwrap_or(facts.now);
     let answer =
-        |eligible: Option<bool>, outcome: Outcome, reason: String, clause: &str| Decision {
-            eligible,
-            outcome,
-            deadline: None,
-            reason,
-            clause: clause.to_owned(),
-            as_of,
-            seconds_left: None,
-            policy_version: policy.version.clone(),
-            policy_effective: policy.effective.clone(),
+        |eligible: Option<bool>, outcome: Outcome, reason: String, clause: &str, why: Why| {
+            Decision {
+                eligible,
+                outcome,
+                deadline: None,
+                reason,
+                clause: clause.to_owned(),
+                as_of,
+                seconds_left: None,
+                policy_version: policy.version.clone(),
+                policy_effective: policy.effective.clone(),
+                why,
+            }
         };
     let rules = policy.kinds.get(facts.kind);
     let kind = facts.kind;
@@ -144,6 +149,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                 Outcome::MarketplacePolicy,
                 marketplace_reason(facts.via).to_owned(),
                 &policy.clauses.marketplaces,
+                Why::Marketplace(facts.via),
             );
         }
         ViaTreatment::Organization => {
@@ -152,6 +158,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                 Outcome::OrganizationContract,
                 ORGANIZATION_REASON.to_owned(),
                 &policy.clauses.organizations,
+                Why::Organization,
             );
         }
     }
@@ -169,6 +176,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                      programme. Ask the university about a refund.",
                 ),
                 &rules.clause,
+                Why::Partner(kind),
             );
         }
         KindTreatment::Marketplace => {
@@ -182,6 +190,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                      marketplace about a refund.",
                 ),
                 &rules.clause,
+                Why::SoldThroughMarketplace(kind),
             );
         }
         KindTreatment::Organization => {
@@ -190,6 +199,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                 Outcome::OrganizationContract,
                 ORGANIZATION_REASON.to_owned(),
                 &rules.clause,
+                Why::Organization,
             );
         }
         KindTreatment::Window | KindTreatment::NoRefund => {}
@@ -205,6 +215,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
              We may still choose to refund."
                 .to_owned(),
             &policy.clauses.violations,
+            Why::Violation,
         );
     }
 
@@ -217,7 +228,13 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                 .to_owned(),
             _ => sentence("", |out| out.push_str(kind.plural()), " are not refunded."),
         };
-        return answer(Some(false), Outcome::NoRefund, reason, &rules.clause);
+        return answer(
+            Some(false),
+            Outcome::NoRefund,
+            reason,
+            &rules.clause,
+            Why::NotRefunded(kind),
+        );
     }
 
     // 2.6-2.8: a window.
@@ -232,6 +249,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                  refunded.",
             ),
             &rules.clause,
+            Why::FreeTrial(kind),
         );
     }
     let window = policy.window_days(kind);
@@ -244,6 +262,7 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
                  not refunded."
                     .to_owned(),
                 &rules.clause,
+                Why::NoStatedWindow,
             );
         }
         (CustomWindow::Required, Some(days)) => {
@@ -302,11 +321,12 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
 
     let mut reason = String::with_capacity(REASON_CAPACITY);
     push_window_rule(&mut reason, facts, &basis);
-    match (certificate_end, end, deadline) {
+    let ending = match (certificate_end, end, deadline) {
         (Some(earned), _, _) if earned == facts.paid_at => {
             reason.push_str(". You earned ");
             reason.push_str(certificate_noun(kind));
             reason.push_str(" at the moment of payment, so there was no refund window.");
+            Ending::CertificateAtPayment
         }
         (Some(earned), _, _) => {
             reason.push_str(". You earned ");
@@ -314,21 +334,30 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
             reason.push_str(" on ");
             push_when(&mut reason, earned);
             reason.push_str(", which closed the refund window then.");
+            Ending::Certificate(earned)
         }
-        (None, Some(_), None) => reason.push_str(
-            ", which is after the year 9999, so the window is open at every date that can \
-             be judged.",
-        ),
+        (None, Some(_), None) => {
+            reason.push_str(
+                ", which is after the year 9999, so the window is open at every date that \
+                 can be judged.",
+            );
+            Ending::AfterLastInstant
+        }
         (None, Some(end), Some(_)) if end == facts.paid_at => {
             reason.push_str(", so there is no refund window.");
+            Ending::NoWindow
         }
         (None, Some(end), Some(_)) => {
             reason.push_str(", so the window closes on ");
             push_when(&mut reason, end);
             reason.push('.');
+            Ending::Closes(end)
         }
-        (None, None, _) => reason.push('.'),
-    }
+        (None, None, _) => {
+            reason.push('.');
+            Ending::NotKnown
+        }
+    };
     reason.push(' ');
     push_verdict(&mut reason, facts, as_of, deadline, eligible, seconds_left);
 
@@ -346,5 +375,12 @@ fn decide(facts: &Facts, policy: &RefundPolicy) -> Decision {
         seconds_left,
         policy_version: policy.version.clone(),
         policy_effective: policy.effective.clone(),
+        why: Why::Window(Window {
+            kind,
+            paid_at: facts.paid_at,
+            basis,
+            ending,
+            cancelled: facts.cancelled_at.is_some(),
+        }),
     }
 }

@@ -23,7 +23,8 @@
 //! | `input.rs` | Reading the contract's input (the wire structs) into validated facts. |
 //! | `error.rs` | [`RefundError`]: the contract's error codes and the learner's messages. |
 //! | `engine.rs` | [`evaluate`] and [`evaluate_str`]: routing and judging. |
-//! | `reason.rs` | The wording of each decision's explanation. |
+//! | `reason.rs` | The wording of each decision's explanation (English, the contract's). |
+//! | `why.rs` | [`Why`]: the facts behind the explanation, for wording it in another language (`form::reason_in`). |
 //! | `decision.rs` | [`Outcome`] and [`Decision`], and their JSON. |
 //! | `duration.rs` | [`format_duration`]: time left for the UI. |
 //! | `form/`, `local_time.rs` | The calculator's form as plain data; wall-clock times that occur twice or never. |
@@ -101,6 +102,7 @@ mod policy;
 mod policy_error;
 mod reason;
 mod sections;
+mod why;
 
 pub use decision::{Decision, Outcome};
 pub use duration::format_duration;
@@ -113,6 +115,7 @@ pub use policy::{
     KindPolicy, KindTreatment, MAX_POLICY_WINDOW_DAYS, RefundPolicy, ViaPolicy, ViaTreatment,
 };
 pub use policy_error::PolicyError;
+pub use why::{Basis, Ending, Why, Window};
 
 #[cfg(test)]
 mod tests;

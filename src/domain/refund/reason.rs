@@ -6,22 +6,8 @@ use crate::domain::time::{InstantFields, push_instant};
 
 use super::duration::{push_day_count, push_duration};
 use super::input::Facts;
+use super::why::Basis;
 use super::{Kind, Via};
-
-/// What the window's end was measured from, for the explanation and the clause.
-pub(super) enum Basis {
-    /// A window stated for the service (`custom_window: required`).
-    Stated(u64),
-    /// A shorter window stated at sign-up.
-    Shorter(u64),
-    /// The kind's window from payment; `launched_first` when pre-enrolment did not apply
-    /// because the launch was not after the payment.
-    Standard { days: u32, launched_first: bool },
-    /// Pre-enrolled: the window from launch.
-    FromLaunch { launch: DateTime<Utc>, days: u32 },
-    /// Pre-enrolled, no launch date: open.
-    NoLaunchYet { days: u32 },
-}
 
 pub(super) const ORGANIZATION_REASON: &str = "You have this through your organization (an employer, \
      government, campus or social-good programme), so refunds and cancellations follow its \

@@ -202,7 +202,7 @@ fn v1_is_migrated_to_one_banner_record() {
     assert_eq!(p.choice("marketing"), Some(Denied));
     assert_eq!(p.choice("location"), None);
     assert_eq!(
-        describe(&h, &small_set()),
+        describe(&crate::catalog::Catalog::en(), &h, &small_set()),
         [
             "On 2025-03-01 at 09:30 UTC you allowed Analytics and refused Marketing, from the banner, under Privacy Policy version 1."
         ]
@@ -559,7 +559,7 @@ proptest! {
                 if let Ok(h) = decode(&candidate.to_string()) {
                     prop_assert_eq!(decode(&encode(&h)), Ok(h.clone()));
                     // Whatever decodes can be explained without panicking.
-                    let _ = describe(&h, &cats());
+                    let _ = describe(&crate::catalog::Catalog::en(), &h, &cats());
                     let _ = receipt(&h, &cats(), &kestrel(), "u", "US", "p");
                     let _ = status(&h, &cats(), &versions("3"));
                     let _ = proposed_choices(&h, &cats(), BOTH);

@@ -47,11 +47,14 @@
 //!
 //! The labels, messages and headlines the learner reads come from the
 //! [`Catalog`](crate::catalog::Catalog) passed in, so they name the bundle's platform and
-//! can be in another language; this module decides which message applies.
+//! can be in another language; this module decides which message applies. The reason
+//! under the verdict is [`reason_in`]: the engine's English `Decision::reason` is the
+//! refund contract's, so the card words the same facts (`Decision::why`) itself.
 
 mod input;
 mod local_input;
 mod questions;
+mod reason;
 mod state;
 mod timeline;
 mod words;
@@ -59,6 +62,7 @@ mod words;
 pub use input::card_decision;
 pub use local_input::{LocalDateTime, canonical_local_input, parse_local_input};
 pub use questions::{FormField, applies, kind_label, via_label};
+pub use reason::{reason_in, utc_when};
 pub use state::{FormEdit, Problem, RefundForm};
 pub use timeline::{Anchor, Mark, MarkKind, label_width, timeline};
 pub use words::{

@@ -283,7 +283,11 @@ proptest! {
                     let anchor = input.launch_at.unwrap_or(input.paid_at).max(input.paid_at);
                     prop_assert!(deadline <= after_days(anchor, longest));
                 }
-                prop_assert_eq!(decision.policy_version, policy.version.clone());
+                prop_assert_eq!(decision.policy_version.clone(), policy.version.clone());
+                // The catalog's English words the same facts as the engine, byte for byte.
+                let cat = crate::catalog::Catalog::en();
+                let words = form::reason_in(&cat, &decision, |t| form::utc_when(&cat, t));
+                prop_assert_eq!(words, decision.reason);
             }
             Err(error) => prop_assert!(!error.code().is_empty()),
         }
