@@ -69,6 +69,7 @@ async fn mount_calculator() -> (Element, Opened) {
             policy: Rc::new(RefundPolicy::default()),
             on_open_clause,
             unlinked: Rc::default(),
+            section_titles: Rc::default(),
         },
     )
     .render();
@@ -87,6 +88,7 @@ async fn mount_card(input: &str) -> (Element, Opened) {
             policy: Rc::new(RefundPolicy::default()),
             on_open_clause,
             unlinked: Rc::default(),
+            section_titles: Rc::default(),
         },
     )
     .render();

@@ -187,8 +187,9 @@ pub fn App(props: &AppProps) -> Html {
         (
             state.loaded().cloned().map(ByPtr),
             props.refund_policy.clone(),
+            state.catalog.lang(),
         ),
-        |(loaded, option)| {
+        |(loaded, option, lang)| {
             let loaded = loaded.as_ref().map(|l| l.0.clone());
             let document = loaded.as_ref().and_then(|l| {
                 let current = l.bundle.document("refund-policy")?.current();
@@ -214,17 +215,18 @@ pub fn App(props: &AppProps) -> Html {
             problems.extend(more);
             // Each clause must lead to a section of the bundle's Refund Policy.
             let mut unlinked = Vec::new();
+            let mut titles = Vec::new();
             if let Some(doc) = loaded
                 .as_ref()
                 .and_then(|l| l.bundle.document("refund-policy"))
             {
                 let current = doc.current();
-                let slugs: Vec<String> = markdown::parse(&current.body)
+                let headings: Vec<(String, String)> = markdown::parse(&current.body)
                     .headings
                     .into_iter()
-                    .map(|h| h.slug)
+                    .map(|h| (h.slug, h.text))
                     .collect();
-                let has = |s: &str| slugs.iter().any(|h| h == s);
+                let has = |s: &str| headings.iter().any(|(h, _)| h == s);
                 problems.extend(policy.missing_sections(&doc.title, &current.version, has));
                 unlinked = policy
                     .sections()
@@ -232,6 +234,11 @@ pub fn App(props: &AppProps) -> Html {
                     .filter(|(_, slug)| !has(slug))
                     .map(|(_, slug)| slug.to_owned())
                     .collect();
+                // "Read the rule: …" names the section as the policy titles it when the
+                // policy is in the learner's language; else in the learner's words.
+                if doc.is_in(lang.tag()) {
+                    titles = headings;
+                }
             }
             let problems: Vec<bundle::Problem> = problems
                 .into_iter()
@@ -245,7 +252,12 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 })
                 .collect();
-            (Rc::new(policy), problems, Rc::new(unlinked))
+            (
+                Rc::new(policy),
+                problems,
+                Rc::new(unlinked),
+                Rc::new(titles),
+            )
         },
     );
     let policy: Rc<RefundPolicy> = rules.0.clone();
@@ -728,7 +740,7 @@ pub fn App(props: &AppProps) -> Html {
             <ContextProvider<Rc<Catalog>> context={cat.clone()}>
                 <div class="tw tw-verdict-only" ref={root}>
                     <ProblemList problems={rule_problems} />
-                    <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} unlinked={rules.2.clone()} />
+                    <RefundVerdictCard {input} {policy} on_open_clause={follow.clone()} unlinked={rules.2.clone()} section_titles={rules.3.clone()} />
                 </div>
             </ContextProvider<Rc<Catalog>>>
         };
@@ -745,7 +757,7 @@ pub fn App(props: &AppProps) -> Html {
         }
     });
     let main = if state.view == View::Refund {
-        html! { <RefundCalculator {policy} on_open_clause={follow.clone()} unlinked={rules.2.clone()} /> }
+        html! { <RefundCalculator {policy} on_open_clause={follow.clone()} unlinked={rules.2.clone()} section_titles={rules.3.clone()} /> }
     } else {
         body
     };

@@ -37,6 +37,10 @@ pub struct RefundCalculatorProps {
     /// the rule's name without a link (the bundle problem says why).
     #[prop_or_default]
     pub unlinked: Rc<Vec<String>>,
+    /// The Refund Policy's section headings as `(slug, text)`: "Read the rule: …" names
+    /// a section as the document the link opens titles it (else by the catalog).
+    #[prop_or_default]
+    pub section_titles: Rc<Vec<(String, String)>>,
 }
 
 /// The form's state as a `Reducible`: the learner's answers.
@@ -499,6 +503,7 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
             &zone,
             &props.on_open_clause,
             &props.unlinked,
+            &props.section_titles,
             Detail::Full,
         ),
         Err(list) if list.iter().all(is_prompt) => html! {

@@ -29,6 +29,10 @@ pub struct RefundVerdictCardProps {
     /// the rule's name without a link (the bundle problem says why).
     #[prop_or_default]
     pub unlinked: Rc<Vec<String>>,
+    /// The Refund Policy's section headings as `(slug, text)`: "Read the rule: …" names
+    /// a section as the document the link opens titles it (else by the catalog).
+    #[prop_or_default]
+    pub section_titles: Rc<Vec<(String, String)>>,
 }
 
 /// Course-page mode: the answer alone ("Full refund available until … your time", the
@@ -45,7 +49,8 @@ pub fn RefundVerdictCard(props: &RefundVerdictCardProps) -> Html {
             // A group, not a region: several cards on one course page would repeat the
             // landmark's name.
             <div class="tw-refund-card" role="group" aria-label={label} aria-live="polite">
-                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, &props.unlinked, Detail::Card) }
+                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, &props.unlinked,
+            &props.section_titles, Detail::Card) }
             </div>
         },
         Err(error) => html! {

@@ -30,8 +30,16 @@ pub(super) fn verdict_view(
     zone: &str,
     on_open_clause: &Callback<String>,
     unlinked: &[String],
+    titles: &[(String, String)],
     detail: Detail,
 ) -> Html {
+    // The section as the document the link opens titles it, else the catalog's name.
+    let named = |clause: &str| {
+        titles
+            .iter()
+            .find(|(slug, _)| slug == clause)
+            .map_or_else(|| section_title(cat, clause), |(_, text)| text.clone())
+    };
     let title = headline(cat, input, decision, |t| language::local_date_time(cat, t));
     let cancelled = input.get("cancelled_at").is_some_and(Value::is_string);
     let deadline = decision.deadline.map(|deadline| {
@@ -104,14 +112,14 @@ pub(super) fn verdict_view(
             <p class="tw-refund-rule">
                 if unlinked.contains(&clause) {
                     // The Refund Policy has no such section (a bundle problem): no dead link.
-                    { cat.with(Msg::RuleNamed, &[("section", &section_title(cat, &clause))]) }
+                    { cat.with(Msg::RuleNamed, &[("section", &named(&clause))]) }
                 } else {
                     <FragmentLink
                         fragment={clause_fragment(&clause)}
                         on_fragment={on_open_clause.clone()}
                         class={classes!("tw-refund-rule-link")}
                     >
-                        { cat.with(Msg::ReadTheRule, &[("section", &section_title(cat, &clause))]) }
+                        { cat.with(Msg::ReadTheRule, &[("section", &named(&clause))]) }
                     </FragmentLink>
                 }
             </p>
