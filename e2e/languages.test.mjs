@@ -52,7 +52,7 @@ describe('Spanish', () => {
       // Dates in the locale, through Intl ("de" between day, month and year).
       await waitForText(page.locator('.tw-meta'), /\d{1,2} de [a-zñ]+ de \d{4}/, 'the effective date in Spanish');
       await page.getByRole('searchbox', { name: 'Buscar en los documentos' }).fill('refund');
-      await waitForText(page.locator('.tw-search-row, .tw-search'), /\d/, 'a count of matches');
+      await waitForText(page.locator('.tw-search-status'), /\d/, 'a count of matches');
       await assertNoAxeViolations(page, 'the documents view in Spanish');
     });
   });
