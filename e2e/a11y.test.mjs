@@ -342,14 +342,24 @@ describe('the host page does not reach inside', () => {
       assert.ok(verdict.bar.right > verdict.bar.left, `accent bar at the start (right): ${JSON.stringify(verdict.bar)}`);
       assert.ok(english.bar.left > english.bar.right, `accent bar at the start (left): ${JSON.stringify(english.bar)}`);
       assert.match(consent.text, /قبول الكل/, 'the banner in Arabic');
-      // The documents view mirrors: the table of contents' text starts at the right edge.
-      const mirrored = await page.locator('#docs').evaluate((host) => {
+      // The documents view mirrors: the list of documents is on the right of the document.
+      const layout = await page.locator('#docs').evaluate((host) => {
         const root = host.shadowRoot;
-        const title = root.querySelector('h1.tw-doc-title').getBoundingClientRect();
-        const box = root.querySelector('.tw-host').getBoundingClientRect();
-        return { titleRightGap: box.right - title.right, titleLeftGap: title.left - box.left };
+        const box = (sel) => root.querySelector(sel).getBoundingClientRect().toJSON();
+        return { nav: box('.tw-docs'), doc: box('article.tw-doc') };
       });
-      assert.ok(mirrored.titleRightGap < mirrored.titleLeftGap, `the title starts at the right: ${JSON.stringify(mirrored)}`);
+      assert.ok(layout.nav.left > layout.doc.left, `the documents' list on the right: ${JSON.stringify(layout)}`);
+      // The verdict's headline starts at the right edge of its card.
+      const headline = await page.locator('#verdict').evaluate((host) => {
+        const root = host.shadowRoot;
+        const h = root.querySelector('.tw-refund-headline');
+        const range = document.createRange();
+        range.selectNodeContents(h);
+        const text = range.getBoundingClientRect();
+        const card = h.getBoundingClientRect();
+        return { rightGap: card.right - text.right, leftGap: text.left - card.left };
+      });
+      assert.ok(headline.rightGap < headline.leftGap, `the headline starts at the right: ${JSON.stringify(headline)}`);
       await assertNoAxeViolations(page, 'an Arabic page, with an English section');
     });
   });

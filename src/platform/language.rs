@@ -112,10 +112,17 @@ pub fn long_date(locale: &str, lang: Lang, date: NaiveDate) -> String {
     intl_format(locale, lang, &options, millis).unwrap_or_else(|| date.to_string())
 }
 
-/// The locale dates are written in: `None` (the browser's own, as before languages
-/// came) for English, the catalog's locale for any other language.
+/// The locale dates are written in: the catalog's, except that an English interface in
+/// an English-speaking browser keeps the browser's own conventions (`None`: en-US or
+/// en-GB order, as the learner is used to).
 fn date_locale(cat: &Catalog) -> Option<&str> {
-    (cat.lang() != Lang::En).then(|| cat.locale())
+    let browser_speaks_english = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("navigator")).ok())
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("language")).ok())
+        .and_then(|l| l.as_string())
+        .is_some_and(|tag| Lang::from_tag(&tag) == Some(Lang::En));
+    let own_conventions = cat.lang() == Lang::En && cat.locale() == "en" && browser_speaks_english;
+    (!own_conventions).then(|| cat.locale())
 }
 
 /// An instant on the learner's wall clock with the weekday and the time, in the
