@@ -54,6 +54,17 @@ describe('Spanish', () => {
       await page.getByRole('searchbox', { name: 'Buscar en los documentos' }).fill('refund');
       await waitForText(page.locator('.tw-search-status'), /\d/, 'a count of matches');
       await assertNoAxeViolations(page, 'the documents view in Spanish');
+      // The Terms of Use have no Spanish text: shown in English, and the widget says so.
+      const note = page.locator('.tw-lang-note');
+      await waitForText(note, /no está disponible en español/, 'the fallback note');
+      assert.equal(await page.locator('.tw-md').getAttribute('lang'), 'en');
+      // The Honor Code has one: its title, body and history in Spanish, no note.
+      await page.goto(`${suite.url}/#honor-code`);
+      await waitForText(page.locator('h1.tw-doc-title'), 'Código de honor', 'the Spanish title');
+      assert.equal(await page.locator('.tw-md').getAttribute('lang'), 'es');
+      assert.equal(await note.count(), 0, 'no fallback note');
+      await waitForText(page.locator('.tw-md'), /compromiso/i, 'the Spanish text');
+      await assertNoAxeViolations(page, 'a Spanish document');
     });
   });
 
@@ -83,6 +94,10 @@ describe('Spanish', () => {
       await page.locator('terms-privacy-choices').getByRole('button', { name: 'Preferencias de privacidad' }).waitFor();
       await assertNoAxeViolations(page, 'the consent banner in Spanish');
       await banner.getByRole('button', { name: 'Rechazar todo' }).waitFor();
+      // The policy the choice is bound to, in Spanish (the full build, loaded on demand).
+      await banner.getByRole('button', { name: /Política de privacidad/ }).click();
+      await waitForText(page.locator('terms-consent h1.tw-doc-title'), 'Política de privacidad', 'the Spanish policy');
+      await page.locator('terms-consent .tw-consent-back').click();
       await banner.getByRole('button', { name: 'Aceptar todo' }).click();
       const stored = await waitUntil(
         () => page.evaluate(() => localStorage.getItem('kl_consent.v2')),
@@ -91,6 +106,12 @@ describe('Spanish', () => {
       );
       const records = JSON.parse(stored).records;
       assert.equal(records.at(-1).language, 'es', JSON.stringify(records.at(-1)));
+      // Bound to the policy version shown (its Spanish text's hash: see the native tests of
+      // PolicyVersion::from_bundle).
+      const { policy } = records.at(-1);
+      assert.equal(policy.document, 'privacy-policy');
+      assert.equal(policy.version, '3');
+      assert.match(policy.sha256, /^[0-9a-f]{64}$/);
     });
   });
 
