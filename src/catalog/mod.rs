@@ -1,6 +1,6 @@
 //! Every piece of text a learner reads, in one place: keys ([`Msg`]), one table of values
-//! per language ([`en`] for now), and interpolation of named values, plural forms and the
-//! platform's name from the bundle.
+//! per language (English, Spanish, Arabic: [`Lang`]), and interpolation of named values,
+//! plural forms, dates and the platform's names and own words from the bundle.
 //!
 //! Pure Rust, like [`crate::domain`]: no Yew, no browser. The domain's wording functions
 //! (the refund form's labels, messages and headlines in
@@ -16,12 +16,19 @@
 //!   "Kestrel" for "Kestrel Learning") can appear in any message; nothing learner-facing
 //!   names a platform any other way. A bundle without a name gets [`DEFAULT_PLATFORM`],
 //!   which a test ties to the built-in bundle.
-//! * A key that takes `n` is a plural: its value is [`Text::Plural`] and each language
-//!   picks the form for `n` with its own rule (English: `one` for 1, `other` otherwise).
-//! * A language is a table `&[(Msg, Text)]`. A second language is a second table of the
-//!   same keys and its plural rule, added to [`Lang`]; the tests below then check it like
-//!   English: every key present once, plurals exactly where `n` is, and no placeholder
-//!   the key does not declare. A key a table lacks at run time shows in English.
+//! * A key that takes `n` is a plural: its value is [`Text::Plural`] (two forms: English,
+//!   Spanish) or [`Text::Plurals`] (CLDR's six: Arabic), and each language picks the form
+//!   for `n` with its own rule ([`Lang::plural`]).
+//! * A language is a module (`en/`, `es/`, `ar/`) with one table `&[(Msg, Text)]` per
+//!   area of the UI (refund, documents, consent, acceptance, words). The tests check every
+//!   language like English: every key present once, in the same area and order, plurals
+//!   exactly where `n` is, no placeholder the key does not declare, nothing left in
+//!   English. A key a table lacks at run time shows in English.
+//! * The language is chosen per element ([`Lang::negotiate`], from the platform edge's
+//!   candidates: the element's `lang`, the page's, `navigator.languages`); the catalog
+//!   keeps the learner's locale (`es-MX`) for dates.
+//! * A bundle can give its own value for any key, per language (`platform.strings`:
+//!   [`PartnerStrings`]), used before the table's.
 //! * Times reach the catalog already formatted (the browser's local time, the reason's
 //!   UTC instants); calendar dates in words are [`Catalog::date`].
 //!
