@@ -20,7 +20,7 @@ use crate::platform::localtime::{self, LearnerZone};
 
 use super::timeline::timeline_view;
 use super::use_now;
-use super::verdict::{Detail, verdict_view};
+use super::verdict::{Detail, RuleLinks, verdict_view};
 
 /// Ids of calculators mounted so far, so two on one page never share element ids.
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -501,9 +501,11 @@ pub fn RefundCalculator(props: &RefundCalculatorProps) -> Html {
             input,
             decision,
             &zone,
-            &props.on_open_clause,
-            &props.unlinked,
-            &props.section_titles,
+            RuleLinks {
+                on_open: &props.on_open_clause,
+                unlinked: &props.unlinked,
+                titles: &props.section_titles,
+            },
             Detail::Full,
         ),
         Err(list) if list.iter().all(is_prompt) => html! {

@@ -12,7 +12,7 @@ use crate::domain::refund::form::{card_decision, card_message};
 use crate::platform::localtime;
 
 use super::use_now;
-use super::verdict::{Detail, verdict_view};
+use super::verdict::{Detail, RuleLinks, verdict_view};
 
 /// Props of [`RefundVerdictCard`].
 #[derive(Properties, PartialEq, Clone)]
@@ -49,8 +49,11 @@ pub fn RefundVerdictCard(props: &RefundVerdictCardProps) -> Html {
             // A group, not a region: several cards on one course page would repeat the
             // landmark's name.
             <div class="tw-refund-card" role="group" aria-label={label} aria-live="polite">
-                { verdict_view(&cat, &input, &decision, &zone, &props.on_open_clause, &props.unlinked,
-            &props.section_titles, Detail::Card) }
+                { verdict_view(&cat, &input, &decision, &zone, RuleLinks {
+                    on_open: &props.on_open_clause,
+                    unlinked: &props.unlinked,
+                    titles: &props.section_titles,
+                }, Detail::Card) }
             </div>
         },
         Err(error) => html! {

@@ -21,6 +21,17 @@ pub(super) enum Detail {
     Card,
 }
 
+/// How the answer's rule links into the Refund Policy.
+#[derive(Clone, Copy)]
+pub(super) struct RuleLinks<'a> {
+    /// Called with `refund-policy/<clause>` when the learner opens the rule.
+    pub on_open: &'a Callback<String>,
+    /// Sections the policy lacks: named without a link.
+    pub unlinked: &'a [String],
+    /// The policy's headings as `(slug, text)`, to name a section as it is titled.
+    pub titles: &'a [(String, String)],
+}
+
 /// The answer: headline, deadline in local time and UTC, time left, reason, the rule link
 /// and the policy version.
 pub(super) fn verdict_view(
@@ -28,11 +39,14 @@ pub(super) fn verdict_view(
     input: &Value,
     decision: &Decision,
     zone: &str,
-    on_open_clause: &Callback<String>,
-    unlinked: &[String],
-    titles: &[(String, String)],
+    rule: RuleLinks<'_>,
     detail: Detail,
 ) -> Html {
+    let RuleLinks {
+        on_open: on_open_clause,
+        unlinked,
+        titles,
+    } = rule;
     // The section as the document the link opens titles it, else the catalog's name.
     let named = |clause: &str| {
         titles
