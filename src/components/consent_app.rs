@@ -535,21 +535,9 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
     }
 
     // The words of the bundle's platform (the default one until it is read).
-    let cat: Rc<Catalog> = use_memo(
-        (
-            state
-                .ready
-                .as_ref()
-                .map(|r| crate::components::ByPtr(r.loaded.clone())),
-            props.locale.clone(),
-        ),
-        |(loaded, locale)| {
-            let cat = crate::platform::language::catalog_for(locale.as_deref().unwrap_or("en"));
-            match loaded {
-                Some(loaded) => loaded.0.bundle.words(cat),
-                None => cat,
-            }
-        },
+    let cat: Rc<Catalog> = crate::components::use_bundle_catalog(
+        state.ready.as_ref().map(|r| r.loaded.clone()),
+        props.locale.clone(),
     );
 
     if let Some(error) = &state.error {

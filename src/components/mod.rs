@@ -35,6 +35,23 @@ impl<T> PartialEq for ByPtr<T> {
     }
 }
 
+/// The words of an element: its locale's catalog (see
+/// [`platform::language::catalog_for`](crate::platform::language::catalog_for)), naming
+/// the loaded bundle's platform and using its own words once it is read.
+#[hook]
+pub(crate) fn use_bundle_catalog(
+    loaded: Option<Rc<crate::domain::documents::bundle::Loaded>>,
+    locale: Option<AttrValue>,
+) -> Rc<Catalog> {
+    use_memo((loaded.map(ByPtr), locale), |(loaded, locale)| {
+        let cat = crate::platform::language::catalog_for(locale.as_deref().unwrap_or("en"));
+        match loaded {
+            Some(loaded) => loaded.0.bundle.words(cat),
+            None => cat,
+        }
+    })
+}
+
 thread_local! {
     /// English with the default platform, for components with no provider above them.
     static DEFAULT_CATALOG: Rc<Catalog> = Rc::new(Catalog::en());

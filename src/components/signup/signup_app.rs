@@ -352,21 +352,9 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
         });
     }
 
-    let cat: Rc<Catalog> = use_memo(
-        (
-            state
-                .ready
-                .as_ref()
-                .map(|r| crate::components::ByPtr(r.loaded.clone())),
-            props.locale.clone(),
-        ),
-        |(loaded, locale)| {
-            let cat = crate::platform::language::catalog_for(locale.as_deref().unwrap_or("en"));
-            match loaded {
-                Some(loaded) => loaded.0.bundle.words(cat),
-                None => cat,
-            }
-        },
+    let cat: Rc<Catalog> = crate::components::use_bundle_catalog(
+        state.ready.as_ref().map(|r| r.loaded.clone()),
+        props.locale.clone(),
     );
     let docs: Rc<Vec<DocItem>> = Rc::new(state.ready.as_ref().map(doc_items).unwrap_or_default());
     let missing = missing(&cat, &state, &docs);
