@@ -23,6 +23,11 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// document title with its text, an error, or a settled status (not "Loading…"). Each
 /// test then waits for the exact state it asserts.
 async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
+    mount_in(source, start, None).await
+}
+
+/// [`mount`] speaking `locale`'s language.
+async fn mount_in(source: Source, start: Option<&str>, locale: Option<&str>) -> (Element, Remote) {
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let remote = Remote::default();
@@ -36,7 +41,7 @@ async fn mount(source: Source, start: Option<&str>) -> (Element, Remote) {
             refund: None,
             refund_policy: None,
             label: None,
-            locale: None,
+            locale: locale.map(|l| yew::AttrValue::from(l.to_string())),
         },
     )
     .render();
@@ -383,4 +388,72 @@ async fn a_phrase_is_found_across_inline_formatting_and_counts_once() {
         first == "a full refund" && query(&r, "mark[data-match='1']").is_none()
     })
     .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_spanish_reader_gets_the_spanish_interface_and_documents_where_they_exist() {
+    let (root, _) = mount_in(Source::BuiltIn, Some("honor-code"), Some("es-MX")).await;
+    let r = root.clone();
+    until("the Spanish Honor Code", || title(&r) == "Código de honor").await;
+    let search = query(&r, "input[type=search]").expect("the search box");
+    assert_eq!(
+        search.get_attribute("aria-label").as_deref(),
+        Some("Buscar en los documentos")
+    );
+    let body = query(&r, ".tw-md").expect("the body");
+    assert_eq!(body.get_attribute("lang").as_deref(), Some("es"));
+    assert!(query(&r, ".tw-lang-note").is_none(), "no fallback note");
+    // Dates through Intl in the locale: "15 de enero de 2026".
+    let meta = query(&r, ".tw-meta")
+        .and_then(|m| m.text_content())
+        .unwrap_or_default();
+    assert!(meta.contains("15 de enero de 2026"), "{meta}");
+}
+
+#[wasm_bindgen_test]
+async fn a_document_without_a_translation_is_shown_in_its_language_and_says_so() {
+    let (root, _) = mount_in(Source::BuiltIn, Some("terms-of-use"), Some("es")).await;
+    let r = root.clone();
+    until("the Terms of Use", || title(&r) == "Terms of Use").await;
+    let note = wait_for("the fallback note", || {
+        query(&r, ".tw-lang-note")?.text_content()
+    })
+    .await;
+    assert!(note.contains("no está disponible en español"), "{note}");
+    let body = query(&r, ".tw-md").expect("the body");
+    assert_eq!(body.get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+fn the_learners_candidates_come_from_the_element_then_above_it_then_the_browser() {
+    use terms_widget::platform::language::{candidates, locale_for};
+    let outer = document().create_element("section").unwrap();
+    outer.set_attribute("lang", "ar-EG").unwrap();
+    let host = document().create_element("terms-widget").unwrap();
+    outer.append_child(&host).unwrap();
+    document().body().unwrap().append_child(&outer).unwrap();
+    let found = candidates(&host);
+    assert_eq!(
+        found.first().map(String::as_str),
+        Some("ar-EG"),
+        "{found:?}"
+    );
+    assert_eq!(locale_for(&host), "ar-EG");
+    host.set_attribute("lang", "es-MX").unwrap();
+    let found = candidates(&host);
+    assert_eq!(&found[..2], ["es-MX", "ar-EG"], "{found:?}");
+    // An empty lang is "unknown": skipped. The browser's languages come last.
+    host.set_attribute("lang", "").unwrap();
+    outer.set_attribute("lang", "").unwrap();
+    let found = candidates(&host);
+    assert!(!found.iter().any(String::is_empty), "{found:?}");
+    let navigator = js_sys::Reflect::get(&web_sys::window().unwrap(), &"navigator".into()).unwrap();
+    let languages = js_sys::Reflect::get(&navigator, &"languages".into()).unwrap();
+    let first = js_sys::Array::from(&languages).get(0).as_string();
+    // The page's own <html lang> may come first; the browser's first language is there.
+    assert!(
+        first.is_none() || found.contains(&first.unwrap()),
+        "{found:?}"
+    );
+    outer.remove();
 }
