@@ -415,6 +415,8 @@ function escapeRegExp(s) {
  */
 export function staticPage(source, kind, shadow, cssPath) {
   let html = source
+    // Comments may name the host element: the template goes into the element itself.
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/gi, '')
     .replace(/<link\b[^>]*\brel=["']?(modulepreload|preload)\b[^>]*>\s*/gi, '');
   const open = new RegExp(`<${escapeRegExp(kind.host)}(\\s[^>]*)?>`, 'i');
@@ -431,7 +433,11 @@ async function timeLoad(browser, url, { host, target }) {
     await context.addInitScript(watchVisible, { host, target });
     const { page, errors } = await openPage(context);
     await page.goto(url, { waitUntil: 'commit' });
-    await waitVisible(page);
+    try {
+      await waitVisible(page);
+    } catch (e) {
+      throw new Error(`${url}: ${target} in <${host}> never became visible (${e.message.split('\n')[0]})`);
+    }
     const r = await page.evaluate(loadFigures);
     if (errors.length) throw new Error(`${url}: ${errors.join(' | ')}`);
     return r;
