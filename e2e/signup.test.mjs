@@ -102,6 +102,26 @@ describe('terms-signup', () => {
     });
   });
 
+  test('the host form\'s reset starts the sign-up again, and disabling it makes it inert', T, async () => {
+    await withContext({}, async ({ page }) => {
+      await openSignup(page);
+      await answerAge(page, bornYearsAgo(30));
+      await waitForText(stepTitle(page), /Read and accept/, 'the documents step');
+      await tickAll(page);
+      await page.evaluate(() => document.querySelector('form#signup').reset());
+      await birth(page).waitFor();
+      assert.equal(await birth(page).inputValue(), '', 'the date of birth is cleared');
+      const keys = await storedKeys(page);
+      assert.ok(!keys.includes('kl_acceptance.v1'), `no records stored: ${keys}`);
+      const inert = () => signup(page).evaluate((el) => el.shadowRoot.querySelector('.tw-host').inert);
+      assert.equal(await inert(), false);
+      await signup(page).evaluate((el) => el.setAttribute('disabled', ''));
+      await waitUntil(inert, (v) => v === true, 'the sign-up inert while disabled');
+      await signup(page).evaluate((el) => el.removeAttribute('disabled'));
+      await waitUntil(inert, (v) => v === false, 'usable again');
+    });
+  });
+
   test('an adult signs up inside a host form: blocked until everything is accepted, then the records are submitted', T, async () => {
     await withContext({}, async ({ page }) => {
       await openSignup(page);

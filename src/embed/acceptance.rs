@@ -42,6 +42,24 @@ export function define_form_element(name, connect) {
       if (this._tw) return;
       const root = this.shadowRoot || this.attachShadow({ mode: 'open', delegatesFocus: true });
       this._tw = connect(this, root);
+      this._twInert(this.matches(':disabled'));
+    }
+    // The host form was reset: start again, nothing given (like a fresh page).
+    formResetCallback() {
+      if (!this._tw || !this.shadowRoot) return;
+      const tw = this._tw;
+      tw.destroy();
+      tw.free();
+      this.shadowRoot.replaceChildren();
+      this._tw = connect(this, this.shadowRoot);
+      this._twInert(this.matches(':disabled'));
+    }
+    // A disabled fieldset (or the `disabled` attribute) disables the sign-up: nothing in
+    // it can be focused or changed, and the form leaves it out.
+    formDisabledCallback(disabled) { this._twInert(disabled); }
+    _twInert(disabled) {
+      const host = this.shadowRoot && this.shadowRoot.querySelector('.tw-host');
+      if (host) host.inert = disabled;
     }
     disconnectedCallback() {
       queueMicrotask(() => {
