@@ -12,6 +12,7 @@ import {
   FIRST_LOAD_TIMEOUT,
   TEST_TIMEOUT,
   startSuite,
+  waitForCount,
   waitForText,
   waitUntil,
   withPage,
@@ -65,6 +66,20 @@ describe('Spanish', () => {
       assert.equal(await note.count(), 0, 'no fallback note');
       await waitForText(page.locator('.tw-md'), /compromiso/i, 'the Spanish text');
       await assertNoAxeViolations(page, 'a Spanish document');
+      // The privacy policy is in Spanish from version 3 only: its whole history is there,
+      // the earlier versions in English with the note, and what changed in version 3
+      // compares the English texts.
+      await page.goto(`${suite.url}/#privacy-policy`);
+      await waitForText(page.locator('h1.tw-doc-title'), 'Política de privacidad', 'the Spanish policy');
+      assert.equal(await note.count(), 0);
+      await waitForCount(page.locator('section.tw-history li.tw-history-item:not(.tw-history-archived)'), 3, 'versions 1 to 3');
+      await page.goto(`${suite.url}/#privacy-policy@2`);
+      await waitForText(page.locator('.tw-version'), /2/, 'version 2');
+      assert.equal(await page.locator('.tw-md').getAttribute('lang'), 'en');
+      await waitForText(note, /no está disponible en español/, 'the note on an English version');
+      await page.goto(`${suite.url}/#privacy-policy@3/~changes`);
+      await page.locator('.tw-changes').waitFor();
+      await waitForText(note, /no está disponible en español/, 'the note on changes compared in English');
     });
   });
 

@@ -344,9 +344,11 @@ pub fn App(props: &AppProps) -> Html {
                     .iter()
                     .position(|v| v.version == version.version)?;
                 let before = doc.versions.get(at.checked_sub(1)?)?;
+                // Two texts in one language: across a translation's gap, the originals.
+                let (old, new) = doc.comparable(&before.version, &version.version)?;
                 Some((
                     before.version.clone(),
-                    Rc::new(diff::diff(&before.body, &version.body)),
+                    Rc::new(diff::diff(&old.body, &new.body)),
                 ))
             },
         );
@@ -633,6 +635,26 @@ pub fn App(props: &AppProps) -> Html {
                 Msg::EffectiveOn
             };
             let (effective_before, effective_after) = cat.around(effective_msg, &[], "date");
+            // The language of the text on screen: the version's, or for what changed
+            // across a translation's gap, the originals'.
+            let shown_lang = match &changes {
+                Some((from, _)) => doc.comparable(from, &version.version).map_or(
+                    doc.lang_of(&version.version),
+                    |_| {
+                        if doc.lang_of(from) == doc.lang_of(&version.version) {
+                            doc.lang_of(&version.version)
+                        } else {
+                            doc.primary
+                                .as_ref()
+                                .map_or(doc.lang.as_str(), |p| p.lang.as_str())
+                        }
+                    },
+                ),
+                None => doc.lang_of(&version.version),
+            }
+            .to_string();
+            let shown_lang_is_ui = crate::domain::records::language::primary_subtag(&shown_lang)
+                .eq_ignore_ascii_case(cat.lang().tag());
             html! {
                 <article class="tw-doc" part="document" aria-labelledby="tw-doc-title">
                     <header class="tw-doc-header">
@@ -648,7 +670,7 @@ pub fn App(props: &AppProps) -> Html {
                             { if is_current { html! { <span class="tw-badge">{ cat.text(Msg::CurrentBadge) }</span> } } else { html! {} } }
                         </p>
                         { older_notice }
-                        if !doc.is_in(cat.lang().tag()) {
+                        if !shown_lang_is_ui {
                             <p class="tw-older tw-lang-note" role="note">{ cat.text(Msg::ShownInOriginalLanguage) }</p>
                         }
                     </header>
@@ -671,7 +693,7 @@ pub fn App(props: &AppProps) -> Html {
                             {current}
                             base={base.clone()}
                             on_fragment={follow.clone()}
-                            lang={AttrValue::from(doc.lang.clone())}
+                            lang={AttrValue::from(shown_lang.clone())}
                         />
                     }
                     <VersionHistory

@@ -109,7 +109,16 @@ impl<'a> DocumentStanding<'a> {
     /// version was.
     pub fn changes_since_accepted(&self) -> Option<Vec<Change>> {
         let accepted = self.accepted_version?;
-        (accepted.version != self.current.version).then(|| diff(&accepted.body, &self.current.body))
+        (accepted.version != self.current.version).then(|| {
+            // Two texts in one language (a translation's gap compares the originals).
+            match self
+                .document
+                .comparable(&accepted.version, &self.current.version)
+            {
+                Some((old, new)) => diff(&old.body, &new.body),
+                None => diff(&accepted.body, &self.current.body),
+            }
+        })
     }
 }
 

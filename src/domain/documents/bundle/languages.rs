@@ -127,6 +127,26 @@ pub(super) fn matches_primary(primary: &Document, version: &Version, ctx: &mut C
 }
 
 impl Document {
+    /// The language version `label` is shown in: the document's, or, for a version its
+    /// translation lacks (see [`Bundle::for_language`]), the primary's.
+    pub fn lang_of(&self, label: &str) -> &str {
+        match &self.primary {
+            Some(primary) if !self.translated.iter().any(|l| l == label) => &primary.lang,
+            _ => &self.lang,
+        }
+    }
+
+    /// Versions `a` and `b` as texts in one language, for comparing them: as shown when
+    /// both are in the same language, else both from the primary. `None` when either is
+    /// not a version of the document.
+    pub fn comparable(&self, a: &str, b: &str) -> Option<(&Version, &Version)> {
+        let doc: &Document = match &self.primary {
+            Some(primary) if self.lang_of(a) != self.lang_of(b) => primary,
+            _ => self,
+        };
+        Some((doc.version(a)?, doc.version(b)?))
+    }
+
     /// Whether the document is written in `lang`, by the primary subtag, ignoring case:
     /// a document in `es` is in `es-MX`, one in `en` is not in `es`. `false` means the
     /// learner is reading a fallback.
@@ -143,14 +163,15 @@ impl Bundle {
     ///   the first whose primary subtag is `lang`'s (`es-MX` reads an `es` text), the
     ///   primary first, then the translations in the bundle's order;
     /// - counting only translations that have the primary's current version (so learners
-    ///   always see the text in force; one with only that version is shown, with a
-    ///   shorter history);
+    ///   always see the text in force);
     /// - else the primary.
     ///
-    /// Each shown document's [`Document::lang`] says its language ([`Document::is_in`]
-    /// tells a fallback). `translations` is empty; everything else (platform, `lang`,
-    /// consent, refund rules, acceptance) is kept. For an earlier version a translation
-    /// lacks, see [`Bundle::version_in`].
+    /// A translation shown has the primary's whole history: the versions it lacks are the
+    /// primary's ([`Document::lang_of`] tells which language each version is in, and
+    /// [`Document::comparable`] gives two versions in one language, to compare). Each
+    /// shown document's [`Document::lang`] says its language ([`Document::is_in`] tells
+    /// a fallback). `translations` is empty; everything else (platform, `lang`, consent,
+    /// refund rules, acceptance) is kept.
     ///
     /// Show and record from this view: a record made for a shown document's version
     /// binds to that text (its SHA-256). Judge standings on the whole bundle, whose
@@ -174,7 +195,26 @@ impl Bundle {
         let documents = self
             .documents
             .iter()
-            .map(|primary| self.shown_in(primary, lang).clone())
+            .map(|primary| {
+                let shown = self.shown_in(primary, lang);
+                if std::ptr::eq(shown, primary) {
+                    return primary.clone();
+                }
+                // A translation with every version of its primary: the versions it
+                // lacks come from the primary, in the primary's language.
+                let versions = primary
+                    .versions
+                    .iter()
+                    .map(|v| shown.version(&v.version).unwrap_or(v).clone())
+                    .collect();
+                Document {
+                    versions,
+                    archived: primary.archived.clone(),
+                    primary: Some(Box::new(primary.clone())),
+                    translated: shown.versions.iter().map(|v| v.version.clone()).collect(),
+                    ..shown.clone()
+                }
+            })
             .collect();
         Bundle {
             documents,
@@ -243,7 +283,8 @@ impl Bundle {
         self.translations.iter().filter(move |d| d.id == id)
     }
 
-    /// The document shown for `primary` in `lang`: see [`Bundle::for_language`].
+    /// The document shown for `primary` in `lang` (a primary or one of its translations,
+    /// as loaded): see [`Bundle::for_language`].
     fn shown_in<'a>(&'a self, primary: &'a Document, lang: &str) -> &'a Document {
         let current = &primary.current().version;
         let candidates: Vec<&Document> = std::iter::once(primary)

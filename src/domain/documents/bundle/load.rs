@@ -391,6 +391,8 @@ fn load_document<const PLEDGE_LISTS: bool>(
         lang,
         versions: loaded,
         archived,
+        primary: None,
+        translated: Vec::new(),
     })
 }
 

@@ -157,6 +157,14 @@ pub struct Document {
     /// oldest first, all before the first version.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub archived: Vec<ArchivedRevision>,
+    /// In a document as [`Bundle::for_language`] shows a translation: the primary, whose
+    /// versions fill in the ones the translation lacks (see [`Document::lang_of`]) and
+    /// compare versions across languages. `None` for a primary shown as itself.
+    #[serde(skip)]
+    pub primary: Option<Box<Document>>,
+    /// With `primary`: the labels of the versions in this document's own language.
+    #[serde(skip)]
+    pub translated: Vec<String>,
 }
 
 /// One published version of a document. It serialises in the bundle's format.
