@@ -110,7 +110,7 @@ impl PartnerStrings {
                     problems.push((
                         path,
                         format!(
-                            "There is no message called \"{name}\" (names are listed in the README's catalog section)."
+                            "There is no message called \"{name}\" (the names are the keys in src/catalog/keys.rs, e.g. \"ViaDirect\")."
                         ),
                     ));
                     continue;

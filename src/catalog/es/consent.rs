@@ -95,7 +95,7 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
             other: "Cookies y claves de almacenamiento: ",
         },
     ),
-    (AlwaysOn, Plain("Siempre activado")),
+    (AlwaysOn, Plain("Siempre en uso")),
     (
         AlwaysOnNote,
         Plain(

@@ -354,7 +354,7 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (
         AskViolation,
         Plain(
-            "{platform} confirmó una infracción de los Términos de uso, la Política de uso aceptable o el Código de Honor en esta cuenta",
+            "{platform} confirmó una infracción de los Términos de uso, la Política de uso aceptable o el Código de honor en esta cuenta",
         ),
     ),
     (

@@ -377,10 +377,15 @@ fn load_document<const PLEDGE_LISTS: bool>(
         loaded.push(version);
     }
     if loaded.is_empty() {
-        ctx.problem(
-            "versions",
-            "No version of this document could be read, so it is not shown. Fix the problems listed for its versions.".into(),
-        );
+        let message = match so_far.document(&id) {
+            // A translation: the primary still shows.
+            Some(primary) => format!(
+                "No version of its translation into \"{lang}\" could be read, so that translation is not shown (the document in \"{}\" still is). Fix the problems listed for its versions.",
+                primary.lang
+            ),
+            None => "No version of this document could be read, so it is not shown. Fix the problems listed for its versions.".into(),
+        };
+        ctx.problem("versions", message);
         return None;
     }
     loaded.sort_by_key(|v| v.effective);

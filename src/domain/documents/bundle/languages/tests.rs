@@ -168,7 +168,7 @@ fn a_translation_has_only_its_primary_s_versions() {
     assert!(
         l.problems[1]
             .message
-            .contains("No version of this document")
+            .contains("No version of its translation into \"es\" could be read")
     );
     assert!(l.bundle.translations.is_empty());
 }
@@ -190,7 +190,7 @@ fn a_translated_version_keeps_its_primary_s_date_material_and_pledges() {
             "Document faq, version 1: This translation says \"material\": false, but version \"1\" of the primary document (in \"en\") says true: a translation changes nothing, so use the same value. This version is left out. (at documents[1].versions[0].material)",
             "Document faq, version 2: This translation says \"pledges\": true, but version \"2\" of the primary document (in \"en\") says false: use the same value. This version is left out. (at documents[1].versions[1].pledges)",
             "Document faq, version 2: This translation says version \"2\" takes effect on 2025-01-02, but the primary document (in \"en\") says 2025-01-01: use the same date. This version is left out. (at documents[1].versions[2].effective)",
-            "Document faq: No version of this document could be read, so it is not shown. Fix the problems listed for its versions. (at documents[1].versions)",
+            "Document faq: No version of its translation into \"es\" could be read, so that translation is not shown (the document in \"en\" still is). Fix the problems listed for its versions. (at documents[1].versions)",
         ]
     );
     assert!(l.bundle.translations.is_empty());
