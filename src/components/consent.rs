@@ -325,7 +325,7 @@ fn category_view(
 ) -> Html {
     let purposes = html! {
         <ul class="tw-consent-purposes">
-            { for category.purposes.iter().map(|p| html! { <li>{ p.clone() }</li> }) }
+            { for category.purposes.iter().map(|p| html! { <li dir="auto">{ p.clone() }</li> }) }
         </ul>
     };
     let storage = if category.storage.is_empty() {

@@ -623,10 +623,11 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         .bundle
         .document(&ready.config.policy_document)
         .map(|d| d.current().version.clone());
+    // The policy's title as the learner reads it (its translation's, where there is one).
     let policy_title = ready
         .loaded
         .bundle
-        .document(&ready.config.policy_document)
+        .document_in(&ready.config.policy_document, cat.lang().tag())
         .map(|d| d.title.clone())
         .unwrap_or_else(|| cat.text(Msg::PrivacyPolicy));
     let policy_label = AttrValue::from(cat.with(
@@ -681,7 +682,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
                 {signal_applied}
                 {notice}
                 {policy_label}
-                history={Rc::new(consent::describe(&cat, &ready.history, &ready.config.categories))}
+                history={Rc::new(consent::describe_titled(&cat, &ready.history, &ready.config.categories, Some(&policy_title)))}
                 {on_set}
                 on_save={save}
                 on_accept_all={all(Choice::Granted, Method::Preferences)}

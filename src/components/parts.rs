@@ -365,7 +365,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                             if shown {
                                 {" "}<span class="tw-badge">{ cat.text(Msg::ShownBadge) }</span>
                             }
-                            <p class="tw-history-summary">{ v.summary.clone() }</p>
+                            <p class="tw-history-summary" dir="auto">{ v.summary.clone() }</p>
                         </li>
                     }
                 }) }

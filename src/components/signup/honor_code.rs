@@ -353,7 +353,7 @@ fn pending_card(
                     html! {
                         <div class="tw-accept-check">
                             <input id={id.clone()} type="checkbox" {checked} {onchange} />
-                            <label for={id}>{ p.text.clone() }</label>
+                            <label for={id} dir="auto">{ p.text.clone() }</label>
                         </div>
                     }
                 }) }
@@ -400,9 +400,12 @@ fn pending_card(
     };
     html! {
         <div class="tw-accept-pending" part="pending">
-            <h3 class="tw-accept-doc-title">{ doc.title.clone() }</h3>
+            <h3 class="tw-accept-doc-title" dir="auto" lang={doc.lang.clone()}>{ doc.title.clone() }</h3>
             <p class="tw-accept-meta" id={meta_id.clone()}>
                 { meta }{" · "}
+                if !crate::domain::records::language::primary_subtag(doc.lang_of(&current.version)).eq_ignore_ascii_case(cat.lang().tag()) {
+                    <span class="tw-lang-note">{ cat.text(Msg::ShownInOriginalLanguage) }</span>{" · "}
+                }
                 <button type="button" class="tw-link-button" data-read={doc.id.clone()} onclick={on_read}>
                     { cat.with(Msg::ReadDocument, &[("title", &doc.title)]) }
                 </button>

@@ -196,6 +196,7 @@ fn doc_items(ready: &Ready) -> Vec<DocItem> {
                 version: v.version.clone(),
                 effective: v.effective,
                 pledges: v.pledge_list(),
+                lang: d.lang_of(&v.version).to_string(),
             }
         })
         .collect()

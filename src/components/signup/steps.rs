@@ -86,6 +86,8 @@ pub struct DocItem {
     pub effective: chrono::NaiveDate,
     /// Its pledges (empty for most documents).
     pub pledges: Vec<Pledge>,
+    /// The language its current text is in.
+    pub lang: String,
 }
 
 /// Props of [`DocumentsStep`].
@@ -174,7 +176,7 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
                         html! {
                             <div class="tw-accept-check">
                                 <input id={id.clone()} type="checkbox" {checked} {onchange} />
-                                <label for={id}>{ p.text.clone() }</label>
+                                <label for={id} dir="auto">{ p.text.clone() }</label>
                             </div>
                         }
                     }) }
@@ -183,9 +185,12 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
         });
         html! {
             <li class="tw-accept-doc" part="document">
-                <h2 class="tw-accept-doc-title">{ d.title.clone() }</h2>
+                <h2 class="tw-accept-doc-title" dir="auto" lang={d.lang.clone()}>{ d.title.clone() }</h2>
                 <p class="tw-accept-meta" id={meta_id.clone()}>
                     { meta }{" · "}
+                    if !crate::domain::records::language::primary_subtag(&d.lang).eq_ignore_ascii_case(cat.lang().tag()) {
+                        <span class="tw-lang-note">{ cat.text(Msg::ShownInOriginalLanguage) }</span>{" · "}
+                    }
                     <button type="button" class="tw-link-button" data-read={d.id.clone()} onclick={read}>
                         { cat.with(Msg::ReadDocument, &[("title", &d.title)]) }
                     </button>

@@ -93,13 +93,22 @@ fn choice_titles(record: &ConsentRecord, categories: &CategorySet) -> (Vec<Strin
 /// Lists join as the catalog's language joins them (English: the serial comma, as the
 /// Privacy Policy writes lists, which keeps titles that contain "and" readable).
 pub fn describe_record(cat: &Catalog, record: &ConsentRecord, categories: &CategorySet) -> String {
+    describe_record_titled(cat, record, categories, None)
+}
+
+/// [`describe_record`] naming the policy document `title` (as the learner reads it), or
+/// by its id when `None`.
+pub fn describe_record_titled(
+    cat: &Catalog,
+    record: &ConsentRecord,
+    categories: &CategorySet,
+    title: Option<&str>,
+) -> String {
     let when = when_words(cat, record.at);
+    let title = title.map_or_else(|| document_title(&record.policy.document), str::to_owned);
     let policy = cat.with(
         Msg::HistoryUnder,
-        &[
-            ("document", &document_title(&record.policy.document)),
-            ("version", &record.policy.version),
-        ],
+        &[("document", &title), ("version", &record.policy.version)],
     );
     let (allowed, refused) = choice_titles(record, categories);
     if record.method == Method::BrowserSignal {
@@ -164,10 +173,22 @@ pub fn describe_record(cat: &Catalog, record: &ConsentRecord, categories: &Categ
 
 /// The whole history in plain words, one sentence per record, oldest first.
 pub fn describe(cat: &Catalog, history: &ConsentHistory, categories: &CategorySet) -> Vec<String> {
+    describe_titled(cat, history, categories, None)
+}
+
+/// [`describe`] naming the policy document `title` (its title in the learner's
+/// language; the history's records are all bound to the one policy document), or by its
+/// id when `None`.
+pub fn describe_titled(
+    cat: &Catalog,
+    history: &ConsentHistory,
+    categories: &CategorySet,
+    title: Option<&str>,
+) -> Vec<String> {
     history
         .ordered()
         .into_iter()
-        .map(|r| describe_record(cat, r, categories))
+        .map(|r| describe_record_titled(cat, r, categories, title))
         .collect()
 }
 

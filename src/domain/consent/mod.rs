@@ -150,7 +150,7 @@ mod test_support;
 
 pub use category::{Category, CategoryError, CategorySet, ReceiptTerms, is_valid_category_id};
 pub use choice::{Choice, Method};
-pub use describe::{describe, describe_record};
+pub use describe::{describe, describe_record, describe_record_titled, describe_titled};
 pub use history::ConsentHistory;
 pub use merge::merge;
 pub use proposal::{Proposal, ProposedChoice, proposed_choices};
