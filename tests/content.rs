@@ -339,10 +339,13 @@ fn spanish_readers_see_spanish_where_we_have_it_and_english_elsewhere() {
     }
     assert_eq!(es.document("honor-code").unwrap().title, "Código de honor");
     assert_eq!(es.document("honor-code").unwrap().versions.len(), 2);
-    // The current privacy policy only: its earlier versions come in English.
+    // The current privacy policy only is in Spanish: the whole history is there, its
+    // earlier versions in English.
     let policy = es.document("privacy-policy").unwrap();
     assert_eq!(policy.title, "Política de privacidad");
-    assert_eq!(policy.versions.len(), 1);
+    assert_eq!(policy.versions.len(), 3);
+    let langs: Vec<&str> = ["1", "2", "3"].iter().map(|v| policy.lang_of(v)).collect();
+    assert_eq!(langs, ["en", "en", "es"]);
     let (d, _) = b.version_in("privacy-policy", "1", "es").unwrap();
     assert_eq!(d.lang, "en");
     // Every internal link of the Spanish view leads somewhere.

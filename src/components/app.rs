@@ -456,7 +456,23 @@ pub fn App(props: &AppProps) -> Html {
                             Ok(()) => {
                                 platform::reveal_by_id(&el, section, how);
                             }
-                            Err(e) => dispatch.dispatch(Action::SectionMissing(e)),
+                            Err(e) => {
+                                // A link in the original's words to a translation's section.
+                                let translated =
+                                    loaded.bundle.document(&route.document).and_then(|d| {
+                                        let label = route
+                                            .version
+                                            .clone()
+                                            .unwrap_or_else(|| d.current().version.clone());
+                                        route::translated_section(d, &label, section)
+                                    });
+                                match translated {
+                                    Some(slug) => {
+                                        platform::reveal_by_id(&el, &slug, how);
+                                    }
+                                    None => dispatch.dispatch(Action::SectionMissing(e)),
+                                }
+                            }
                         }
                     }
                     None if how.focus => {

@@ -350,3 +350,41 @@ fn translations_round_trip_through_json() {
     let en = faq_with(vec![]);
     assert!(to_json(&en.bundle).get("lang").is_none());
 }
+
+#[test]
+fn a_link_in_the_original_s_words_finds_the_translated_section() {
+    use crate::domain::documents::route::translated_section;
+    let l = load(json!([
+        doc(
+            "faq",
+            None,
+            json!([version(
+                "1",
+                "2024-01-01",
+                "## Contact us\n\nx\n\n## Cookies\n\ny"
+            )])
+        ),
+        doc(
+            "faq",
+            Some("es"),
+            json!([version(
+                "1",
+                "2024-01-01",
+                "## Contacto\n\nx\n\n## Cookies propias\n\ny"
+            )])
+        ),
+    ]));
+    let es = l.bundle.for_language("es");
+    let faq = &es.documents[0];
+    assert_eq!(
+        translated_section(faq, "1", "cookies").as_deref(),
+        Some("cookies-propias")
+    );
+    assert_eq!(translated_section(faq, "1", "nope"), None);
+    assert_eq!(translated_section(faq, "9", "cookies"), None);
+    // A primary shown as itself has nothing to translate.
+    assert_eq!(
+        translated_section(&l.bundle.documents[0], "1", "cookies"),
+        None
+    );
+}
