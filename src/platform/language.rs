@@ -9,9 +9,10 @@
 //! keeps the candidate's full tag (`es-MX`) as its locale, so its dates follow the
 //! learner's conventions through `Intl.DateTimeFormat`.
 //!
-//! English keeps the widget's own date style ("Tue 14 May 2024, 15:30", "1 September
-//! 2026"), which its tests and the refund contract's examples use; every other
-//! language gets `Intl`'s long format for the locale.
+//! In English, calendar dates keep the widget's own style ("1 September 2026", which its
+//! tests and the contracts' examples use) and times follow the browser's English
+//! conventions ("Tue 14 May 2024, 15:30" in en-GB; plain `en` when the browser speaks
+//! another language); every other language gets `Intl`'s formats for the locale.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use wasm_bindgen::JsValue;
