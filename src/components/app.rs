@@ -736,6 +736,7 @@ pub fn App(props: &AppProps) -> Html {
                 .map(|d| NavItem {
                     id: d.id.clone(),
                     title: d.title.clone(),
+                    lang: d.lang.clone(),
                 })
                 .collect()
         })

@@ -89,6 +89,9 @@ pub struct NavItem {
     pub id: String,
     /// Document title.
     pub title: String,
+    /// The title's language (a BCP 47 tag): a document shown in its original language
+    /// keeps its title's pronunciation.
+    pub lang: String,
 }
 
 /// Props of [`DocNav`].
@@ -118,7 +121,7 @@ pub fn DocNav(props: &DocNavProps) -> Html {
                                 on_fragment={props.on_fragment.clone()}
                                 class={classes!("tw-doc-link", here.then_some("tw-here"))}
                                 current={here.then_some(AttrValue::Static("page"))}
-                            >{ item.title.clone() }</FragmentLink>
+                            ><span lang={item.lang.clone()}>{ item.title.clone() }</span></FragmentLink>
                         </li>
                     }
                 }) }
