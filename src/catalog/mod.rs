@@ -264,6 +264,18 @@ impl Lang {
             .find(|l| primary.eq_ignore_ascii_case(l.tag()))
     }
 
+    /// The language of a locale an element already picked ([`Lang::negotiate`]'s tag, or
+    /// none): English when there is none or the catalog lacks it.
+    ///
+    /// ```
+    /// use terms_widget::catalog::Lang;
+    /// assert_eq!(Lang::of_locale(Some("es-MX")), Lang::Es);
+    /// assert_eq!(Lang::of_locale(None), Lang::En);
+    /// ```
+    pub fn of_locale(locale: Option<&str>) -> Lang {
+        locale.and_then(Lang::from_tag).unwrap_or(Lang::En)
+    }
+
     /// The language to show, from the learner's candidates in order of preference (the
     /// element's `lang`, then the page's, then `navigator.languages`): the first one the
     /// catalog has, with the candidate's own tag (kept for dates in that locale), else
@@ -457,6 +469,18 @@ impl Catalog {
     /// (`es-MX`), or the language's tag.
     pub fn locale(&self) -> &str {
         &self.locale
+    }
+
+    /// Whether text in `tag`'s language (a BCP 47 tag: a document's `lang`) is in this
+    /// catalog's language, by the primary subtag.
+    ///
+    /// ```
+    /// use terms_widget::catalog::Catalog;
+    /// let es = Catalog::negotiated(["es-MX"]);
+    /// assert!(es.speaks("es") && es.speaks("ES-419") && !es.speaks("en"));
+    /// ```
+    pub fn speaks(&self, tag: &str) -> bool {
+        Lang::from_tag(tag) == Some(self.lang)
     }
 
     /// The direction of this language's text, `"ltr"` or `"rtl"`.

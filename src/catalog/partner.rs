@@ -125,11 +125,6 @@ impl PartnerStrings {
         (out, problems)
     }
 
-    /// Whether nothing is given.
-    pub fn is_empty(&self) -> bool {
-        self.by_lang.iter().all(|(_, v)| v.is_empty())
-    }
-
     /// The values for a learner's locale: those given for exactly that tag (`es-MX`),
     /// then those given for its language alone (`es`).
     pub(super) fn for_lang(&self, locale: &str) -> Vec<(Msg, Owned)> {

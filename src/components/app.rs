@@ -654,23 +654,11 @@ pub fn App(props: &AppProps) -> Html {
             // The language of the text on screen: the version's, or for what changed
             // across a translation's gap, the originals'.
             let shown_lang = match &changes {
-                Some((from, _)) => doc.comparable(from, &version.version).map_or(
-                    doc.lang_of(&version.version),
-                    |_| {
-                        if doc.lang_of(from) == doc.lang_of(&version.version) {
-                            doc.lang_of(&version.version)
-                        } else {
-                            doc.primary
-                                .as_ref()
-                                .map_or(doc.lang.as_str(), |p| p.lang.as_str())
-                        }
-                    },
-                ),
+                Some((from, _)) => doc.comparison_lang(from, &version.version),
                 None => doc.lang_of(&version.version),
             }
             .to_string();
-            let shown_lang_is_ui = crate::domain::records::language::primary_subtag(&shown_lang)
-                .eq_ignore_ascii_case(cat.lang().tag());
+            let shown_lang_is_ui = cat.speaks(&shown_lang);
             html! {
                 <article class="tw-doc" part="document" aria-labelledby="tw-doc-title">
                     <header class="tw-doc-header">

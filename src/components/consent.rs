@@ -573,10 +573,13 @@ pub struct PrivacyChoicesButtonProps {
 #[component]
 pub fn PrivacyChoicesButton(props: &PrivacyChoicesButtonProps) -> Html {
     let above = use_catalog();
-    let cat = match &props.locale {
-        Some(locale) => Rc::new(crate::platform::language::catalog_for(locale)),
-        None => above,
-    };
+    // A button on its own builds its catalog once, not on every render.
+    let own = use_memo(props.locale.clone(), |locale| {
+        locale
+            .as_deref()
+            .map(|l| Rc::new(crate::platform::language::catalog_for(l)))
+    });
+    let cat = (*own).clone().unwrap_or(above);
     let label = props
         .label
         .clone()

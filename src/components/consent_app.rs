@@ -388,9 +388,7 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
         let host = props.host.clone();
         let built_in = props.built_in;
         let endpoint = props.records_endpoint.clone();
-        let language = Lang::negotiate([props.locale.as_deref().unwrap_or("en")])
-            .0
-            .tag();
+        let language = Lang::of_locale(props.locale.as_deref()).tag();
         use_effect_with(props.source.clone(), move |source| {
             let on_fail = dispatch.clone();
             load_bundle(

@@ -187,7 +187,7 @@ fn container(root: &web_sys::ShadowRoot, css: &str, locale: &str) -> Option<web_
     // in this language, so an RTL host page must not reorder them, and an Arabic widget
     // mirrors on an English page (documents and values from the bundle isolate their
     // own direction inside).
-    let lang = Lang::negotiate([locale]).0;
+    let lang = Lang::of_locale(Some(locale));
     let _ = container.set_attribute("lang", lang.tag());
     let _ = container.set_attribute("dir", direction(lang.tag()));
     root.append_child(&container).ok()?;

@@ -117,13 +117,19 @@ pub fn long_date(locale: &str, lang: Lang, date: NaiveDate) -> String {
 /// an English-speaking browser keeps the browser's own conventions (`None`: en-US or
 /// en-GB order, as the learner is used to).
 fn date_locale(cat: &Catalog) -> Option<&str> {
-    let browser_speaks_english = web_sys::window()
+    let own_conventions =
+        cat.lang() == Lang::En && cat.locale() == "en" && BROWSER_SPEAKS_ENGLISH.with(|e| *e);
+    (!own_conventions).then(|| cat.locale())
+}
+
+thread_local! {
+    /// Whether `navigator.language` is English, read once per page (every date written
+    /// asks).
+    static BROWSER_SPEAKS_ENGLISH: bool = web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("navigator")).ok())
         .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("language")).ok())
         .and_then(|l| l.as_string())
         .is_some_and(|tag| Lang::from_tag(&tag) == Some(Lang::En));
-    let own_conventions = cat.lang() == Lang::En && cat.locale() == "en" && browser_speaks_english;
-    (!own_conventions).then(|| cat.locale())
 }
 
 /// An instant on the learner's wall clock with the weekday and the time, in the

@@ -1,5 +1,5 @@
-//! The browser's side of a consent decision: privacy signals, fresh record ids, the UI
-//! language and a local pseudonymous id for receipts.
+//! The browser's side of a consent decision: privacy signals, fresh record ids and a
+//! local pseudonymous id for receipts (the UI language is `platform::language`).
 //!
 //! Everything is read defensively through `js_sys::Reflect`, so a missing property, an
 //! old browser or a locked-down page gives the neutral answer instead of a panic.
@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::console_warn;
-use crate::domain::consent::{RecordId, Signals, UNDETERMINED_LANGUAGE, is_valid_language_tag};
+use crate::domain::consent::{RecordId, Signals};
 
 thread_local! {
     /// Pseudonymous ids kept in memory (storage unavailable), by storage key.
@@ -78,25 +78,6 @@ pub(crate) fn random_bytes() -> Option<[u8; 16]> {
     let mut bytes = [0u8; 16];
     crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
     Some(bytes)
-}
-
-/// The UI language as a BCP 47 tag: `navigator.language` when it is a valid tag, else the
-/// page's `<html lang>`, else `"und"` (undetermined).
-pub fn ui_language() -> String {
-    let from_navigator = navigator()
-        .and_then(|n| property(&n, "language").as_string())
-        .map(|tag| tag.trim().to_string())
-        .filter(|tag| is_valid_language_tag(tag));
-    if let Some(tag) = from_navigator {
-        return tag;
-    }
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .map(|tag| tag.trim().to_string())
-        .filter(|tag| is_valid_language_tag(tag))
-        .unwrap_or_else(|| UNDETERMINED_LANGUAGE.to_string())
 }
 
 /// A local pseudonymous id for this browser (the consent receipt's principal), stored

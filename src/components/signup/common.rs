@@ -31,6 +31,8 @@ pub struct Ready {
     pub setup: Rc<AcceptanceSetup>,
     /// The stored history (merged with other tabs as they write).
     pub history: Rc<AcceptanceHistory>,
+    /// The interface language the documents were chosen for, which records carry.
+    pub lang: &'static str,
 }
 
 thread_local! {
@@ -79,6 +81,7 @@ pub fn load(
                     loaded,
                     setup: Rc::new(setup),
                     history: Rc::new(stored.history),
+                    lang,
                 },
                 stored.notice,
             );
@@ -109,26 +112,16 @@ pub fn subject_of(host: &web_sys::HtmlElement) -> String {
         .unwrap_or_else(local_subject)
 }
 
-/// The UI language recorded: the language the learner was shown (contract: "the UI
-/// language"): the interface language the element picked (see
-/// [`platform::language`](crate::platform::language)), e.g. `es` for a page in `es-MX`,
-/// `en` where the catalog has none of the learner's languages.
-pub fn language_of(host: &web_sys::HtmlElement) -> String {
-    let locale = platform::language::locale_for(host);
-    crate::catalog::Lang::negotiate([locale.as_str()])
-        .0
-        .tag()
-        .to_owned()
-}
-
 /// A new batch id.
 pub fn new_batch() -> RecordId {
     signals::random_record_id()
 }
 
-/// Context fields the host decides.
+/// Context fields the host decides. The language recorded is the one the learner was
+/// shown (contract: "the UI language"): `ready.lang`, e.g. `es` for a page in `es-MX`.
 pub fn context(
     host: &web_sys::HtmlElement,
+    ready: &Ready,
     batch: RecordId,
     scope: crate::domain::acceptance::Scope,
     method: crate::domain::acceptance::Method,
@@ -141,7 +134,7 @@ pub fn context(
         method,
         age,
         subject: subject_of(host),
-        language: language_of(host),
+        language: ready.lang.to_owned(),
     }
 }
 

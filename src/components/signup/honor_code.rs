@@ -141,9 +141,7 @@ pub fn HonorCodeApp(props: &HonorCodeAppProps) -> Html {
         let dispatch = state.dispatcher();
         let valid = course.is_ok();
         let given = props.course.clone();
-        let lang = crate::catalog::Lang::negotiate([props.locale.as_deref().unwrap_or("en")])
-            .0
-            .tag();
+        let lang = crate::catalog::Lang::of_locale(props.locale.as_deref()).tag();
         use_effect_with((props.source.clone(), valid), move |(source, valid)| {
             if !*valid {
                 platform::console_error(&format!(
@@ -377,7 +375,14 @@ fn pending_card(
             let Some(document) = ready.loaded.bundle.document(&doc_id) else {
                 return;
             };
-            let ctx = common::context(&host, common::new_batch(), scope.clone(), method, None);
+            let ctx = common::context(
+                &host,
+                ready,
+                common::new_batch(),
+                scope.clone(),
+                method,
+                None,
+            );
             let mut history = (*ready.history).clone();
             let item = Acceptance {
                 document,
@@ -403,7 +408,7 @@ fn pending_card(
             <h3 class="tw-accept-doc-title" dir="auto" lang={doc.lang.clone()}>{ doc.title.clone() }</h3>
             <p class="tw-accept-meta" id={meta_id.clone()}>
                 { meta }{" · "}
-                if !crate::domain::records::language::primary_subtag(doc.lang_of(&current.version)).eq_ignore_ascii_case(cat.lang().tag()) {
+                if !cat.speaks(doc.lang_of(&current.version)) {
                     <span class="tw-lang-note">{ cat.text(Msg::ShownInOriginalLanguage) }</span>{" · "}
                 }
                 <button type="button" class="tw-link-button" data-read={doc.id.clone()} onclick={on_read}>

@@ -257,6 +257,7 @@ fn prepare(
         .collect();
     let ctx = common::context(
         host,
+        ready,
         common::new_batch(),
         Scope::Platform,
         Method::Signup,
@@ -308,9 +309,7 @@ pub fn SignupApp(props: &SignupAppProps) -> Html {
 
     {
         let dispatch = state.dispatcher();
-        let lang = crate::catalog::Lang::negotiate([props.locale.as_deref().unwrap_or("en")])
-            .0
-            .tag();
+        let lang = crate::catalog::Lang::of_locale(props.locale.as_deref()).tag();
         use_effect_with(props.source.clone(), move |source| {
             let failed = dispatch.clone();
             common::load(
@@ -556,6 +555,7 @@ mod tests {
             setup: Rc::new(loaded.bundle.acceptance_setup()),
             loaded: Rc::new(loaded),
             history: Rc::default(),
+            lang: "en",
         }
     }
 

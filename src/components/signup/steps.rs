@@ -188,7 +188,7 @@ pub fn DocumentsStep(props: &DocumentsStepProps) -> Html {
                 <h2 class="tw-accept-doc-title" dir="auto" lang={d.lang.clone()}>{ d.title.clone() }</h2>
                 <p class="tw-accept-meta" id={meta_id.clone()}>
                     { meta }{" · "}
-                    if !crate::domain::records::language::primary_subtag(&d.lang).eq_ignore_ascii_case(cat.lang().tag()) {
+                    if !cat.speaks(&d.lang) {
                         <span class="tw-lang-note">{ cat.text(Msg::ShownInOriginalLanguage) }</span>{" · "}
                     }
                     <button type="button" class="tw-link-button" data-read={d.id.clone()} onclick={read}>

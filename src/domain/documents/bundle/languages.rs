@@ -147,6 +147,14 @@ impl Document {
         Some((doc.version(a)?, doc.version(b)?))
     }
 
+    /// The language of the texts [`comparable`](Self::comparable) gives for `a` and `b`.
+    pub fn comparison_lang(&self, a: &str, b: &str) -> &str {
+        match &self.primary {
+            Some(primary) if self.lang_of(a) != self.lang_of(b) => &primary.lang,
+            _ => self.lang_of(b),
+        }
+    }
+
     /// Whether the document is written in `lang`, by the primary subtag, ignoring case:
     /// a document in `es` is in `es-MX`, one in `en` is not in `es`. `false` means the
     /// learner is reading a fallback.
@@ -228,43 +236,6 @@ impl Bundle {
     pub fn document_in(&self, id: &str, lang: &str) -> Option<&Document> {
         self.document(id)
             .map(|primary| self.shown_in(primary, lang))
-    }
-
-    /// The version `label` of document `id` as shown in `lang`: the document (of a
-    /// language matching `lang` as in [`Bundle::for_language`], else the primary) that
-    /// has it, and the version. Earlier versions a translation lacks come in the
-    /// primary's language. `None` when the primary has no such version.
-    ///
-    /// ```
-    /// use terms_widget::domain::documents::bundle::load_json;
-    /// let bundle = load_json(r#"{"format":"terms-widget/bundle@1","documents":[
-    ///   {"id":"faq","title":"FAQ","versions":[
-    ///     {"version":"1","effective":"2024-01-01","summary":"First.","material":true,"body":"Old."},
-    ///     {"version":"2","effective":"2025-01-01","summary":"New.","material":true,"body":"New."}]},
-    ///   {"id":"faq","lang":"es","title":"Preguntas","versions":[
-    ///     {"version":"2","effective":"2025-01-01","summary":"Nueva.","material":true,"body":"Nuevo."}]}]}"#)
-    ///     .bundle;
-    /// let (doc, v) = bundle.version_in("faq", "2", "es").unwrap();
-    /// assert_eq!((doc.lang.as_str(), v.body.as_str()), ("es", "Nuevo."));
-    /// let (doc, v) = bundle.version_in("faq", "1", "es").unwrap();
-    /// assert_eq!((doc.lang.as_str(), v.body.as_str()), ("en", "Old."));
-    /// ```
-    pub fn version_in(&self, id: &str, label: &str, lang: &str) -> Option<(&Document, &Version)> {
-        let primary = self.document(id)?;
-        let primary_version = primary.version(label)?;
-        let candidates: Vec<&Document> = std::iter::once(primary)
-            .chain(self.translations_of(id))
-            .filter(|d| d.version(label).is_some())
-            .collect();
-        Some(
-            match best_match(lang, candidates.iter().map(|d| d.lang.as_str())) {
-                Some(i) => {
-                    let d = candidates[i];
-                    (d, d.version(label).unwrap_or(primary_version))
-                }
-                None => (primary, primary_version),
-            },
-        )
     }
 
     /// The languages document `id` exists in: the primary's first, then its
