@@ -22,7 +22,7 @@ OUT="${BENCH_DIST:-target/bench-dist}"
 
 if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
   ensure_build_tools
-  wasm_env
+  wasm_env release
   log "trunk build --release --dist $OUT"
   trunk build --release --dist "$OUT"
 else

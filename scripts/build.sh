@@ -3,7 +3,7 @@
 # optimised bundle. Installs what is missing first.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_build_tools
-wasm_env
+wasm_env "$(build_mode "$@")"
 cd "$ROOT"
 log "trunk build $*"
 trunk build "$@"

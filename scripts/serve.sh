@@ -5,7 +5,7 @@
 #   bash scripts/serve.sh --release  optimised build (LTO + wasm-opt -Oz), slower
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 ensure_build_tools
-wasm_env
+wasm_env "$(build_mode "$@")"
 cd "$ROOT"
 log "trunk serve $* (http://127.0.0.1:8080/)"
 exec trunk serve "$@"
