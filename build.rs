@@ -27,6 +27,8 @@ mod domain {
     pub mod records {
         #[path = "language.rs"]
         pub mod language;
+        #[path = "sha256.rs"]
+        pub mod sha256;
     }
     #[path = "time.rs"]
     pub mod time;
@@ -52,6 +54,7 @@ fn main() {
         "src/domain/documents/content_source",
         "src/domain/documents/content_revisions.rs",
         "src/domain/records/language.rs",
+        "src/domain/records/sha256.rs",
         "src/domain/time.rs",
         "src/domain/wire.rs",
         "src/domain/records/language.rs",
@@ -92,7 +95,9 @@ fn main() {
 /// privacy policy the choices are bound to (`consent.policy_document`, by default
 /// `privacy-policy`), every version of it and every translation of it (the documents with
 /// that id in other languages), so records and re-consent work exactly as in the full
-/// widget, in every language it has.
+/// widget, in every language it has. Its versions are digest-only: each gives the SHA-256
+/// of its text in place of the text (`Version::sha256`), all a consent record binds to;
+/// the learner who opens the policy gets the full build and its full bundle.
 fn consent_subset(bundle: &serde_json::Value) -> serde_json::Value {
     let mut subset = bundle.clone();
     let policy = bundle
@@ -103,6 +108,17 @@ fn consent_subset(bundle: &serde_json::Value) -> serde_json::Value {
     if let Some(docs) = subset.get_mut("documents").and_then(|d| d.as_array_mut()) {
         // Translations share the id, so they stay too.
         docs.retain(|d| d.get("id").and_then(|id| id.as_str()) == Some(policy.as_str()));
+        for version in docs
+            .iter_mut()
+            .filter_map(|d| d.get_mut("versions").and_then(|v| v.as_array_mut()))
+            .flatten()
+            .filter_map(|v| v.as_object_mut())
+        {
+            if let Some(serde_json::Value::String(body)) = version.remove("body") {
+                let digest = domain::records::sha256::sha256_hex(body.as_bytes());
+                version.insert("sha256".into(), digest.into());
+            }
+        }
     }
     subset
 }

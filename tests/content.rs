@@ -280,12 +280,37 @@ fn the_consent_set_up_is_the_default_one_and_matches_the_privacy_policy() {
 
 /// The consent-only build's built-in bundle agrees with the full one on everything
 /// consent uses: the platform, the consent set-up, and the privacy policy's versions,
-/// their material flags and the exact current text (records hash it).
+/// their material flags and the SHA-256 of every text (records bind to it), while it
+/// carries none of the texts.
 #[test]
 fn the_consent_build_binds_to_the_same_privacy_policy() {
+    use terms_widget::domain::consent::PolicyVersion;
+    use terms_widget::domain::documents::bundle::{load_json, load_json_for_consent};
+
     let full = bundle();
-    let loaded = terms_widget::domain::documents::bundle::load_json(terms_widget::CONSENT_BUNDLE);
+    let loaded = load_json_for_consent(terms_widget::CONSENT_BUNDLE);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    // Digest-only: no text, and the documents view's loader says so.
+    assert!(
+        terms_widget::CONSENT_BUNDLE.len() < 8_000,
+        "{} bytes",
+        terms_widget::CONSENT_BUNDLE.len()
+    );
+    let shown = load_json(terms_widget::CONSENT_BUNDLE);
+    assert!(
+        shown.problems.iter().any(|p| p.path.ends_with(".body"))
+            && shown.bundle.documents.is_empty(),
+        "{:?}",
+        shown.problems
+    );
+    // What a record binds to, in every language, the same as the full build's.
+    for lang in ["en", "es", "es-MX", "ar", "fr"] {
+        assert_eq!(
+            PolicyVersion::from_bundle(&loaded.bundle, "privacy-policy", lang),
+            PolicyVersion::from_bundle(&full, "privacy-policy", lang),
+            "{lang}"
+        );
+    }
     let light = loaded.bundle;
     assert_eq!(light.platform, full.platform);
     assert_eq!(light.consent, full.consent);
@@ -302,7 +327,8 @@ fn the_consent_build_binds_to_the_same_privacy_policy() {
             .collect::<Vec<_>>()
     };
     assert_eq!(labels(a), labels(b));
-    assert_eq!(a.current().body, b.current().body);
+    assert_eq!(a.current().text_sha256(), b.current().text_sha256());
+    assert!(b.versions.iter().all(|v| v.body.is_empty()));
     // Its translations too: a Spanish reader binds to the same Spanish text.
     assert_eq!(
         light.languages("privacy-policy"),
@@ -314,7 +340,7 @@ fn the_consent_build_binds_to_the_same_privacy_policy() {
             light.document_in("privacy-policy", lang).unwrap(),
         );
         assert_eq!(a.lang, b.lang);
-        assert_eq!(a.current().body, b.current().body);
+        assert_eq!(a.current().text_sha256(), b.current().text_sha256());
     }
 }
 

@@ -6,7 +6,6 @@ use std::fmt;
 use super::history::is_granted;
 use super::{Category, CategorySet, ConsentHistory, ConsentRecord, PolicyRef};
 use crate::domain::documents::bundle::Bundle;
-use crate::domain::records::sha256::sha256_hex;
 
 /// What the learner's decisions allow now, under the privacy policy in force: the one
 /// answer to "may this category's scripts, storage and Consent Mode signals be used?".
@@ -144,8 +143,13 @@ impl PolicyVersion {
         let primary = bundle.document(document)?;
         let shown = bundle.document_in(document, lang)?.current();
         let label = &primary.current().version;
+        let shown_sha256 = shown.text_sha256();
         let mut policy = PolicyVersion::new(
-            PolicyRef::for_text(document, &shown.version, &shown.body),
+            PolicyRef {
+                document: document.into(),
+                version: shown.version.clone(),
+                sha256: Some(shown_sha256.clone()),
+            },
             primary
                 .versions
                 .iter()
@@ -154,8 +158,8 @@ impl PolicyVersion {
         policy.translations = std::iter::once(primary)
             .chain(bundle.translations_of(document))
             .filter_map(|d| d.version(label))
-            .filter(|v| v.body != shown.body)
-            .map(|v| sha256_hex(v.body.as_bytes()))
+            .map(|v| v.text_sha256())
+            .filter(|sha256| *sha256 != shown_sha256)
             .collect();
         Some(policy)
     }

@@ -174,6 +174,56 @@ mod tests {
     }
 
     #[test]
+    fn the_consent_loader_takes_a_digest_in_place_of_the_text() {
+        let abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        let digest_only = |sha256: Value| {
+            let mut v = version("1", "2024-01-01", "", json!(false));
+            let v = v.as_object_mut().unwrap();
+            v.remove("body");
+            v.insert("sha256".into(), sha256);
+            bundle(json!([v]), None).to_string()
+        };
+        let loaded = super::super::load_json_for_consent(&digest_only(json!(abc)));
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let v = loaded.bundle.documents[0].current();
+        assert_eq!((v.body.as_str(), v.text_sha256()), ("", abc.to_string()));
+        // The same as the text's own digest.
+        let text = bundle(
+            json!([version("1", "2024-01-01", "abc", json!(false))]),
+            None,
+        );
+        let full = super::super::load_json(&text.to_string());
+        assert_eq!(full.bundle.documents[0].current().text_sha256(), abc);
+        assert_eq!(full.bundle.documents[0].current().sha256, None);
+
+        // Not a digest: a problem naming the field, and the version is left out.
+        for bad in [json!("ABC"), json!(abc.to_uppercase()), json!(1), json!("")] {
+            let loaded = super::super::load_json_for_consent(&digest_only(bad.clone()));
+            let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+            assert!(
+                paths.contains(&"documents[0].versions[0].sha256"),
+                "{bad}: {paths:?}"
+            );
+        }
+        // Elements that show documents need the text.
+        let loaded = super::super::load_json(&digest_only(json!(abc)));
+        let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(
+            paths.contains(&"documents[0].versions[0].body"),
+            "{paths:?}"
+        );
+        // Neither: the body is what is missing.
+        let mut v = version("1", "2024-01-01", "", json!(false));
+        v.as_object_mut().unwrap().remove("body");
+        let loaded = super::super::load_json_for_consent(&bundle(json!([v]), None).to_string());
+        let paths: Vec<&str> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(
+            paths.contains(&"documents[0].versions[0].body"),
+            "{paths:?}"
+        );
+    }
+
+    #[test]
     fn a_marked_version_without_a_numbered_list_is_a_problem() {
         let loaded = load_value(&bundle(
             json!([

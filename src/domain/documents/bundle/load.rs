@@ -26,6 +26,10 @@ pub fn load_json(text: &str) -> Loaded {
 /// consent elements never show pledges, and without that check the consent-only build
 /// carries no Markdown parser (about 25 KB of brotli). Every element that shows documents
 /// or takes acceptances loads with [`load_json`] and reports such a bundle problem.
+///
+/// It also takes a digest-only version: `"sha256"` (64 lowercase hex digits) in place of
+/// `"body"` (see [`Version::sha256`](super::Version::sha256)); [`load_json`] asks for the
+/// body.
 pub fn load_json_for_consent(text: &str) -> Loaded {
     load_json_with::<false>(text)
 }
@@ -91,6 +95,7 @@ struct VersionWire {
     material: Field<bool>,
     body: Field<String>,
     pledges: Field<bool>,
+    sha256: Field<String>,
 }
 
 /// Loads a bundle from an already-parsed JSON value. Never fails as a whole.
@@ -528,7 +533,37 @@ fn load_version<const PLEDGE_LISTS: bool>(
             None
         }
     };
-    let body = ctx.string(wire.body, "body", "the document text in Markdown");
+    // The consent elements also take a digest-only version: `sha256` in place of `body`.
+    let digest_only = !PLEDGE_LISTS
+        && matches!(wire.body, Field::Absent)
+        && !matches!(wire.sha256, Field::Absent);
+    let (body, sha256) = if digest_only {
+        match ctx.string(
+            wire.sha256,
+            "sha256",
+            "the SHA-256 of the version's text (64 lowercase hex digits)",
+        ) {
+            Some(d) if crate::domain::records::sha256::is_hex_digest(&d) => {
+                (Some(String::new()), Some(d))
+            }
+            Some(d) => {
+                ctx.problem(
+                    "sha256",
+                    format!(
+                        "The field \"sha256\" is \"{}\", but it must be 64 lowercase hex digits (the SHA-256 of the version's text).",
+                        d.chars().take(80).collect::<String>()
+                    ),
+                );
+                (None, None)
+            }
+            None => (None, None),
+        }
+    } else {
+        (
+            ctx.string(wire.body, "body", "the document text in Markdown"),
+            None,
+        )
+    };
     let pledges = if PLEDGE_LISTS {
         acceptance::read_pledges(wire.pledges, body.as_deref(), ctx)
     } else {
@@ -542,5 +577,6 @@ fn load_version<const PLEDGE_LISTS: bool>(
         material: material?,
         body: body?,
         pledges: pledges?,
+        sha256,
     })
 }

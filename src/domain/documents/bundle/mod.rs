@@ -179,12 +179,46 @@ pub struct Version {
     pub summary: String,
     /// Whether the change matters enough that learners must be told (and asked again).
     pub material: bool,
-    /// The Markdown text.
+    /// The Markdown text. Empty in a digest-only version (see `sha256`).
     pub body: String,
     /// Whether the items of the body's first ordered list are pledges the learner
     /// affirms one by one (see [`Version::pledge_list`]). Written only when true.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub pledges: bool,
+    /// A digest-only version: the SHA-256 of its text (64 lowercase hex digits), given in
+    /// place of `body`. Only the consent elements read such versions
+    /// ([`load_json_for_consent`]): they bind records to a text without showing it. The
+    /// consent-only build's built-in privacy policy comes this way, about 10 KB (brotli)
+    /// lighter; the documents view, which shows the text, has the full bundle.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+impl Version {
+    /// The SHA-256 of this version's text, as 64 lowercase hex digits: the one a
+    /// digest-only version gives, else the body's, byte for byte (what consent and
+    /// acceptance records bind to).
+    ///
+    /// ```
+    /// use terms_widget::domain::documents::bundle::{load_json, load_json_for_consent};
+    ///
+    /// let full = load_json(r#"{"format": "terms-widget/bundle@1", "documents": [{"id": "privacy-policy",
+    ///     "title": "Privacy Policy", "versions": [{"version": "1", "effective": "2026-01-01",
+    ///     "summary": "First.", "material": false, "body": "abc"}]}]}"#);
+    /// let digest = load_json_for_consent(r#"{"format": "terms-widget/bundle@1", "documents": [{"id": "privacy-policy",
+    ///     "title": "Privacy Policy", "versions": [{"version": "1", "effective": "2026-01-01",
+    ///     "summary": "First.", "material": false,
+    ///     "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"}]}]}"#);
+    /// assert!(full.problems.is_empty() && digest.problems.is_empty());
+    /// let sha = |l: &terms_widget::domain::documents::bundle::Loaded| l.bundle.documents[0].current().text_sha256();
+    /// assert_eq!(sha(&full), sha(&digest));
+    /// ```
+    pub fn text_sha256(&self) -> String {
+        match &self.sha256 {
+            Some(digest) => digest.clone(),
+            None => crate::domain::records::sha256::sha256_hex(self.body.as_bytes()),
+        }
+    }
 }
 
 impl Document {
@@ -217,6 +251,7 @@ fn unreachable_empty_document() -> &'static Version {
         material: false,
         body: String::new(),
         pledges: false,
+        sha256: None,
     })
 }
 
