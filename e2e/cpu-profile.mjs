@@ -1,10 +1,24 @@
+// Where a page's start-up CPU time goes, by function: a sampled V8 CPU profile (Playwright's
+// CDP session) of fresh loads until the widget's view is visible.
+//
+//   node e2e/cpu-profile.mjs DIST_DIR PAGE [RUNS]
+//   node e2e/cpu-profile.mjs /tmp/prof-dist /fixtures/bench/consent.html 5
+//
+// Prints the mean self time and total (inclusive) time per function, per load, in ms.
+// Function names in wasm need a build that keeps them: run wasm-bindgen on the cargo
+// output (target/wasm-release/wasm32-unknown-unknown/release/*.wasm) and, for the
+// release figures, `wasm-opt -Oz -g`, into a copy of a built dist/. The profiler's own
+// overhead inflates the figures: compare functions, not totals. Only 127.0.0.1 is
+// contacted.
+
 import path from 'node:path';
 import { launchBrowser, ROOT } from './helpers.mjs';
 import { startServer } from './server.mjs';
 const dist = path.resolve(ROOT, process.argv[2]);
 const pg = process.argv[3];
+if (!process.argv[2] || !pg) throw new Error('usage: node e2e/cpu-profile.mjs DIST_DIR PAGE [RUNS]');
 const runs = Number(process.argv[4] || 3);
-const selector = /consent/.test(pg) ? '.tw-consent-banner' : 'h1.tw-doc-title';
+const selector = /consent/.test(pg) ? '.tw-consent-banner' : /course/.test(pg) ? '.tw-verdict h2, .tw-verdict-headline, h1.tw-doc-title' : 'h1.tw-doc-title';
 const server = await startServer(dist);
 const browser = await launchBrowser();
 const self = new Map(); const total = new Map();
