@@ -91,7 +91,8 @@ pub struct AppProps {
 }
 
 /// Loads the bundle from `source` (fetching it when it is a URL; `built_in` is the text
-/// of [`Source::BuiltIn`]; `load` reads a text, e.g. [`bundle::load_json`]) and calls
+/// of [`Source::BuiltIn`], read with [`bundle::load_built_in`]; `load` reads a fetched or
+/// inline text, e.g. [`bundle::load_json`]) and calls
 /// `done` with it, or `failed` with a message when it could not be fetched at all. Problems inside
 /// the bundle are reported on the console and travel in [`Loaded::problems`].
 pub(crate) fn load_bundle(
@@ -102,7 +103,8 @@ pub(crate) fn load_bundle(
     failed: impl FnOnce(String) + 'static,
 ) {
     match source {
-        Source::BuiltIn => done(load_and_report(built_in, load)),
+        // Checked in full when the widget was built (see `bundle::load_built_in`).
+        Source::BuiltIn => done(load_and_report(built_in, bundle::load_built_in)),
         Source::Inline(text) => done(load_and_report(&text, load)),
         Source::Ready(loaded) => done(loaded),
         Source::Url(url) => wasm_bindgen_futures::spawn_local(async move {

@@ -168,9 +168,11 @@ mod tests {
             .collect();
         assert_eq!(labels, ["1", "2"]);
         // Everything else is what the full loader gives for a well-formed bundle.
+        // The built-in bundles load this way too (`load_built_in`).
         let full = super::super::load_json(crate::DEFAULT_BUNDLE);
         let light = super::super::load_json_for_consent(crate::DEFAULT_BUNDLE);
         assert_eq!(full, light);
+        assert_eq!(full, super::super::load_built_in(crate::DEFAULT_BUNDLE));
     }
 
     #[test]

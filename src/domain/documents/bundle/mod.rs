@@ -67,7 +67,7 @@ mod write;
 pub use archived::{ArchivedRevision, MAX_LINK_LEN, check_external_link};
 pub use ids::{is_valid_id, is_valid_version_label};
 pub use languages::DEFAULT_LANG;
-pub use load::{load_json, load_json_for_consent, load_value};
+pub use load::{load_built_in, load_json, load_json_for_consent, load_value};
 pub use problems::{Loaded, Problem};
 pub use write::to_json;
 
