@@ -658,7 +658,7 @@ keys! {
     /// "Read it".
     ReadIt,
 
-    // ---- Words: the refund reason in the learner's language ---------------------------
+    // ---- Refund: the reason in the learner's language (the refund area) -----------------
     // The engine's `Decision::reason` stays English (the refund contract's); these word
     // the same facts (`domain::refund::Why`) for the verdict card. A window's reason is
     // `WhyWindow`: a rule (`WhyStated` … `WhyNoLaunchYet`, no final punctuation), an

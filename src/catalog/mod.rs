@@ -20,10 +20,10 @@
 //!   Spanish) or [`Text::Plurals`] (CLDR's six: Arabic), and each language picks the form
 //!   for `n` with its own rule ([`Lang::plural`]).
 //! * A language is a module (`en/`, `es/`, `ar/`) with one table `&[(Msg, Text)]` per
-//!   area of the UI (refund, documents, consent, acceptance, words). The tests check every
-//!   language like English: every key present once, in the same area and order, plurals
-//!   exactly where `n` is, no placeholder the key does not declare, nothing left in
-//!   English. A key a table lacks at run time shows in English.
+//!   area of the UI ([`Area`]: refund, documents, consent, acceptance, words). The tests
+//!   check every language like English: every key present once, in the same area and
+//!   order, plurals exactly where `n` is, no placeholder the key does not declare,
+//!   nothing left in English. A key a table lacks at run time shows in English.
 //! * The language is chosen per element ([`Lang::negotiate`], from the platform edge's
 //!   candidates: the element's `lang`, the page's, `navigator.languages`); the catalog
 //!   keeps the learner's locale (`es-MX`) for dates.
@@ -47,6 +47,35 @@
 //! let (before, after) = partner.around(Msg::InEffectSince, &[], "date");
 //! assert_eq!((before.as_str(), after.as_str()), ("In effect since ", ""));
 //! ```
+//!
+//! # Which build carries which areas
+//!
+//! The tables are data the lookup reaches ([`Lang::tables`]), so the linker cannot tell
+//! which of them a build's elements use: a build carries the areas its code puts in
+//! the tables, and no more.
+//!
+//! * The full build (`terms-widget`, the crate's default `full` feature) carries every
+//!   area: the documents view, the refund calculator and the acceptance elements use
+//!   theirs, and it also shows the consent elements.
+//! * The consent-only build (`terms-consent`, built without `full`: index.html's Trunk
+//!   link has `data-cargo-no-default-features`) carries only the consent elements'
+//!   areas, [`Area::in_consent_build`]: `consent` (with the list words) and the shared
+//!   `words` (the consent history, the storage notices, dates). The refund, documents and acceptance
+//!   areas, in every language, are most of the text and none of it is shown there; the
+//!   privacy policy it opens is shown by the full build, loaded on demand.
+//!
+//! What stays whole in every build is the keys: [`Msg::ALL`], [`Msg::name`] and
+//! [`Msg::args`], so a bundle's `platform.strings` are checked by name the same way
+//! everywhere (a partner's value for a refund key is not a problem in the consent
+//! build, just not shown). A key whose area a build does not carry reads as empty
+//! there. A test (`the_consent_builds_code_uses_only_keys_in_the_areas_it_carries`, in
+//! `tests.rs`) reads the consent build's source for every key it names and fails on one
+//! outside those areas; so the refund's own words (the refund reason, `Why…`; durations,
+//! `domain::refund::form::duration`) are in the refund area, not in `words`. The
+//! per-language checks need every area, and run with `full` (as `cargo test` does).
+//!
+//! The build script (`build.rs`) compiles this module too, to check `platform.strings`
+//! by name; it reads no values, so whether it sees `full` does not matter.
 //!
 //! # In components
 //!
@@ -75,8 +104,8 @@
 //! The documents themselves, and the consent categories' titles and purposes, are the
 //! bundle's.
 //!
-//! What the learner reads of those moved here (the `words` area, `Why…`, `History…`,
-//! `StoredChoices…`, `DateLong`/`Month…`):
+//! What the learner reads of those moved here (the refund reason, `Why…`, in the refund
+//! area; `History…`, `StoredChoices…`, `DateLong`/`Month…` in the `words` area):
 //!
 //! * the refund reason under the verdict: `domain::refund::form::reason_in` words the
 //!   facts the engine records (`Decision::why`); in English it equals `Decision::reason`;
@@ -213,6 +242,60 @@ pub fn direction(tag: &str) -> &'static str {
     }
 }
 
+/// An area of the UI: each language gives one table of values per area (`en/refund.rs`,
+/// …), and a build carries the areas its elements use (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    /// The refund calculator and its answer, with the refund reason (`Why…`) and
+    /// durations.
+    Refund,
+    /// The documents view.
+    Documents,
+    /// `<terms-consent>` and `<terms-privacy-choices>`.
+    Consent,
+    /// The acceptance elements (sign-up, course page) and their records.
+    Acceptance,
+    /// Words several areas share: the consent history, the consent storage notices,
+    /// dates in words.
+    Words,
+}
+
+impl Area {
+    /// Every area, in the order of each language's tables.
+    pub const ALL: [Area; 5] = [
+        Area::Refund,
+        Area::Documents,
+        Area::Consent,
+        Area::Acceptance,
+        Area::Words,
+    ];
+
+    /// Whether the consent-only build (the crate without its `full` feature) carries the
+    /// area: the consent elements' words and the shared ones. The one statement of what
+    /// that build carries: the tables follow it ([`Area::carried`]), and a test checks
+    /// every key the consent elements' code names against it.
+    pub const fn in_consent_build(self) -> bool {
+        matches!(self, Area::Consent | Area::Words)
+    }
+
+    /// Whether this build carries the area: every area with the `full` feature, else
+    /// the consent build's ([`Area::in_consent_build`]).
+    pub const fn carried(self) -> bool {
+        cfg!(feature = "full") || self.in_consent_build()
+    }
+}
+
+/// A language's table for `area` as this build carries it: the table, or nothing for an
+/// area the build leaves out. The tables are constants, so this runs at compile time
+/// and a table left out is not in the binary at all (nothing refers to it).
+const fn area(area: Area, table: &'static [(Msg, Text)]) -> (Area, &'static [(Msg, Text)]) {
+    if area.carried() {
+        (area, table)
+    } else {
+        (area, &[])
+    }
+}
+
 /// A language the catalog has a table for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -295,8 +378,9 @@ impl Lang {
             .unwrap_or((Lang::En, "en".to_string()))
     }
 
-    /// The language's tables of values, one per area of the UI.
-    pub fn tables(self) -> &'static [&'static [(Msg, Text)]] {
+    /// The language's tables of values, one per area of the UI, in [`Area::ALL`]'s
+    /// order; an area this build does not carry ([`Area::carried`]) is empty.
+    pub fn tables(self) -> &'static [(Area, &'static [(Msg, Text)])] {
         match self {
             Lang::En => en::TABLES,
             Lang::Es => es::TABLES,
@@ -306,7 +390,7 @@ impl Lang {
 
     /// Every `(key, value)` the language gives.
     pub fn entries(self) -> impl Iterator<Item = &'static (Msg, Text)> {
-        self.tables().iter().flat_map(|t| t.iter())
+        self.tables().iter().flat_map(|(_, t)| t.iter())
     }
 
     /// The plural category the language uses for `n` (CLDR's rules for integers).
@@ -554,35 +638,6 @@ impl Catalog {
                 let init = init.join(&self.text(Msg::ListSeparator));
                 self.with(Msg::ListMany, &[("init", &init), ("last", last)])
             }
-        }
-    }
-
-    /// A duration in words, at most two units: "5 days 12 hours", "1 hour",
-    /// "less than a minute" (negative counts as zero).
-    pub fn duration(&self, seconds: i64) -> String {
-        if seconds < 60 {
-            return self.text(Msg::DurationUnderAMinute);
-        }
-        let days = seconds / 86_400;
-        let hours = seconds % 86_400 / 3600;
-        let minutes = seconds % 3600 / 60;
-        let unit = |n: i64, msg: Msg| self.count(msg, n.unsigned_abs(), &[]);
-        let (first, second) = if days > 0 {
-            (
-                unit(days, Msg::DurationDays),
-                (hours > 0).then(|| unit(hours, Msg::DurationHours)),
-            )
-        } else if hours > 0 {
-            (
-                unit(hours, Msg::DurationHours),
-                (minutes > 0).then(|| unit(minutes, Msg::DurationMinutes)),
-            )
-        } else {
-            (unit(minutes, Msg::DurationMinutes), None)
-        };
-        match second {
-            Some(second) => self.with(Msg::DurationPair, &[("first", &first), ("second", &second)]),
-            None => first,
         }
     }
 

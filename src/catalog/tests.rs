@@ -175,7 +175,7 @@ fn durations_match_the_engines_words() {
         1_213_260,
     ] {
         assert_eq!(
-            cat.duration(seconds),
+            crate::domain::refund::form::duration(&cat, seconds),
             crate::domain::refund::format_duration(seconds),
             "{seconds}"
         );
@@ -263,12 +263,12 @@ fn right_to_left_languages() {
 #[test]
 fn each_language_gives_each_area_the_same_keys_in_the_same_order_as_english() {
     for lang in Lang::ALL {
-        let tables = lang.tables();
-        assert_eq!(tables.len(), Lang::En.tables().len(), "{}", lang.tag());
-        for (area, (own, en)) in tables.iter().zip(Lang::En.tables()).enumerate() {
+        let areas: Vec<Area> = lang.tables().iter().map(|(a, _)| *a).collect();
+        assert_eq!(areas, Area::ALL, "{}", lang.tag());
+        for ((area, own), (_, en)) in lang.tables().iter().zip(Lang::En.tables()) {
             let own: Vec<&str> = own.iter().map(|(m, _)| m.name()).collect();
             let en: Vec<&str> = en.iter().map(|(m, _)| m.name()).collect();
-            assert_eq!(own, en, "{}: area {area}", lang.tag());
+            assert_eq!(own, en, "{}: {area:?}", lang.tag());
         }
     }
 }
@@ -384,4 +384,153 @@ fn the_language_is_negotiated_from_the_learners_candidates_in_order() {
         (Lang::Ar, "ar-EG", "rtl")
     );
     assert_eq!(Catalog::negotiated(["es"]).dir(), "ltr");
+}
+
+/// The source the consent-only build (`src/bin/terms-consent.rs`, `register_consent`) runs,
+/// apart from the language tables: the consent elements and what they reach (the
+/// platform edge, the consent and records domains, the catalog itself). That build
+/// carries only the areas [`Area::in_consent_build`] names, so a key this code names in
+/// another area would show as nothing there. A folder stands for every `.rs` file under
+/// it. Code the documents view alone uses is kept out of these files (`state.rs` holds the
+/// view's state, `Source` is in `source.rs`; `landmark.rs` names the view's landmarks;
+/// durations are the refund's, `domain::refund::form::duration`).
+const CONSENT_BUILD_SOURCES: [&str; 20] = [
+    "src/embed/mod.rs",
+    "src/embed/api.rs",
+    "src/components/mod.rs",
+    "src/components/source.rs",
+    "src/components/consent.rs",
+    "src/components/consent_app.rs",
+    "src/components/policy_frame.rs",
+    "src/platform/mod.rs",
+    "src/platform/consent_store.rs",
+    "src/platform/consent_host.rs",
+    "src/platform/language.rs",
+    "src/platform/localtime.rs",
+    "src/platform/full_build.rs",
+    "src/platform/delivery.rs",
+    "src/platform/signals.rs",
+    "src/platform/focus.rs",
+    "src/domain/consent",
+    "src/domain/records",
+    "src/catalog/mod.rs",
+    "src/catalog/partner.rs",
+];
+
+/// The `.rs` files at `path` (a file, or a folder read recursively).
+fn rust_files(path: &std::path::Path) -> Vec<std::path::PathBuf> {
+    if path.is_file() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .collect();
+    entries.sort();
+    for entry in entries {
+        if entry.is_dir() {
+            files.extend(rust_files(&entry));
+        } else if entry.extension().is_some_and(|e| e == "rs") {
+            files.push(entry);
+        }
+    }
+    files
+}
+
+/// The keys a source file's code names as `Msg::Name`: not in comments (doc examples
+/// name any key) nor in an inline `#[cfg(test)] mod tests { … }` (by convention the end
+/// of the file; a `mod tests;` elsewhere is read with the folder). Errs on a glob or list
+/// import of the keys (`Msg::*`, `Msg::{…}`), which would name keys this cannot see.
+fn keys_named_in(source: &str) -> Result<Vec<&str>, String> {
+    let code = source
+        .split("#[cfg(test)]\nmod tests {")
+        .next()
+        .unwrap_or_default();
+    let mut names = Vec::new();
+    for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+        for (_, after) in line
+            .match_indices("Msg::")
+            .map(|(i, _)| line.split_at(i + 5))
+        {
+            if after.starts_with(['*', '{']) {
+                return Err(format!("imports the keys by name: {}", line.trim()));
+            }
+            let end = after
+                .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .unwrap_or(after.len());
+            let name = after.get(..end).unwrap_or_default();
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) && name != "ALL" {
+                names.push(name);
+            }
+        }
+    }
+    Ok(names)
+}
+
+#[test]
+fn the_consent_builds_code_uses_only_keys_in_the_areas_it_carries() {
+    let carried: HashSet<&str> = Lang::En
+        .tables()
+        .iter()
+        .filter(|(area, _)| area.in_consent_build())
+        .flat_map(|(_, table)| table.iter().map(|(m, _)| m.name()))
+        .collect();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut problems = Vec::new();
+    let mut named = 0;
+    for path in CONSENT_BUILD_SOURCES {
+        let files = rust_files(&root.join(path));
+        assert!(!files.is_empty(), "{path}: no such file or folder");
+        for file in files {
+            let source = std::fs::read_to_string(&file).expect("a source file");
+            let shown = file
+                .strip_prefix(root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            match keys_named_in(&source) {
+                Ok(names) => {
+                    named += names.len();
+                    for name in names {
+                        assert!(
+                            Msg::ALL.iter().any(|m| m.name() == name),
+                            "{shown}: Msg::{name} is not a key"
+                        );
+                        if !carried.contains(name) {
+                            let area = Lang::En
+                                .tables()
+                                .iter()
+                                .find(|(_, t)| t.iter().any(|(m, _)| m.name() == name))
+                                .map(|(a, _)| *a);
+                            problems.push(format!("{shown}: Msg::{name} (in {area:?})"));
+                        }
+                    }
+                }
+                Err(problem) => problems.push(format!("{shown}: {problem}")),
+            }
+        }
+    }
+    assert!(named > 50, "the scan found only {named} keys");
+    assert!(
+        problems.is_empty(),
+        "the consent-only build carries only the areas `Area::in_consent_build` names, but \
+         its code uses keys outside them (move the key to a carried area, or the code out \
+         of the consent build's files):\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn the_key_scan_sees_keys_in_code_only() {
+    let source = "let a = cat.text(Msg::Close);\n/// Msg::HeadlineStore\n\
+                  #[prop_or(Msg::PolicyLoading)] x(Msg::ALL)\n\
+                  #[cfg(test)]\nmod tests;\nlet b = Msg::Allow;\n\
+                  #[cfg(test)]\nmod tests { Msg::ViaDirect }";
+    assert_eq!(
+        keys_named_in(source),
+        Ok(vec!["Close", "PolicyLoading", "Allow"])
+    );
+    assert!(keys_named_in("use crate::catalog::Msg::*;").is_err());
+    assert!(keys_named_in("use crate::catalog::Msg::{Close, Allow};").is_err());
 }

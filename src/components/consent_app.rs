@@ -13,10 +13,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::Source;
 use super::app::load_bundle;
 use super::consent::{ConsentBanner, Draft, Preferences};
 use super::policy_frame::PolicyFrame;
-use super::state::Source;
 use crate::catalog::{Catalog, Lang, Msg};
 use crate::domain::consent::config::ConsentConfig;
 use crate::domain::consent::{

@@ -8,16 +8,19 @@ pub mod app;
 pub mod archived;
 pub mod consent;
 pub mod consent_app;
+mod landmark;
 pub mod markdown_view;
 pub mod parse_cache;
 pub mod parts;
 pub mod policy_frame;
 pub mod refund;
 pub mod signup;
+mod source;
 pub mod state;
 
 pub use app::{App, AppProps, Remote, Routing};
-pub use state::Source;
+pub use landmark::{LandmarkScope, use_landmark_name};
+pub use source::Source;
 
 use std::rc::Rc;
 
@@ -55,36 +58,6 @@ pub(crate) fn use_bundle_catalog(
 thread_local! {
     /// English with the default platform, for components with no provider above them.
     static DEFAULT_CATALOG: Rc<Catalog> = Rc::new(Catalog::en());
-}
-
-/// What tells this widget's landmarks (its navigation, its region) apart from another
-/// widget's on the same page: `None` where the widget owns the page (the SPA), else the
-/// host's `label` attribute or the open document's title. [`App`] provides it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct LandmarkScope(pub Option<AttrValue>);
-
-impl LandmarkScope {
-    /// The accessible name of a landmark called `name`: as it is where the widget owns
-    /// the page, "`name`: scope" in an embedded widget.
-    pub fn name(&self, cat: &Catalog, name: crate::catalog::Msg) -> AttrValue {
-        let name = cat.text(name);
-        match &self.0 {
-            Some(scope) => AttrValue::from(cat.with(
-                crate::catalog::Msg::ScopedLandmark,
-                &[("name", &name), ("scope", scope)],
-            )),
-            None => AttrValue::from(name),
-        }
-    }
-}
-
-/// [`LandmarkScope::name`] with the scope and catalog in context.
-#[hook]
-pub fn use_landmark_name(name: crate::catalog::Msg) -> AttrValue {
-    let cat = use_catalog();
-    use_context::<LandmarkScope>()
-        .unwrap_or_default()
-        .name(&cat, name)
 }
 
 /// The catalog a `ContextProvider<Rc<Catalog>>` above gives (the [`App`] and the consent

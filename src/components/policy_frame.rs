@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use super::state::Source;
+use super::Source;
 use crate::catalog::Msg;
 use crate::platform::{Listener, full_build};
 

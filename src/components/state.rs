@@ -12,18 +12,7 @@ use crate::catalog::{Catalog, Msg};
 use crate::domain::documents::bundle::Loaded;
 use crate::domain::documents::route::{Resolved, Route, RouteError, check, resolve};
 
-/// Where the documents come from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Source {
-    /// The bundle compiled into the widget from `content/`.
-    BuiltIn,
-    /// A bundle JSON file the host serves.
-    Url(String),
-    /// A bundle JSON text the host inlined in the page.
-    Inline(String),
-    /// A bundle already loaded (e.g. by the consent UI, to show its privacy policy).
-    Ready(Rc<Loaded>),
-}
+pub use super::source::Source;
 
 /// Loading progress of the bundle.
 #[derive(Debug, Clone, PartialEq)]

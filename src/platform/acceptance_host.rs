@@ -15,26 +15,10 @@ use crate::domain::acceptance::AcceptanceRecord;
 /// The event every new record fires on its element.
 pub const ACCEPTANCE_EVENT: &str = "terms-acceptance";
 
-#[wasm_bindgen(inline_js = r#"
-function internals(host) { return host && host._twInternals ? host._twInternals : null; }
-export function tw_form_of(host) {
-  const i = internals(host);
-  return i ? i.form : null;
-}
-export function tw_set_form_value(host, value) {
-  const i = internals(host);
-  if (i) i.setFormValue(value);
-}
-export function tw_set_validity(host, message, anchor) {
-  const i = internals(host);
-  if (!i) return;
-  if (message) {
-    i.setValidity({ valueMissing: true }, message, anchor || undefined);
-  } else {
-    i.setValidity({});
-  }
-}
-"#)]
+// A file, not `inline_js`: wasm-bindgen numbers inline snippets in link order, and the
+// full and consent-only builds (the crate with and without its `full` feature) write one
+// snippets folder, so one build's numbered snippet could replace the other's.
+#[wasm_bindgen(module = "/src/platform/acceptance_host.js")]
 extern "C" {
     fn tw_form_of(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>;
     #[wasm_bindgen(catch)]

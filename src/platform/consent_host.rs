@@ -43,9 +43,10 @@ use crate::domain::consent::{CategorySet, Choice, ConsentHistory, Standing};
 use crate::domain::time::format_instant;
 use crate::platform::{console_error, console_warn};
 
-#[wasm_bindgen(
-    inline_js = "export function push_args(dl, a, b, c) { (function () { dl.push(arguments); })(a, b, c); }"
-)]
+// A file, not `inline_js`: wasm-bindgen numbers inline snippets in link order, and the
+// full and consent-only builds (the crate with and without its `full` feature) write one
+// snippets folder, so one build's numbered snippet could replace the other's.
+#[wasm_bindgen(module = "/src/platform/push_args.js")]
 extern "C" {
     /// `dataLayer.push(arguments)` with `arguments` holding `a, b, c`, as gtag does,
     /// without `eval` (the widget's pages forbid `unsafe-eval`).

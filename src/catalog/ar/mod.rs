@@ -9,13 +9,13 @@ mod documents;
 mod refund;
 mod words;
 
-use super::{Msg, Text};
+use super::{Area, Msg, Text, area};
 
 /// Every key's Arabic value, by area.
-pub(super) const TABLES: &[&[(Msg, Text)]] = &[
-    refund::TABLE,
-    documents::TABLE,
-    consent::TABLE,
-    acceptance::TABLE,
-    words::TABLE,
+pub(super) const TABLES: &[(Area, &[(Msg, Text)])] = &[
+    area(Area::Refund, refund::TABLE),
+    area(Area::Documents, documents::TABLE),
+    area(Area::Consent, consent::TABLE),
+    area(Area::Acceptance, acceptance::TABLE),
+    area(Area::Words, words::TABLE),
 ];

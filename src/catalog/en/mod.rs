@@ -8,7 +8,7 @@ mod documents;
 mod refund;
 mod words;
 
-use super::{Form, Msg, Text};
+use super::{Area, Form, Msg, Text, area};
 
 /// English plural forms: `one` for exactly 1, `other` for everything else.
 pub(super) fn plural(n: u64) -> Form {
@@ -16,10 +16,10 @@ pub(super) fn plural(n: u64) -> Form {
 }
 
 /// Every key's English value, by area.
-pub(super) const TABLES: &[&[(Msg, Text)]] = &[
-    refund::TABLE,
-    documents::TABLE,
-    consent::TABLE,
-    acceptance::TABLE,
-    words::TABLE,
+pub(super) const TABLES: &[(Area, &[(Msg, Text)])] = &[
+    area(Area::Refund, refund::TABLE),
+    area(Area::Documents, documents::TABLE),
+    area(Area::Consent, consent::TABLE),
+    area(Area::Acceptance, acceptance::TABLE),
+    area(Area::Words, words::TABLE),
 ];

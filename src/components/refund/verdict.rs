@@ -77,7 +77,7 @@ pub(super) fn verdict_view(
         }
     });
     let left = decision.seconds_left.map(|seconds| {
-        let duration = cat.duration(seconds);
+        let duration = crate::domain::refund::form::duration(cat, seconds);
         let msg = if cancelled {
             Msg::DurationToSpare
         } else {

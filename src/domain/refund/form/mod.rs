@@ -66,7 +66,8 @@ pub use reason::{reason_in, utc_when};
 pub use state::{FormEdit, Problem, RefundForm};
 pub use timeline::{Anchor, Mark, MarkKind, label_width, timeline};
 pub use words::{
-    card_message, clause_fragment, form_message, headline, policy_line, section_title, tone,
+    card_message, clause_fragment, duration, form_message, headline, policy_line, section_title,
+    tone,
 };
 
 #[cfg(test)]

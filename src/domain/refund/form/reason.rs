@@ -146,7 +146,10 @@ fn verdict(
         } else {
             Msg::WhyOnStillOpen
         };
-        return cat.with(msg, &[("as_of", &as_of), ("duration", &cat.duration(left))]);
+        return cat.with(
+            msg,
+            &[("as_of", &as_of), ("duration", &super::duration(cat, left))],
+        );
     }
     let msg = match (eligible, window.cancelled) {
         (true, true) => Msg::WhyCancelledWhileOpen,

@@ -142,3 +142,34 @@ pub fn tone(decision: &Decision) -> &'static str {
         None => "elsewhere",
     }
 }
+
+/// A duration in words, at most two units: "5 days 12 hours", "1 hour",
+/// "less than a minute" (negative counts as zero). In English, the engine's
+/// `format_duration`. (Here, not in the catalog: only the refund answer counts time, and
+/// the consent-only build carries no refund words.)
+pub fn duration(cat: &Catalog, seconds: i64) -> String {
+    if seconds < 60 {
+        return cat.text(Msg::DurationUnderAMinute);
+    }
+    let days = seconds / 86_400;
+    let hours = seconds % 86_400 / 3600;
+    let minutes = seconds % 3600 / 60;
+    let unit = |n: i64, msg: Msg| cat.count(msg, n.unsigned_abs(), &[]);
+    let (first, second) = if days > 0 {
+        (
+            unit(days, Msg::DurationDays),
+            (hours > 0).then(|| unit(hours, Msg::DurationHours)),
+        )
+    } else if hours > 0 {
+        (
+            unit(hours, Msg::DurationHours),
+            (minutes > 0).then(|| unit(minutes, Msg::DurationMinutes)),
+        )
+    } else {
+        (unit(minutes, Msg::DurationMinutes), None)
+    };
+    match second {
+        Some(second) => cat.with(Msg::DurationPair, &[("first", &first), ("second", &second)]),
+        None => first,
+    }
+}
