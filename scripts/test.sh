@@ -12,6 +12,8 @@ cargo fmt --all -- --check
 
 step "cargo clippy (all targets, -D warnings)"
 cargo clippy --all-targets --locked -- -D warnings
+# The consent-only build's code (no default features: only the consent elements' words).
+cargo clippy --lib --bins --locked --no-default-features -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked
