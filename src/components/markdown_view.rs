@@ -60,7 +60,10 @@ pub fn MarkdownView(props: &MarkdownViewProps) -> Html {
     let onclick = follow_fragment_clicks(&props.on_fragment);
     let lang = props.lang.clone();
     let dir = lang.as_deref().map(crate::catalog::direction);
-    html! { <div class="tw-md" {lang} {dir} {onclick}>{ ctx.blocks(&props.doc.blocks, false) }</div> }
+    // While matches are marked, every block is laid out (see `.tw-md-all` in
+    // widget.css): stepping through them scrolls to exact places.
+    let class = classes!("tw-md", (!props.matches.is_empty()).then_some("tw-md-all"));
+    html! { <div {class} {lang} {dir} {onclick}>{ ctx.blocks(&props.doc.blocks, false) }</div> }
 }
 
 struct Ctx<'a> {
