@@ -91,20 +91,19 @@ pub struct AppProps {
 }
 
 /// Loads the bundle from `source` (fetching it when it is a URL; `built_in` is the text
-/// of [`Source::BuiltIn`], read with [`bundle::load_built_in`]; `load` reads a fetched or
-/// inline text, e.g. [`bundle::load_json`]) and calls
+/// of [`Source::BuiltIn`] and the function that reads it, e.g. [`bundle::load_built_in`];
+/// `load` reads a fetched or inline text, e.g. [`bundle::load_json`]) and calls
 /// `done` with it, or `failed` with a message when it could not be fetched at all. Problems inside
 /// the bundle are reported on the console and travel in [`Loaded::problems`].
 pub(crate) fn load_bundle(
     source: Source,
-    built_in: &'static str,
+    built_in: (&'static str, fn(&str) -> Loaded),
     load: fn(&str) -> Loaded,
     done: impl FnOnce(Rc<Loaded>) + 'static,
     failed: impl FnOnce(String) + 'static,
 ) {
     match source {
-        // Checked in full when the widget was built (see `bundle::load_built_in`).
-        Source::BuiltIn => done(load_and_report(built_in, bundle::load_built_in)),
+        Source::BuiltIn => done(load_and_report(built_in.0, built_in.1)),
         Source::Inline(text) => done(load_and_report(&text, load)),
         Source::Ready(loaded) => done(loaded),
         Source::Url(url) => wasm_bindgen_futures::spawn_local(async move {
@@ -164,7 +163,8 @@ pub fn App(props: &AppProps) -> Html {
             let on_failed = dispatch.clone();
             load_bundle(
                 source.clone(),
-                crate::DEFAULT_BUNDLE,
+                // Checked in full when the widget was built (see `load_built_in`).
+                (crate::DEFAULT_BUNDLE, bundle::load_built_in),
                 bundle::load_json,
                 finish,
                 move |message| {

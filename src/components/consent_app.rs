@@ -393,7 +393,10 @@ pub fn ConsentApp(props: &ConsentAppProps) -> Html {
             let on_fail = dispatch.clone();
             load_bundle(
                 source.clone(),
-                built_in,
+                (
+                    built_in,
+                    crate::domain::documents::bundle::load_json_for_consent,
+                ),
                 crate::domain::documents::bundle::load_json_for_consent,
                 move |loaded| {
                     let config = match loaded.bundle.consent.as_ref() {

@@ -66,7 +66,10 @@ pub fn load(
 ) {
     load_bundle(
         source,
-        crate::DEFAULT_BUNDLE,
+        (
+            crate::DEFAULT_BUNDLE,
+            crate::domain::documents::bundle::load_built_in,
+        ),
         crate::domain::documents::bundle::load_json,
         move |loaded| {
             DOCUMENTS.with(|d| d.replace(Some(loaded.clone())));

@@ -167,12 +167,39 @@ mod tests {
             .map(|v| v.version.as_str())
             .collect();
         assert_eq!(labels, ["1", "2"]);
-        // Everything else is what the full loader gives for a well-formed bundle.
-        // The built-in bundles load this way too (`load_built_in`).
+        // The built-in bundle's loader gives what the full one gives.
         let full = super::super::load_json(crate::DEFAULT_BUNDLE);
-        let light = super::super::load_json_for_consent(crate::DEFAULT_BUNDLE);
-        assert_eq!(full, light);
         assert_eq!(full, super::super::load_built_in(crate::DEFAULT_BUNDLE));
+        // The consent loader too, but for what the consent elements never show: archived
+        // revisions and the acceptance set-up, which it does not read.
+        let light = super::super::load_json_for_consent(crate::DEFAULT_BUNDLE);
+        assert!(light.problems.is_empty(), "{:?}", light.problems);
+        assert!(full.bundle.documents.iter().any(|d| !d.archived.is_empty()));
+        let mut expected = full.bundle.clone();
+        expected.acceptance = None;
+        for d in expected
+            .documents
+            .iter_mut()
+            .chain(&mut expected.translations)
+        {
+            d.archived.clear();
+        }
+        assert_eq!(light.bundle, expected);
+        // A set-up the full loader refuses is not the consent elements' problem.
+        let b = bundle(
+            json!([version("1", "2024-01-01", "1. One.\n", json!(false))]),
+            Some(json!("not a set-up")),
+        )
+        .to_string();
+        let full = super::super::load_json(&b);
+        assert!(
+            full.problems
+                .iter()
+                .any(|p| p.path.starts_with("acceptance"))
+        );
+        let light = super::super::load_json_for_consent(&b);
+        assert!(light.problems.is_empty(), "{:?}", light.problems);
+        assert_eq!(light.bundle.documents, full.bundle.documents);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::{
 
 /// Loads a bundle from JSON text. Never fails as a whole; see the module docs.
 pub fn load_json(text: &str) -> Loaded {
-    load_json_with::<true>(text)
+    load_json_with::<FULL>(text)
 }
 
 /// [`load_json`] for the consent elements: a version's `"pledges"` is only checked to be
@@ -29,25 +29,39 @@ pub fn load_json(text: &str) -> Loaded {
 ///
 /// It also takes a digest-only version: `"sha256"` (64 lowercase hex digits) in place of
 /// `"body"` (see [`Version::sha256`](super::Version::sha256)); [`load_json`] asks for the
-/// body.
+/// body. It does not read what the consent elements never show: the documents'
+/// `archived` revisions and the `acceptance` set-up are left empty, unchecked (about
+/// 4 KB of brotli in the consent-only build).
 pub fn load_json_for_consent(text: &str) -> Loaded {
-    load_json_with::<false>(text)
+    load_json_with::<CONSENT>(text)
 }
 
-/// Loads a bundle built into the widget ([`crate::DEFAULT_BUNDLE`],
-/// [`crate::CONSENT_BUNDLE`]) as [`load_json_for_consent`] does: the bodies are not
-/// parsed at start-up to look for the pledges' lists (four Markdown parses of the Honor
-/// Code, about 4 ms of the documents view's start-up). `build.rs` made every check of
-/// [`load_json`] when the widget was built (a problem fails the build), and a test holds
-/// the two loaders equal on the built-in bundle.
+/// Loads a bundle built into the widget ([`crate::DEFAULT_BUNDLE`]) for the elements
+/// that show documents: everything [`load_json`] reads, but the bodies are not parsed at
+/// start-up to look for the pledges' lists (four Markdown parses of the Honor Code, about
+/// 4 ms of the documents view's start-up). `build.rs` made every check of [`load_json`]
+/// when the widget was built (a problem fails the build), and a test holds the two
+/// loaders equal on the built-in bundle. (The consent elements read theirs with
+/// [`load_json_for_consent`].)
 pub fn load_built_in(text: &str) -> Loaded {
-    load_json_with::<false>(text)
+    load_json_with::<BUILT_IN>(text)
 }
 
-/// [`load_json`], checking the pledges' lists when `PLEDGE_LISTS`.
-fn load_json_with<const PLEDGE_LISTS: bool>(text: &str) -> Loaded {
+// How much a loader reads and checks: a const generic, so that each build carries only
+// the modes its elements use.
+/// Every field and every check: the documents view and the acceptance elements.
+const FULL: u8 = 0;
+/// As [`FULL`], without parsing the bodies for the pledges' lists (and taking
+/// digest-only versions): the built-in bundles, checked in full by `build.rs`.
+const BUILT_IN: u8 = 1;
+/// What the consent elements read: no pledges' lists, no archived revisions and no
+/// acceptance set-up (they show neither), digest-only versions taken.
+const CONSENT: u8 = 2;
+
+/// [`load_json`] in one of the modes above.
+fn load_json_with<const MODE: u8>(text: &str) -> Loaded {
     match serde_json::from_str::<Value>(text) {
-        Ok(value) => load_value_with::<PLEDGE_LISTS>(&value),
+        Ok(value) => load_value_with::<MODE>(&value),
         Err(e) => Loaded {
             bundle: Bundle::default(),
             problems: vec![Problem {
@@ -110,11 +124,11 @@ struct VersionWire {
 
 /// Loads a bundle from an already-parsed JSON value. Never fails as a whole.
 pub fn load_value(value: &Value) -> Loaded {
-    load_value_with::<true>(value)
+    load_value_with::<FULL>(value)
 }
 
-/// [`load_value`], checking the pledges' lists when `PLEDGE_LISTS`.
-fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
+/// [`load_value`] in one of the modes above.
+fn load_value_with<const MODE: u8>(value: &Value) -> Loaded {
     let mut problems = Vec::new();
     let mut bundle = Bundle::default();
     let mut top = Ctx {
@@ -259,7 +273,7 @@ fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
     };
 
     for (i, doc) in documents.iter().enumerate() {
-        let Some(d) = load_document::<PLEDGE_LISTS>(i, doc, &bundle, &mut problems) else {
+        let Some(d) = load_document::<MODE>(i, doc, &bundle, &mut problems) else {
             continue;
         };
         if bundle.document(&d.id).is_some() {
@@ -268,11 +282,13 @@ fn load_value_with<const PLEDGE_LISTS: bool>(value: &Value) -> Loaded {
             bundle.documents.push(d);
         }
     }
-    bundle.acceptance = acceptance::read_setup(root.acceptance, &bundle, &mut problems);
+    if MODE != CONSENT {
+        bundle.acceptance = acceptance::read_setup(root.acceptance, &bundle, &mut problems);
+    }
     Loaded { bundle, problems }
 }
 
-fn load_document<const PLEDGE_LISTS: bool>(
+fn load_document<const MODE: u8>(
     index: usize,
     value: &Value,
     so_far: &Bundle,
@@ -380,7 +396,7 @@ fn load_document<const PLEDGE_LISTS: bool>(
             version: Some(format!("#{}", j + 1)),
             path: format!("documents[{index}].versions[{j}]"),
         };
-        let Some(version) = load_version::<PLEDGE_LISTS>(v, &loaded, &mut vctx) else {
+        let Some(version) = load_version::<MODE>(v, &loaded, &mut vctx) else {
             continue;
         };
         // A translation has only versions of its primary, told the same way.
@@ -404,7 +420,11 @@ fn load_document<const PLEDGE_LISTS: bool>(
         return None;
     }
     loaded.sort_by_key(|v| v.effective);
-    let archived = load_archived(doc.archived, &loaded, index, &id, ctx.problems);
+    let archived = if MODE == CONSENT {
+        Vec::new()
+    } else {
+        load_archived(doc.archived, &loaded, index, &id, ctx.problems)
+    };
     Some(Document {
         id,
         title,
@@ -416,7 +436,7 @@ fn load_document<const PLEDGE_LISTS: bool>(
     })
 }
 
-fn load_version<const PLEDGE_LISTS: bool>(
+fn load_version<const MODE: u8>(
     value: &Value,
     so_far: &[Version],
     ctx: &mut Ctx<'_>,
@@ -544,9 +564,8 @@ fn load_version<const PLEDGE_LISTS: bool>(
         }
     };
     // The consent elements also take a digest-only version: `sha256` in place of `body`.
-    let digest_only = !PLEDGE_LISTS
-        && matches!(wire.body, Field::Absent)
-        && !matches!(wire.sha256, Field::Absent);
+    let digest_only =
+        MODE != FULL && matches!(wire.body, Field::Absent) && !matches!(wire.sha256, Field::Absent);
     let (body, sha256) = if digest_only {
         match ctx.string(
             wire.sha256,
@@ -574,7 +593,7 @@ fn load_version<const PLEDGE_LISTS: bool>(
             None,
         )
     };
-    let pledges = if PLEDGE_LISTS {
+    let pledges = if MODE == FULL {
         acceptance::read_pledges(wire.pledges, body.as_deref(), ctx)
     } else {
         acceptance::read_pledge_flag(wire.pledges, ctx)
