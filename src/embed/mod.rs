@@ -47,7 +47,7 @@ use crate::platform::language::locale_for;
 // A file, not `inline_js`: wasm-bindgen numbers inline snippets in link order, and the
 // full and consent-only builds (the crate with and without its `full` feature) write one
 // snippets folder, so one build's numbered snippet could replace the other's.
-#[wasm_bindgen(module = "/src/embed/define_element.js")]
+#[wasm_bindgen(module = "/src/embed/elements.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
     fn define_element(

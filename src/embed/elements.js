@@ -1,4 +1,48 @@
-// The JS side of src/embed/acceptance.rs (see there why it is a file).
+// The JS side of src/embed/mod.rs and src/embed/acceptance.rs: the custom element
+// classes. A file, not `inline_js` (see src/embed/mod.rs).
+
+// Ends what `connect` mounted in `el` and empties its shadow root.
+function release(el) {
+  const tw = el._tw;
+  el._tw = null;
+  tw.destroy();
+  tw.free();
+  if (el.shadowRoot) el.shadowRoot.replaceChildren();
+}
+
+// An element moved elsewhere in the page is disconnected and connected again in one
+// task: only tear down if it is still out of the page afterwards.
+function releaseIfGone(el) {
+  queueMicrotask(() => {
+    if (!el.isConnected && el._tw) release(el);
+  });
+}
+
+export function define_element(name, observed, connect) {
+  if (customElements.get(name)) return;
+  class TermsElement extends HTMLElement {
+    static get observedAttributes() { return observed; }
+    connectedCallback() {
+      if (this._tw) return;
+      const root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+      this._tw = connect(this, root);
+    }
+    disconnectedCallback() { releaseIfGone(this); }
+    attributeChangedCallback(attr, oldValue, value) {
+      if (!this._tw || value === oldValue) return;
+      if (attr === 'document') {
+        if (value !== null) this._tw.follow(value);
+        return;
+      }
+      // Any other observed attribute (e.g. a course prompt's `course`) decides what the
+      // element is about: start it again with the new value, nothing of the old kept.
+      release(this);
+      this._tw = connect(this, this.shadowRoot);
+    }
+  }
+  customElements.define(name, TermsElement);
+}
+
 export function define_form_element(name, connect) {
   if (customElements.get(name)) return;
   class TermsFormElement extends HTMLElement {
@@ -24,10 +68,7 @@ export function define_form_element(name, connect) {
     // The host form was reset: start again, nothing given (like a fresh page).
     formResetCallback() {
       if (!this._tw || !this.shadowRoot) return;
-      const tw = this._tw;
-      tw.destroy();
-      tw.free();
-      this.shadowRoot.replaceChildren();
+      release(this);
       this._tw = connect(this, this.shadowRoot);
       this._twInert(this.matches(':disabled'));
     }
@@ -38,17 +79,7 @@ export function define_form_element(name, connect) {
       const host = this.shadowRoot && this.shadowRoot.querySelector('.tw-host');
       if (host) host.inert = disabled;
     }
-    disconnectedCallback() {
-      queueMicrotask(() => {
-        if (!this.isConnected && this._tw) {
-          const tw = this._tw;
-          this._tw = null;
-          tw.destroy();
-          tw.free();
-          if (this.shadowRoot) this.shadowRoot.replaceChildren();
-        }
-      });
-    }
+    disconnectedCallback() { releaseIfGone(this); }
   }
   customElements.define(name, TermsFormElement);
 }
