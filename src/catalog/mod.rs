@@ -119,6 +119,21 @@
 //! it cannot cause (`RefundError`'s, see `form_message`), the consent history's document
 //! name (title-cased from its id) and the UTC fallback of `platform::localtime` where the
 //! browser has no `Intl`.
+/// A language module's `TABLES`: its area tables (its modules `refund`, `documents`,
+/// `consent`, `acceptance` and `words`), in [`Area::ALL`]'s order, each as this build
+/// carries it ([`area`]). One list for every language, so none can differ in order.
+macro_rules! language_tables {
+    () => {
+        &[
+            super::area(super::Area::Refund, refund::TABLE),
+            super::area(super::Area::Documents, documents::TABLE),
+            super::area(super::Area::Consent, consent::TABLE),
+            super::area(super::Area::Acceptance, acceptance::TABLE),
+            super::area(super::Area::Words, words::TABLE),
+        ]
+    };
+}
+
 mod ar;
 mod en;
 mod es;

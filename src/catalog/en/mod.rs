@@ -8,7 +8,7 @@ mod documents;
 mod refund;
 mod words;
 
-use super::{Area, Form, Msg, Text, area};
+use super::{Area, Form, Msg, Text};
 
 /// English plural forms: `one` for exactly 1, `other` for everything else.
 pub(super) fn plural(n: u64) -> Form {
@@ -16,10 +16,4 @@ pub(super) fn plural(n: u64) -> Form {
 }
 
 /// Every key's English value, by area.
-pub(super) const TABLES: &[(Area, &[(Msg, Text)])] = &[
-    area(Area::Refund, refund::TABLE),
-    area(Area::Documents, documents::TABLE),
-    area(Area::Consent, consent::TABLE),
-    area(Area::Acceptance, acceptance::TABLE),
-    area(Area::Words, words::TABLE),
-];
+pub(super) const TABLES: &[(Area, &[(Msg, Text)])] = language_tables!();

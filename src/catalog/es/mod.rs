@@ -7,13 +7,7 @@ mod documents;
 mod refund;
 mod words;
 
-use super::{Area, Msg, Text, area};
+use super::{Area, Msg, Text};
 
 /// Every key's Spanish value, by area.
-pub(super) const TABLES: &[(Area, &[(Msg, Text)])] = &[
-    area(Area::Refund, refund::TABLE),
-    area(Area::Documents, documents::TABLE),
-    area(Area::Consent, consent::TABLE),
-    area(Area::Acceptance, acceptance::TABLE),
-    area(Area::Words, words::TABLE),
-];
+pub(super) const TABLES: &[(Area, &[(Msg, Text)])] = language_tables!();

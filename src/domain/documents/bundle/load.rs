@@ -51,8 +51,8 @@ pub fn load_built_in(text: &str) -> Loaded {
 // the modes its elements use.
 /// Every field and every check: the documents view and the acceptance elements.
 const FULL: u8 = 0;
-/// As [`FULL`], without parsing the bodies for the pledges' lists (and taking
-/// digest-only versions): the built-in bundles, checked in full by `build.rs`.
+/// As [`FULL`], without parsing the bodies for the pledges' lists: the built-in bundle of
+/// the elements that show documents, checked in full by `build.rs`.
 const BUILT_IN: u8 = 1;
 /// What the consent elements read: no pledges' lists, no archived revisions and no
 /// acceptance set-up (they show neither), digest-only versions taken.
@@ -564,8 +564,9 @@ fn load_version<const MODE: u8>(
         }
     };
     // The consent elements also take a digest-only version: `sha256` in place of `body`.
-    let digest_only =
-        MODE != FULL && matches!(wire.body, Field::Absent) && !matches!(wire.sha256, Field::Absent);
+    let digest_only = MODE == CONSENT
+        && matches!(wire.body, Field::Absent)
+        && !matches!(wire.sha256, Field::Absent);
     let (body, sha256) = if digest_only {
         match ctx.string(
             wire.sha256,
