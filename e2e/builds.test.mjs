@@ -1,6 +1,7 @@
 // Which build a page gets: the consent-only build (terms-consent) on a page that shows
-// only consent elements, the full build (terms-widget) otherwise, and the full build on
-// demand when a consent-only page needs a document.
+// only consent elements, the documents build (terms-documents) on a page that shows only
+// <terms-widget>, the full build (terms-widget) otherwise; and the build that defines an
+// element on demand, when a page needs one it does not have yet.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -23,7 +24,8 @@ before(async () => {
 after(() => suite?.close());
 
 /**
- * Records the wasm files the page requests, by name (`terms-consent`, `terms-widget`),
+ * Records the wasm files the page requests, by name (`terms-consent`, `terms-documents`,
+ * `terms-widget`),
  * each once (a preload and the loader's fetch of the same file are one download).
  */
 function recordWasm(page) {
@@ -46,8 +48,8 @@ async function consentReady(page) {
 }
 
 describe('a consent-only page', () => {
-  test('loads only the consent build, and the full build when the learner opens the policy', T, async () => {
-    await withPage(suite, async (page) => {
+  test('loads only the consent build, and the documents build when the learner opens the policy', T, async () => {
+    await withPage(suite, { allowConsoleErrors: [/evaluateRefund needs the full build/] }, async (page) => {
       const wasm = recordWasm(page);
       await page.goto(`${suite.url}/consent.html`);
       await consentReady(page);
@@ -57,38 +59,37 @@ describe('a consent-only page', () => {
         true,
         '<terms-widget> is not defined on a consent-only page',
       );
-      assert.equal(
-        await page.evaluate(() => typeof window.TermsWidget.evaluateRefund),
-        'undefined',
-        'the consent build has no refund API',
-      );
+      // The consent build has no refund API: a stand-in says what to do.
+      const early = await page.evaluate(() => window.TermsWidget.evaluateRefund({ kind: 'course' }));
+      assert.equal(early.error, 'needs_full_build');
+      assert.match(early.message, /data-build="full"/);
 
       await policyButton(page).click();
       await waitForText(page.locator('terms-consent h1.tw-doc-title'), /^Privacy Policy$/, 'the policy title');
-      assert.deepEqual(wasm, ['terms-consent', 'terms-widget'], 'the full build, once, on demand');
-      // The full build brings the rest of the API.
+      assert.deepEqual(wasm, ['terms-consent', 'terms-documents'], 'the documents build, once, on demand');
+      // The documents build brings the refund API.
       await waitUntil(
-        () => page.evaluate(() => typeof window.TermsWidget.evaluateRefund),
-        (t) => t === 'function',
-        'TermsWidget.evaluateRefund',
+        () => page.evaluate(() => window.TermsWidget.evaluateRefund('{"kind": "course"}').field),
+        (f) => f === 'paid_at',
+        'TermsWidget.evaluateRefund answering',
       );
 
-      // Back and open again: the full build is not fetched again.
+      // Back and open again: the documents build is not fetched again.
       let fetched = 0;
       page.on('request', (r) => {
-        if (r.url().endsWith('/terms-widget_bg.wasm')) fetched += 1;
+        if (r.url().endsWith('_bg.wasm')) fetched += 1;
       });
       await page.getByRole('button', { name: /Back to your privacy choices/ }).click();
       await policyButton(page).click();
       await waitForText(page.locator('terms-consent h1.tw-doc-title'), /^Privacy Policy$/, 'the policy title again');
-      assert.equal(fetched, 0, 'requests for the full build after it was loaded');
+      assert.equal(fetched, 0, 'wasm requests after the documents build was loaded');
     });
   });
 
   test('says so when the documents view cannot be loaded, and loads it on the next try', T, async () => {
-    await withPage(suite, { allowConsoleErrors: [/could not load the documents view/, /Failed to load resource/] }, async (page) => {
+    await withPage(suite, { allowConsoleErrors: [/could not load <terms-widget>/, /Failed to load resource/] }, async (page) => {
       let fail = true;
-      await page.route('**/terms-widget_bg.wasm', (route) =>
+      await page.route('**/terms-documents_bg.wasm', (route) =>
         fail ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue(),
       );
       await page.goto(`${suite.url}/consent.html`);
@@ -106,7 +107,7 @@ describe('a consent-only page', () => {
     });
   });
 
-  test('a <terms-widget> added later brings the full build', T, async () => {
+  test('a <terms-widget> added later brings the documents build, a sign-up form the full build', T, async () => {
     await withPage(suite, async (page) => {
       const wasm = recordWasm(page);
       await page.goto(`${suite.url}/consent.html`);
@@ -117,17 +118,67 @@ describe('a consent-only page', () => {
         document.querySelector('main').append(w);
       });
       await waitForText(page.locator('main terms-widget h1.tw-doc-title'), /^Refund Policy$/, 'the added widget');
-      assert.deepEqual(wasm, ['terms-consent', 'terms-widget']);
+      assert.deepEqual(wasm, ['terms-consent', 'terms-documents']);
+      await page.evaluate(() => {
+        const form = document.createElement('form');
+        form.append(document.createElement('terms-signup'));
+        document.querySelector('main').append(form);
+      });
+      await page.locator('main terms-signup #tw-birth').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      assert.deepEqual(wasm, ['terms-consent', 'terms-documents', 'terms-widget']);
+      // The full build replaced the stand-ins with the real API.
+      assert.equal(Array.isArray(await page.evaluate(() => window.TermsWidget.getAcceptances())), true);
     });
   });
 });
 
 describe('pages with documents', () => {
-  test('the SPA loads only the full build', T, async () => {
+  test('the SPA loads only the documents build', T, async () => {
     await withPage(suite, async (page) => {
       const wasm = recordWasm(page);
       await page.goto(`${suite.url}/`);
       await page.locator('h1.tw-doc-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      assert.deepEqual(wasm, ['terms-documents']);
+      assert.equal(
+        await page.evaluate(() => performance.getEntriesByName('terms-widget:ready')[0]?.detail?.build),
+        'terms-documents',
+      );
+    });
+  });
+
+  test('a documents page answers the acceptance API with what to do, and the consent API as the full build would', T, async () => {
+    await withPage(suite, { allowConsoleErrors: [/needs the full build/] }, async (page) => {
+      await page.goto(`${suite.url}/`);
+      await page.locator('h1.tw-doc-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      const answers = await page.evaluate(() => ({
+        acceptances: window.TermsWidget.getAcceptances(),
+        pending: window.TermsWidget.pendingAcceptances({ course: 'data-science-101' }),
+        consent: window.TermsWidget.getConsent(),
+        refund: window.TermsWidget.evaluateRefund('{"kind": "course"}').field,
+      }));
+      assert.equal(answers.acceptances.error, 'needs_full_build');
+      assert.match(answers.acceptances.message, /TermsWidget\.getAcceptances needs the full build.*data-build="full"/);
+      assert.equal(answers.pending.error, 'needs_full_build');
+      assert.equal(answers.consent, null, 'no <terms-consent> on the page: null, as in the full build');
+      assert.equal(answers.refund, 'paid_at', 'evaluateRefund is the real one');
+    });
+  });
+
+  test('data-build="full" on the script tag gives a documents page the full build', T, async () => {
+    await withPage(suite, async (page) => {
+      const wasm = recordWasm(page);
+      await page.goto(`${suite.url}/fixtures/full-build.html`);
+      await page.locator('terms-widget h1.tw-doc-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
+      assert.deepEqual(wasm, ['terms-widget']);
+      assert.equal(Array.isArray(await page.evaluate(() => window.TermsWidget.getAcceptances())), true);
+    });
+  });
+
+  test('a sign-up page loads only the full build', T, async () => {
+    await withPage(suite, async (page) => {
+      const wasm = recordWasm(page);
+      await page.goto(`${suite.url}/signup.html`);
+      await page.locator('terms-signup #tw-birth').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
       assert.deepEqual(wasm, ['terms-widget']);
     });
   });

@@ -14,6 +14,8 @@ step "cargo clippy (all targets, -D warnings)"
 cargo clippy --all-targets --locked -- -D warnings
 # The consent-only build's code (no default features: only the consent elements' words).
 cargo clippy --lib --bins --locked --no-default-features -- -D warnings
+# The documents build's code (<terms-widget> alone: the documents, refund and words areas).
+cargo clippy --lib --bins --locked --no-default-features --features documents -- -D warnings
 
 step "native tests (cargo test)"
 cargo test --locked

@@ -57,20 +57,24 @@
 //! * The full build (`terms-widget`, the crate's default `full` feature) carries every
 //!   area: the documents view, the refund calculator and the acceptance elements use
 //!   theirs, and it also shows the consent elements.
+//! * The documents build (`terms-documents`: `<terms-widget>` alone, built with the
+//!   `documents` feature and without `full`) carries [`Area::in_documents_build`]: the
+//!   `documents` and `refund` areas and the shared `words`. The consent and acceptance
+//!   areas are not shown there.
 //! * The consent-only build (`terms-consent`, built without `full`: index.html's Trunk
 //!   link has `data-cargo-no-default-features`) carries only the consent elements'
-//!   areas, [`Area::in_consent_build`]: `consent` (with the list words) and the shared
-//!   `words` (the consent history, the storage notices, dates). The refund, documents and acceptance
+//!   areas, [`Area::in_consent_build`]: `consent` and the shared `words` (the consent
+//!   history, the storage notices, dates, lists such as "a, b and c"). The refund, documents and acceptance
 //!   areas, in every language, are most of the text and none of it is shown there; the
-//!   privacy policy it opens is shown by the full build, loaded on demand.
+//!   privacy policy it opens is shown by the documents build, loaded on demand.
 //!
 //! What stays whole in every build is the keys: [`Msg::ALL`], [`Msg::name`] and
 //! [`Msg::args`], so a bundle's `platform.strings` are checked by name the same way
 //! everywhere (a partner's value for a refund key is not a problem in the consent
 //! build, just not shown). A key whose area a build does not carry reads as empty
-//! there. A test (`the_consent_builds_code_uses_only_keys_in_the_areas_it_carries`, in
-//! `tests.rs`) reads the consent build's source for every key it names and fails on one
-//! outside those areas; so the refund's own words (the refund reason, `Why…`; durations,
+//! there. Two tests (`the_consent_builds_code_uses_only_keys_in_the_areas_it_carries`
+//! and its twin for the documents build, in `tests.rs`) read each build's source for
+//! every key it names and fail on one outside its areas; so the refund's own words (the refund reason, `Why…`; durations,
 //! `domain::refund::form::duration`) are in the refund area, not in `words`. The
 //! per-language checks need every area, and run with `full` (as `cargo test` does).
 //!
@@ -271,7 +275,7 @@ pub enum Area {
     /// The acceptance elements (sign-up, course page) and their records.
     Acceptance,
     /// Words several areas share: the consent history, the consent storage notices,
-    /// dates in words.
+    /// dates in words, lists ("a, b and c").
     Words,
 }
 
@@ -293,10 +297,25 @@ impl Area {
         matches!(self, Area::Consent | Area::Words)
     }
 
-    /// Whether this build carries the area: every area with the `full` feature, else
-    /// the consent build's ([`Area::in_consent_build`]).
+    /// Whether the documents build (the crate with its `documents` feature and without
+    /// `full`: `<terms-widget>` alone) carries the area: the documents view's words, the
+    /// refund calculator's and the shared ones. A test checks every key the documents
+    /// view's code names against it.
+    pub const fn in_documents_build(self) -> bool {
+        matches!(self, Area::Documents | Area::Refund | Area::Words)
+    }
+
+    /// Whether this build carries the area: every area with the `full` feature, the
+    /// documents build's with `documents` alone ([`Area::in_documents_build`]), else the
+    /// consent build's ([`Area::in_consent_build`]).
     pub const fn carried(self) -> bool {
-        cfg!(feature = "full") || self.in_consent_build()
+        if cfg!(feature = "full") {
+            true
+        } else if cfg!(feature = "documents") {
+            self.in_documents_build()
+        } else {
+            self.in_consent_build()
+        }
     }
 }
 

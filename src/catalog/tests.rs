@@ -407,7 +407,7 @@ const CONSENT_BUILD_SOURCES: [&str; 20] = [
     "src/platform/consent_host.rs",
     "src/platform/language.rs",
     "src/platform/localtime.rs",
-    "src/platform/full_build.rs",
+    "src/platform/documents_build.rs",
     "src/platform/delivery.rs",
     "src/platform/signals.rs",
     "src/platform/focus.rs",
@@ -468,18 +468,19 @@ fn keys_named_in(source: &str) -> Result<Vec<&str>, String> {
     Ok(names)
 }
 
-#[test]
-fn the_consent_builds_code_uses_only_keys_in_the_areas_it_carries() {
+/// The keys the code in `sources` (as [`CONSENT_BUILD_SOURCES`]) names that lie outside
+/// the areas `carried` accepts, as readable problems, with how many keys it named.
+fn keys_outside(sources: &[&str], carried: fn(Area) -> bool) -> (usize, Vec<String>) {
     let carried: HashSet<&str> = Lang::En
         .tables()
         .iter()
-        .filter(|(area, _)| area.in_consent_build())
+        .filter(|(area, _)| carried(*area))
         .flat_map(|(_, table)| table.iter().map(|(m, _)| m.name()))
         .collect();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut problems = Vec::new();
     let mut named = 0;
-    for path in CONSENT_BUILD_SOURCES {
+    for path in sources {
         let files = rust_files(&root.join(path));
         assert!(!files.is_empty(), "{path}: no such file or folder");
         for file in files {
@@ -511,12 +512,57 @@ fn the_consent_builds_code_uses_only_keys_in_the_areas_it_carries() {
             }
         }
     }
+    (named, problems)
+}
+
+#[test]
+fn the_consent_builds_code_uses_only_keys_in_the_areas_it_carries() {
+    let (named, problems) = keys_outside(&CONSENT_BUILD_SOURCES, Area::in_consent_build);
     assert!(named > 50, "the scan found only {named} keys");
     assert!(
         problems.is_empty(),
         "the consent-only build carries only the areas `Area::in_consent_build` names, but \
          its code uses keys outside them (move the key to a carried area, or the code out \
          of the consent build's files):\n{}",
+        problems.join("\n")
+    );
+}
+
+/// The source the documents build (`src/bin/terms-documents.rs`, `register_documents`)
+/// runs, apart from the language tables: `<terms-widget>` (the documents view, the refund
+/// calculator and the verdict card) and what it reaches. Not the consent or acceptance
+/// elements, their stores or the records' delivery, which only the other builds register.
+const DOCUMENTS_BUILD_SOURCES: [&str; 19] = [
+    "src/embed/mod.rs",
+    "src/embed/api.rs",
+    "src/components/mod.rs",
+    "src/components/source.rs",
+    "src/components/state.rs",
+    "src/components/app.rs",
+    "src/components/archived.rs",
+    "src/components/landmark.rs",
+    "src/components/markdown_view.rs",
+    "src/components/parse_cache.rs",
+    "src/components/parts.rs",
+    "src/components/refund",
+    "src/platform/mod.rs",
+    "src/platform/focus.rs",
+    "src/platform/language.rs",
+    "src/platform/localtime.rs",
+    "src/domain/documents",
+    "src/domain/refund",
+    "src/catalog/mod.rs",
+];
+
+#[test]
+fn the_documents_builds_code_uses_only_keys_in_the_areas_it_carries() {
+    let (named, problems) = keys_outside(&DOCUMENTS_BUILD_SOURCES, Area::in_documents_build);
+    assert!(named > 200, "the scan found only {named} keys");
+    assert!(
+        problems.is_empty(),
+        "the documents build carries only the areas `Area::in_documents_build` names, but \
+         its code uses keys outside them (move the key to a carried area, or the code out \
+         of the documents build's files):\n{}",
         problems.join("\n")
     );
 }

@@ -4,14 +4,14 @@
 //! `<terms-widget document="privacy-policy">` with the same documents (the consent
 //! element's `src`, a copy of its inline bundle, or the built-in ones), so the learner gets
 //! the whole documents view: the text, its history and what changed. In the consent-only
-//! build `<terms-widget>` is not defined yet: the frame asks `embed.js` for the full build
-//! (see [`crate::platform::full_build`]) and says so while it loads, or that it failed.
+//! build `<terms-widget>` is not defined yet: the frame asks `embed.js` for the documents
+//! build (see [`crate::platform::documents_build`]) and says so while it loads, or that it failed.
 
 use yew::prelude::*;
 
 use super::Source;
 use crate::catalog::Msg;
-use crate::platform::{Listener, full_build};
+use crate::platform::{Listener, documents_build};
 
 /// Props of [`PolicyFrame`].
 #[derive(Properties, PartialEq, Clone)]
@@ -35,7 +35,7 @@ enum Frame {
     Loading,
     /// Defined: the nested widget shows the policy.
     Shown,
-    /// `embed.js` could not load the full build.
+    /// `embed.js` could not load the documents build.
     Failed,
 }
 
@@ -45,7 +45,7 @@ pub fn PolicyFrame(props: &PolicyFrameProps) -> Html {
     let cat = super::use_catalog();
     let slot = use_node_ref();
     let frame = use_state(|| {
-        if full_build::is_defined() {
+        if documents_build::is_defined() {
             Frame::Shown
         } else {
             Frame::Loading
@@ -65,23 +65,23 @@ pub fn PolicyFrame(props: &PolicyFrameProps) -> Html {
                         Source::BuiltIn | Source::Ready(_) => (None, None),
                     };
                     let element =
-                        full_build::element(&host.owner_document()?, document, src, inline)?;
+                        documents_build::element(&host.owner_document()?, document, src, inline)?;
                     host.append_child(&element).ok()?;
                     Some(element)
                 });
                 let failed = (*frame != Frame::Shown).then(|| {
                     let on_failed = frame.clone();
                     let listener = web_sys::window().map(|w| {
-                        Listener::new(&w, full_build::LOAD_FAILED_EVENT, move |_| {
+                        Listener::new(&w, documents_build::LOAD_FAILED_EVENT, move |_| {
                             on_failed.set(Frame::Failed)
                         })
                     });
                     let on_defined = frame.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        full_build::defined().await;
+                        documents_build::defined().await;
                         on_defined.set(Frame::Shown);
                     });
-                    full_build::request();
+                    documents_build::request();
                     listener
                 });
                 move || {

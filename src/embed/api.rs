@@ -84,7 +84,7 @@ thread_local! {
 /// it is safe to call from every `register()`.
 pub fn install() {
     install_consent();
-    set("evaluateRefund", &FUNCTION.with(js_sys::Function::clone));
+    install_documents();
     set(
         "getAcceptances",
         &GET_ACCEPTANCES.with(js_sys::Function::clone),
@@ -93,6 +93,13 @@ pub fn install() {
         "pendingAcceptances",
         &PENDING_ACCEPTANCES.with(js_sys::Function::clone),
     );
+}
+
+/// Defines `TermsWidget.evaluateRefund` and `TermsWidget.version` (the documents build;
+/// the full build adds the rest).
+pub fn install_documents() {
+    set("evaluateRefund", &FUNCTION.with(js_sys::Function::clone));
+    set("version", &JsValue::from_str(env!("CARGO_PKG_VERSION")));
 }
 
 /// Defines `TermsWidget.getConsent`, `TermsWidget.openPreferences` and

@@ -111,6 +111,14 @@ pub fn register() {
     acceptance::register();
 }
 
+/// Registers `<terms-widget>` and `TermsWidget.evaluateRefund`: the documents build
+/// (`terms-documents.js`). A page that loads the full build afterwards keeps this
+/// definition and gains the other elements and the rest of the API.
+pub fn register_documents() {
+    api::install_documents();
+    define("terms-widget", &["document", "lang"], mount);
+}
+
 /// Registers `<terms-consent>`, `<terms-privacy-choices>` and the consent part of
 /// `window.TermsWidget`: the consent-only build (`terms-consent.js`), whose built-in
 /// documents are only the privacy policy ([`crate::CONSENT_BUNDLE`]). A page that loads

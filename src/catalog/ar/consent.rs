@@ -5,9 +5,6 @@ use crate::catalog::Text::{self, Plain, Plurals};
 
 pub(super) const TABLE: &[(Msg, Text)] = &[
     // Consent.
-    (ListTwo, Plain("{a} و{b}")),
-    (ListMany, Plain("{init} و{last}")),
-    (ListSeparator, Plain("، ")),
     (SignalGpc, Plain("التحكم العالمي في الخصوصية (GPC)")),
     (SignalDnt, Plain("عدم التتبع (DNT)")),
     (

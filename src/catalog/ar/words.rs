@@ -85,4 +85,8 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (MonthOctober, Plain("أكتوبر")),
     (MonthNovember, Plain("نوفمبر")),
     (MonthDecember, Plain("ديسمبر")),
+    // Lists ("a, b and c"): the consent history and the documents view.
+    (ListTwo, Plain("{a} و{b}")),
+    (ListMany, Plain("{init} و{last}")),
+    (ListSeparator, Plain("، ")),
 ];

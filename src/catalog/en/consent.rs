@@ -5,9 +5,6 @@ use crate::catalog::Text::{self, Plain, Plural};
 
 pub(super) const TABLE: &[(Msg, Text)] = &[
     // Consent.
-    (ListTwo, Plain("{a} and {b}")),
-    (ListMany, Plain("{init}, and {last}")),
-    (ListSeparator, Plain(", ")),
     (SignalGpc, Plain("Global Privacy Control")),
     (SignalDnt, Plain("Do Not Track")),
     (

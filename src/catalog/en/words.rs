@@ -100,4 +100,8 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (MonthOctober, Plain("October")),
     (MonthNovember, Plain("November")),
     (MonthDecember, Plain("December")),
+    // Lists ("a, b and c"): the consent history and the documents view.
+    (ListTwo, Plain("{a} and {b}")),
+    (ListMany, Plain("{init}, and {last}")),
+    (ListSeparator, Plain(", ")),
 ];

@@ -5,9 +5,6 @@ use crate::catalog::Text::{self, Plain, Plural};
 
 pub(super) const TABLE: &[(Msg, Text)] = &[
     // Consent.
-    (ListTwo, Plain("{a} y {b}")),
-    (ListMany, Plain("{init} y {last}")),
-    (ListSeparator, Plain(", ")),
     (SignalGpc, Plain("Control Global de Privacidad (GPC)")),
     (SignalDnt, Plain("No rastrear (DNT)")),
     (

@@ -101,4 +101,8 @@ pub(super) const TABLE: &[(Msg, Text)] = &[
     (MonthOctober, Plain("octubre")),
     (MonthNovember, Plain("noviembre")),
     (MonthDecember, Plain("diciembre")),
+    // Lists ("a, b and c"): the consent history and the documents view.
+    (ListTwo, Plain("{a} y {b}")),
+    (ListMany, Plain("{init} y {last}")),
+    (ListSeparator, Plain(", ")),
 ];

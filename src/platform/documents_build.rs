@@ -1,34 +1,35 @@
-//! The full widget, asked for from the consent-only build.
+//! The documents view, asked for from the consent-only build.
 //!
 //! `embed.js` loads the consent-only build (`terms-consent.js`) on a page that shows only
 //! `<terms-consent>` and `<terms-privacy-choices>`. When that page needs a document (the
 //! learner opens the privacy policy from the banner), the consent UI shows it in a nested
-//! `<terms-widget>` and asks `embed.js` for the full build with [`LOAD_FULL_EVENT`].
-//! `embed.js` answers by defining `<terms-widget>`, or with [`LOAD_FAILED_EVENT`].
-//! In the full build `<terms-widget>` is already defined and nothing is fetched.
+//! `<terms-widget>` and asks `embed.js` for the documents build with [`LOAD_EVENT`].
+//! `embed.js` answers by defining `<terms-widget>` (the documents build,
+//! `terms-documents.js`), or with [`LOAD_FAILED_EVENT`]. In the full build `<terms-widget>`
+//! is already defined and nothing is fetched.
 
-/// The window event that asks `embed.js` for the full build (sent at most once per page
-/// by each consent UI that needs it; `embed.js` loads it once).
-pub const LOAD_FULL_EVENT: &str = "terms-widget:load-full";
+/// The window event that asks `embed.js` for `<terms-widget>` (sent at most once per page
+/// by each consent UI that needs it; `embed.js` loads the documents build once).
+pub const LOAD_EVENT: &str = "terms-widget:load-documents";
 
-/// The window event `embed.js` sends when the full build could not be loaded.
+/// The window event `embed.js` sends when the documents build could not be loaded.
 pub const LOAD_FAILED_EVENT: &str = "terms-widget:load-failed";
 
-/// The custom element the full build defines.
-pub const FULL_ELEMENT: &str = "terms-widget";
+/// The custom element the documents build (and the full build) defines.
+pub const ELEMENT: &str = "terms-widget";
 
 /// Whether `<terms-widget>` is defined on this page.
 pub fn is_defined() -> bool {
-    web_sys::window().is_some_and(|w| !w.custom_elements().get(FULL_ELEMENT).is_undefined())
+    web_sys::window().is_some_and(|w| !w.custom_elements().get(ELEMENT).is_undefined())
 }
 
-/// Asks `embed.js` for the full build, unless `<terms-widget>` is already defined.
+/// Asks `embed.js` for the documents build, unless `<terms-widget>` is already defined.
 pub fn request() {
     if is_defined() {
         return;
     }
     if let Some(w) = web_sys::window()
-        && let Ok(event) = web_sys::Event::new(LOAD_FULL_EVENT)
+        && let Ok(event) = web_sys::Event::new(LOAD_EVENT)
     {
         let _ = w.dispatch_event(&event);
     }
@@ -39,7 +40,7 @@ pub async fn defined() {
     let Some(registry) = web_sys::window().map(|w| w.custom_elements()) else {
         return;
     };
-    if let Ok(promise) = registry.when_defined(FULL_ELEMENT) {
+    if let Ok(promise) = registry.when_defined(ELEMENT) {
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
@@ -52,7 +53,7 @@ pub fn element(
     src: Option<&str>,
     inline: Option<&str>,
 ) -> Option<web_sys::Element> {
-    let element = document.create_element(FULL_ELEMENT).ok()?;
+    let element = document.create_element(ELEMENT).ok()?;
     let _ = element.set_attribute("document", open);
     if let Some(src) = src {
         let _ = element.set_attribute("src", src);
