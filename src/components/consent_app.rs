@@ -263,7 +263,8 @@ pub struct ConsentAppProps {
     /// Where the documents (and the consent set-up) come from.
     pub source: Source,
     /// The bundle this build has built in (the whole default bundle in the full build,
-    /// only what consent needs in the consent-only build).
+    /// only what consent needs in the consent-only build; the documents build has no
+    /// consent elements).
     pub built_in: &'static str,
     /// The element hosting this UI: `consent-change` events are dispatched from it.
     pub host: web_sys::HtmlElement,

@@ -105,7 +105,6 @@ function standIns(build) {
 const first = firstBuild();
 
 if (first !== FULL) {
-  standIns(first);
   window.addEventListener("terms-widget:load-documents", () => loadFor("terms-widget"));
   // An element added to the page later brings the build that defines it.
   const watcher = new MutationObserver((records) => {
@@ -127,6 +126,8 @@ if (first !== FULL) {
 
 load(first)
   .then(() => {
+    // Only now: window.TermsWidget appears with its build, as pages that test for it expect.
+    if (first !== FULL) standIns(first);
     performance.mark("terms-widget:ready", {
       detail: { ms: performance.now() - started, build: first },
     });

@@ -122,7 +122,7 @@ pub fn register_documents() {
 /// Registers `<terms-consent>`, `<terms-privacy-choices>` and the consent part of
 /// `window.TermsWidget`: the consent-only build (`terms-consent.js`), whose built-in
 /// documents are only the privacy policy ([`crate::CONSENT_BUNDLE`]). A page that loads
-/// the full build afterwards keeps these definitions and gains `<terms-widget>`.
+/// another build afterwards keeps these definitions and gains that build's elements.
 pub fn register_consent() {
     api::install_consent();
     define("terms-consent", &["lang"], |host, root| {
