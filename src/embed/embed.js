@@ -1,29 +1,8 @@
-// terms-widget loader: one <script type="module" src=".../embed.js"> on any page
-// registers the widget's elements and window.TermsWidget, then fires
-// "terms-widget:ready" on window. The WebAssembly files are found next to this script.
-//
-// Three builds of the same crate sit next to it, each a JS glue file and a wasm:
-//   - terms-consent: <terms-consent> and <terms-privacy-choices>, with
-//     TermsWidget.getConsent and openPreferences;
-//   - terms-documents: <terms-widget> (the documents view, the refund calculator, the
-//     verdict card), with TermsWidget.evaluateRefund;
-//   - terms-widget, the full build: every element and the whole TermsWidget API.
-// The page gets the smallest build that defines every element on it when this script
-// runs: the consent build when they are all consent elements, the documents build when
-// they are all <terms-widget>, and the full build otherwise (acceptance elements, both
-// kinds together, or no element yet: a page that only calls the API). A page can ask for
-// the full build with <script type="module" src=".../embed.js" data-build="full">.
-//
-// Later, a build is loaded once when the page needs an element it does not have yet: an
-// element added to the page, or the learner opening the privacy policy from the banner
-// (the consent build asks for <terms-widget> with the "terms-widget:load-documents"
-// event, and hears "terms-widget:load-failed" if it could not be loaded).
-//
-// Each wasm download starts at once, in parallel with its JS glue (a dynamic import), so
-// the page waits for one round trip after embed.js rather than two. Pages can start both
-// even earlier with preload hints (see the README), e.g. on a consent-only page:
-//   <link rel="modulepreload" href=".../terms-consent.js">
-//   <link rel="preload" href=".../terms-consent_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+// terms-widget loader: <script type="module" src=".../embed.js"> registers the page's
+// elements and window.TermsWidget from one of three builds next to it (terms-consent,
+// terms-documents, terms-widget: the full one), then fires "terms-widget:ready" on
+// window. Which build a page gets, what each has and the preload hints: README,
+// "Embedding". Kept short: every page that embeds the widget downloads this file.
 
 const started = performance.now();
 
@@ -43,14 +22,14 @@ const loading = new Map();
 function load(build) {
   if (!loading.has(build)) {
     const wasm = fetch(new URL(`./${build}_bg.wasm`, import.meta.url));
-    const started = import(`./${build}.js`)
+    const ready = import(`./${build}.js`)
       .then(({ default: init }) => init({ module_or_path: wasm }))
       .catch((error) => {
         // Another request may try again (the learner opens the policy once more).
         loading.delete(build);
         throw error;
       });
-    loading.set(build, started);
+    loading.set(build, ready);
   }
   return loading.get(build);
 }
@@ -76,10 +55,9 @@ function firstBuild() {
 
 // The part of the API the first build lacks, on a page that started with the consent or
 // the documents build: a clear answer instead of "not a function". The build that has the
-// real function replaces its stand-in when it loads. TermsWidget.getConsent and openPreferences
-// need no stand-in on a documents page: with no <terms-consent> on the page the full build
-// answers null and does nothing, and a <terms-consent> added later brings the consent
-// build, which defines them.
+// real function replaces its stand-in when it loads. On a documents page getConsent and
+// openPreferences answer as the full build does without a <terms-consent> (null; nothing
+// to open); a <terms-consent> added later brings the consent build's own.
 function standIns(build) {
   const api = (window.TermsWidget = window.TermsWidget || {});
   const needsFull = (name) => () => {
