@@ -30,6 +30,15 @@ pub const CONSENT_BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/consent
 pub const WIDGET_CSS: &str = concat!(
     include_str!("../styles/base.css"),
     include_str!("../styles/widget.css"),
+    include_str!("../styles/refund.css")
+);
+
+/// The acceptance elements' stylesheet, adopted into each `<terms-signup>` and
+/// `<terms-honor-code>` shadow root: the documents view's (they share its classes,
+/// such as `tw-link-button`) and `acceptance.css`, which only they use.
+pub const ACCEPTANCE_CSS: &str = concat!(
+    include_str!("../styles/base.css"),
+    include_str!("../styles/widget.css"),
     include_str!("../styles/refund.css"),
     include_str!("../styles/acceptance.css")
 );

@@ -61,7 +61,13 @@ fn mount_signup(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Moun
         host: host.clone(),
         locale: Some(AttrValue::from(locale.clone())),
     };
-    mount_app::<SignupApp>(root, crate::WIDGET_CSS, &locale, props, Remote::default())
+    mount_app::<SignupApp>(
+        root,
+        crate::ACCEPTANCE_CSS,
+        &locale,
+        props,
+        Remote::default(),
+    )
 }
 
 /// Mounts the course prompt ([`HonorCodeApp`]).
@@ -74,7 +80,13 @@ fn mount_honor_code(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> 
         course: AttrValue::from(host.get_attribute("course").unwrap_or_default()),
         locale: Some(AttrValue::from(locale.clone())),
     };
-    mount_app::<HonorCodeApp>(root, crate::WIDGET_CSS, &locale, props, Remote::default())
+    mount_app::<HonorCodeApp>(
+        root,
+        crate::ACCEPTANCE_CSS,
+        &locale,
+        props,
+        Remote::default(),
+    )
 }
 
 /// With a `records-endpoint`, sends what a previous page left in the acceptance outbox
