@@ -33,15 +33,11 @@ pub const WIDGET_CSS: &str = concat!(
     include_str!("../styles/refund.css")
 );
 
-/// The acceptance elements' stylesheet, adopted into each `<terms-signup>` and
-/// `<terms-honor-code>` shadow root: the documents view's (they share its classes,
-/// such as `tw-link-button`) and `acceptance.css`, which only they use.
-pub const ACCEPTANCE_CSS: &str = concat!(
-    include_str!("../styles/base.css"),
-    include_str!("../styles/widget.css"),
-    include_str!("../styles/refund.css"),
-    include_str!("../styles/acceptance.css")
-);
+/// What the acceptance elements add to [`WIDGET_CSS`] (they share its classes, such as
+/// `tw-link-button`): each `<terms-signup>` and `<terms-honor-code>` shadow root adopts
+/// both, in that order. A sheet of its own, so no build carries the documents view's
+/// stylesheet twice.
+pub const ACCEPTANCE_CSS: &str = include_str!("../styles/acceptance.css");
 
 /// The consent elements' stylesheet, adopted into each `<terms-consent>` and
 /// `<terms-privacy-choices>` shadow root.

@@ -63,7 +63,7 @@ fn mount_signup(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Moun
     };
     mount_app::<SignupApp>(
         root,
-        crate::ACCEPTANCE_CSS,
+        &[crate::WIDGET_CSS, crate::ACCEPTANCE_CSS],
         &locale,
         props,
         Remote::default(),
@@ -82,7 +82,7 @@ fn mount_honor_code(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> 
     };
     mount_app::<HonorCodeApp>(
         root,
-        crate::ACCEPTANCE_CSS,
+        &[crate::WIDGET_CSS, crate::ACCEPTANCE_CSS],
         &locale,
         props,
         Remote::default(),

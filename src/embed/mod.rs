@@ -142,9 +142,9 @@ fn source_of(host: &web_sys::HtmlElement) -> Source {
     }
 }
 
-/// Adopts the stylesheet and adds the container an app renders into, speaking
-/// `locale`'s language.
-fn container(root: &web_sys::ShadowRoot, css: &str, locale: &str) -> Option<web_sys::Element> {
+/// Adopts the stylesheets (in order, as one stylesheet of them would cascade) and adds the
+/// container an app renders into, speaking `locale`'s language.
+fn container(root: &web_sys::ShadowRoot, css: &[&str], locale: &str) -> Option<web_sys::Element> {
     adopt_styles(root, css);
     let document = root
         .owner_document()
@@ -165,11 +165,11 @@ fn container(root: &web_sys::ShadowRoot, css: &str, locale: &str) -> Option<web_
     Some(container)
 }
 
-/// Renders the app `C` with `props` into a new container in `root` (styled with `css`,
-/// speaking `locale`'s language); the element owns the result.
+/// Renders the app `C` with `props` into a new container in `root` (styled with the `css`
+/// stylesheets, speaking `locale`'s language); the element owns the result.
 pub(crate) fn mount_app<C>(
     root: &web_sys::ShadowRoot,
-    css: &str,
+    css: &[&str],
     locale: &str,
     props: C::Properties,
     remote: Remote,
@@ -206,7 +206,7 @@ fn mount(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mounted {
         label: attribute("label"),
         locale: Some(AttrValue::from(locale.clone())),
     };
-    mount_app::<App>(root, crate::WIDGET_CSS, &locale, props, remote)
+    mount_app::<App>(root, &[crate::WIDGET_CSS], &locale, props, remote)
 }
 
 /// Mounts the consent banner and preferences ([`ConsentApp`]) into a `<terms-consent>`.
@@ -223,7 +223,13 @@ fn mount_consent(
         records_endpoint: host.get_attribute("records-endpoint").map(AttrValue::from),
         locale: Some(AttrValue::from(locale.clone())),
     };
-    mount_app::<ConsentApp>(root, crate::CONSENT_CSS, &locale, props, Remote::default())
+    mount_app::<ConsentApp>(
+        root,
+        &[crate::CONSENT_CSS],
+        &locale,
+        props,
+        Remote::default(),
+    )
 }
 
 /// Mounts a "Privacy choices" button into a `<terms-privacy-choices>`; it opens the
@@ -239,7 +245,13 @@ fn mount_choices(host: &web_sys::HtmlElement, root: &web_sys::ShadowRoot) -> Mou
         label,
         locale: Some(AttrValue::from(locale.clone())),
     };
-    mount_app::<PrivacyChoicesButton>(root, crate::CONSENT_CSS, &locale, props, Remote::default())
+    mount_app::<PrivacyChoicesButton>(
+        root,
+        &[crate::CONSENT_CSS],
+        &locale,
+        props,
+        Remote::default(),
+    )
 }
 
 /// Opens the preferences of every `<terms-consent>` on the page.
@@ -259,17 +271,20 @@ fn inline_bundle(host: &web_sys::HtmlElement) -> Option<String> {
     script.text_content().filter(|t| !t.trim().is_empty())
 }
 
-/// Gives the shadow root the widget's stylesheet as a constructed stylesheet, which
+/// Gives the shadow root the widget's stylesheets as constructed stylesheets, which
 /// works under a strict Content-Security-Policy (no inline `<style>`).
-fn adopt_styles(root: &web_sys::ShadowRoot, css: &str) {
-    let Ok(sheet) = web_sys::CssStyleSheet::new() else {
-        crate::platform::console_warn("constructed stylesheets are not supported here");
-        return;
-    };
-    if sheet.replace_sync(css).is_err() {
-        crate::platform::console_warn("the widget stylesheet could not be applied");
-        return;
+fn adopt_styles(root: &web_sys::ShadowRoot, css: &[&str]) {
+    let sheets = js_sys::Array::new();
+    for text in css {
+        let Ok(sheet) = web_sys::CssStyleSheet::new() else {
+            crate::platform::console_warn("constructed stylesheets are not supported here");
+            return;
+        };
+        if sheet.replace_sync(text).is_err() {
+            crate::platform::console_warn("the widget stylesheet could not be applied");
+            return;
+        }
+        sheets.push(&sheet);
     }
-    let sheets = js_sys::Array::of1(&sheet);
     let _ = js_sys::Reflect::set(root, &JsValue::from_str("adoptedStyleSheets"), &sheets);
 }
