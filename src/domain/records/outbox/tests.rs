@@ -322,3 +322,13 @@ proptest! {
         prop_assert_eq!(Outbox::decode(&m.encode()), Ok(m.clone()));
     }
 }
+
+/// Found by the `acceptance_store` fuzz target: a stored record holding a number too large
+/// for an integer (kept as an `f64`) must read back as the same number after encoding.
+#[test]
+fn a_record_with_a_huge_number_round_trips() {
+    let stored = r#"{"v":1,"entries":[{"id":"0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a","record":{"id":"x","attempts":2777777777777377777777777777777777777777777777777777777777777777777777777777777},"attempts":2,"next_attempt":"2026-03-01T10:00:15Z"}],"delivered":[]}"#;
+    let outbox = Outbox::decode(stored).expect("a stored outbox");
+    let again = Outbox::decode(&outbox.encode()).expect("an encoded outbox decodes");
+    assert_eq!(again, outbox);
+}
