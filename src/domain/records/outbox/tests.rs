@@ -324,11 +324,43 @@ proptest! {
 }
 
 /// Found by the `acceptance_store` fuzz target: a stored record holding a number too large
-/// for an integer (kept as an `f64`) must read back as the same number after encoding.
+/// for 64 bits (parsed as an `f64`) did not read back as the same number after a save. Such
+/// a record is not one this widget wrote: the outbox is reported, naming the field and the
+/// number, and set aside by the platform layer (its records are still in the history).
 #[test]
-fn a_record_with_a_huge_number_round_trips() {
-    let stored = r#"{"v":1,"entries":[{"id":"0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a","record":{"id":"x","attempts":2777777777777377777777777777777777777777777777777777777777777777777777777777777},"attempts":2,"next_attempt":"2026-03-01T10:00:15Z"}],"delivered":[]}"#;
+fn a_record_with_a_fraction_or_a_huge_number_is_reported() {
+    for number in [
+        "2777777777777377777777777777777777777777777777777777777777777777777777777777777",
+        "0.1",
+        "1e300",
+        "-3.5",
+    ] {
+        let stored = format!(
+            r#"{{"v":1,"entries":[{{"id":"0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a","record":{{"id":"x","nested":[{{"n":{number}}}]}},"attempts":2,"next_attempt":"2026-03-01T10:00:15Z"}}],"delivered":[]}}"#
+        );
+        let error = Outbox::decode(&stored).expect_err(number);
+        let OutboxError::BadField { field, problem } = &error else {
+            panic!("{number}: {error:?}");
+        };
+        assert_eq!(field, "entries[0].record", "{number}");
+        assert!(
+            error.to_string().contains("whole and fit in 64 bits"),
+            "{error}"
+        );
+        assert!(
+            matches!(problem, FieldProblem::Invalid { .. }),
+            "{problem:?}"
+        );
+    }
+}
+
+/// Whole numbers up to 64 bits, negative ones too, are kept exactly.
+#[test]
+fn a_record_with_whole_numbers_round_trips() {
+    let stored = r#"{"v":1,"entries":[{"id":"0a0a0a0a-0a0a-4a0a-8a0a-0a0a0a0a0a0a","record":{"id":"x","big":18446744073709551615,"low":-9223372036854775808,"list":[0,1,2]},"attempts":2,"next_attempt":"2026-03-01T10:00:15Z"}],"delivered":[]}"#;
     let outbox = Outbox::decode(stored).expect("a stored outbox");
+    assert_eq!(outbox.entries[0].record["big"], serde_json::json!(u64::MAX));
+    assert_eq!(outbox.entries[0].record["low"], serde_json::json!(i64::MIN));
     let again = Outbox::decode(&outbox.encode()).expect("an encoded outbox decodes");
     assert_eq!(again, outbox);
 }
