@@ -107,6 +107,35 @@ describe('a consent-only page', () => {
     });
   });
 
+  test('a failed build for another element leaves an open policy as it is, and names itself', T, async () => {
+    await withPage(suite, { allowConsoleErrors: [/could not load <terms-signup> \(the terms-widget build\)/, /Failed to load resource/] }, async (page) => {
+      await page.route('**/terms-widget_bg.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+      await page.goto(`${suite.url}/consent.html`);
+      await consentReady(page);
+      await policyButton(page).click();
+      await waitForText(page.locator('terms-consent h1.tw-doc-title'), /^Privacy Policy$/, 'the policy title');
+      await page.evaluate(() => {
+        window.failedLoads = [];
+        window.addEventListener('terms-widget:load-failed', (e) => window.failedLoads.push(e.detail));
+        const form = document.createElement('form');
+        form.append(document.createElement('terms-signup'));
+        document.querySelector('main').append(form);
+      });
+      const failed = await waitUntil(() => page.evaluate(() => window.failedLoads), (f) => f.length > 0, 'the load-failed event');
+      assert.equal(failed[0].build, 'terms-widget');
+      assert.deepEqual(
+        [...failed[0].elements].sort(),
+        ['terms-consent', 'terms-honor-code', 'terms-privacy-choices', 'terms-signup', 'terms-widget'],
+        'the full build would have defined every element',
+      );
+      // The policy is still shown, with no failure notice: that build was not its own. (Two
+      // frames: any re-render the event scheduled has happened by then.)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(await page.locator('terms-consent .tw-consent-frame-status').count(), 0);
+      assert.equal(await page.locator('terms-consent h1.tw-doc-title').isVisible(), true);
+    });
+  });
+
   test('a <terms-widget> added later brings the documents build, a sign-up form the full build', T, async () => {
     await withPage(suite, async (page) => {
       const wasm = recordWasm(page);

@@ -72,8 +72,10 @@ pub fn PolicyFrame(props: &PolicyFrameProps) -> Html {
                 let failed = (*frame != Frame::Shown).then(|| {
                     let on_failed = frame.clone();
                     let listener = web_sys::window().map(|w| {
-                        Listener::new(&w, documents_build::LOAD_FAILED_EVENT, move |_| {
-                            on_failed.set(Frame::Failed)
+                        Listener::new(&w, documents_build::LOAD_FAILED_EVENT, move |event| {
+                            if documents_build::leaves_widget_undefined(event) {
+                                on_failed.set(Frame::Failed)
+                            }
                         })
                     });
                     let on_defined = frame.clone();

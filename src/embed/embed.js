@@ -34,12 +34,16 @@ function load(build) {
   return loading.get(build);
 }
 
-// Loads the build that defines `name`, unless that element is defined already.
+// Loads the build that defines `name`, unless that element is defined already. If that
+// fails, "terms-widget:load-failed" says which build and which elements it would have
+// defined (detail: { build, elements }), so a view waiting for one of them can tell.
 function loadFor(name) {
   if (customElements.get(name) || loading.has(FULL)) return;
-  load(BUILD_OF[name]).catch((error) => {
-    console.error(`[terms-widget] could not load <${name}>:`, error);
-    window.dispatchEvent(new CustomEvent("terms-widget:load-failed"));
+  const build = BUILD_OF[name];
+  load(build).catch((error) => {
+    console.error(`[terms-widget] could not load <${name}> (the ${build} build):`, error);
+    const elements = Object.keys(BUILD_OF).filter((n) => build === FULL || BUILD_OF[n] === build);
+    window.dispatchEvent(new CustomEvent("terms-widget:load-failed", { detail: { build, elements } }));
   });
 }
 

@@ -12,7 +12,9 @@
 /// by each consent UI that needs it; `embed.js` loads the documents build once).
 pub const LOAD_EVENT: &str = "terms-widget:load-documents";
 
-/// The window event `embed.js` sends when the documents build could not be loaded.
+/// The window event `embed.js` sends when a build could not be loaded; its `detail` is
+/// `{ build, elements }`: the build's name and the elements it would have defined (see
+/// [`leaves_widget_undefined`]).
 pub const LOAD_FAILED_EVENT: &str = "terms-widget:load-failed";
 
 /// The custom element the documents build (and the full build) defines.
@@ -21,6 +23,25 @@ pub const ELEMENT: &str = "terms-widget";
 /// Whether `<terms-widget>` is defined on this page.
 pub fn is_defined() -> bool {
     web_sys::window().is_some_and(|w| !w.custom_elements().get(ELEMENT).is_undefined())
+}
+
+/// Whether a [`LOAD_FAILED_EVENT`] leaves `<terms-widget>` undefined: it is not defined
+/// yet, and the build that failed would have defined it (`detail.elements` names it; an
+/// event without that list counts). A page may load another build later, say the full
+/// one for a sign-up form, and its failure says nothing about a documents view that is
+/// already there.
+pub fn leaves_widget_undefined(event: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    if is_defined() {
+        return false;
+    }
+    let elements = event
+        .dyn_ref::<web_sys::CustomEvent>()
+        .map(|e| e.detail())
+        .and_then(|d| js_sys::Reflect::get(&d, &"elements".into()).ok())
+        .filter(|e| e.is_array())
+        .map(|e| js_sys::Array::from(&e));
+    elements.is_none_or(|e| e.includes(&ELEMENT.into(), 0))
 }
 
 /// Asks `embed.js` for the documents build, unless `<terms-widget>` is already defined.
