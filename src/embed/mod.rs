@@ -46,7 +46,9 @@ use crate::platform::language::locale_for;
 
 // A file, not `inline_js`: wasm-bindgen numbers inline snippets in link order, and the
 // full and consent-only builds (the crate with and without its `full` feature) write one
-// snippets folder, so one build's numbered snippet could replace the other's.
+// snippets folder, so one build's numbered snippet could replace the other's. The Trunk
+// build then puts the file's code into each build's glue (scripts/inline-snippets.mjs),
+// so pages do not fetch it separately.
 #[wasm_bindgen(module = "/src/embed/elements.js")]
 extern "C" {
     #[wasm_bindgen(catch)]
