@@ -165,9 +165,16 @@ describe('pages with documents', () => {
   test('the SPA loads only the documents build', T, async () => {
     await withPage(suite, async (page) => {
       const wasm = recordWasm(page);
+      const scripts = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
       await page.goto(`${suite.url}/`);
       await page.locator('h1.tw-doc-title').waitFor({ timeout: FIRST_LOAD_TIMEOUT });
       assert.deepEqual(wasm, ['terms-documents']);
+      // The build's JS snippets are in its glue (scripts/inline-snippets.mjs): no third
+      // script, found only after the glue, before the wasm can start.
+      assert.deepEqual(scripts.sort(), ['/embed.js', '/terms-documents.js']);
       assert.equal(
         await page.evaluate(() => performance.getEntriesByName('terms-widget:ready')[0]?.detail?.build),
         'terms-documents',
