@@ -22,7 +22,7 @@ if (!dir) {
   process.exit(2);
 }
 
-const IMPORT = /^import \{([^}]*)\} from '(\.\/snippets\/[^']+\.js)';\n/gm;
+const IMPORT = /^import \{([^}]*)\} from (['"])(\.\/snippets\/[^'"]+\.js)\2;?\n/gm;
 
 /** The snippet's code, with its exported declarations kept as local ones. */
 async function snippetCode(file) {
@@ -47,11 +47,11 @@ async function inlineInto(glue) {
       .map((s) => s.trim())
       .filter(Boolean)
       .map((s) => s.split(/\s+as\s+/));
-    const code = await snippetCode(path.join(path.dirname(glue), m[2]));
+    const code = await snippetCode(path.join(path.dirname(glue), m[3]));
     const pattern = names.map(([from, to]) => (to && to !== from ? `${from}: ${to}` : from)).join(', ');
     const result = names.map(([from]) => from).join(', ');
     out += source.slice(last, m.index);
-    out += `// ${m[2]} (inlined by scripts/inline-snippets.mjs)\nconst { ${pattern} } = (() => {\n${code}\nreturn { ${result} };\n})();\n`;
+    out += `// ${m[3]} (inlined by scripts/inline-snippets.mjs)\nconst { ${pattern} } = (() => {\n${code}\nreturn { ${result} };\n})();\n`;
     last = m.index + m[0].length;
     count += 1;
   }
@@ -69,7 +69,7 @@ for (const e of entries) {
 for (const e of entries) {
   if (e.isFile() && e.name.endsWith('.js')) {
     const text = await readFile(path.join(dir, e.name), 'utf8');
-    if (/from '\.\/snippets\//.test(text) || /import\(['"]\.\/snippets\//.test(text)) {
+    if (/(from\s*|import\s*\(\s*)['"`]\.\/snippets\//.test(text)) {
       console.error(`inline-snippets: ${e.name} still imports from ./snippets/`);
       process.exit(1);
     }
