@@ -137,18 +137,21 @@ describe('deep links and navigation', () => {
       await docLink(page, 'Honor Code').click();
       await expectTitle(page, 'Honor Code');
 
+      // The address first, then the view: a failure then says which of the two did not
+      // move (this test once saw the title stay "Honor Code" after Back, in a full run).
       await page.goBack();
-      await expectTitle(page, 'Privacy Policy');
       await waitForHash(page, '#privacy-policy');
+      await expectTitle(page, 'Privacy Policy');
       await page.goBack();
-      await expectTitle(page, 'Terms of Use');
       await waitForHash(page, '#terms-of-use');
+      await expectTitle(page, 'Terms of Use');
       await page.goForward();
+      await waitForHash(page, '#privacy-policy');
       await expectTitle(page, 'Privacy Policy');
       await waitForText(currentDoc(page), 'Privacy Policy', 'the current document link');
       await page.goForward();
-      await expectTitle(page, 'Honor Code');
       await waitForHash(page, '#honor-code');
+      await expectTitle(page, 'Honor Code');
     });
   });
 
