@@ -341,7 +341,23 @@ export async function waitForHash(page, hash) {
   await page
     .waitForFunction((h) => location.hash === h, hash, { timeout: ACTION_TIMEOUT })
     .catch(() => {});
-  assert.equal(await page.evaluate(() => location.hash), hash, 'location.hash');
+  const now = await page.evaluate(() => location.hash);
+  if (now !== hash) {
+    // Say what the tab's history holds, so a failure tells a lost entry from a view
+    // that did not follow.
+    let entries = '';
+    try {
+      const cdp = await page.context().newCDPSession(page);
+      const h = await cdp.send('Page.getNavigationHistory');
+      entries = h.entries
+        .map((e, i) => `${i === h.currentIndex ? '>' : ' '}${new URL(e.url).hash || '(none)'}`)
+        .join(' ');
+      await cdp.detach();
+    } catch (e) {
+      entries = `(could not read: ${e.message})`;
+    }
+    assert.equal(now, hash, `location.hash (the tab's history: ${entries})`);
+  }
 }
 
 /**

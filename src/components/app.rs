@@ -134,6 +134,15 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || AppState::speaking(locale.as_deref().unwrap_or("en")));
     let root = use_node_ref();
     let cat: Rc<Catalog> = state.catalog.clone();
+    // The address as the widget last saw it (on load, from `hashchange`, or as it set it
+    // itself), when it owns the address bar. Yew may run effects a task after the render
+    // they follow: by then Back may have moved the address, and its `hashchange` is still
+    // queued. Keeping the address canonical must not overwrite an address the widget has
+    // not followed yet: that would replace the history entry Back went to.
+    let seen = use_mut_ref(|| match props.routing {
+        Routing::Hash => platform::location_hash(),
+        Routing::Local => String::new(),
+    });
 
     // Load the bundle once per source.
     {
@@ -284,11 +293,15 @@ pub fn App(props: &AppProps) -> Html {
         let remote = props.remote.clone();
         let routing = props.routing;
         let follow = follow.clone();
+        let seen = seen.clone();
         use_effect_with((), move |_| {
             *remote.0.borrow_mut() = Some(follow);
             let listener = (routing == Routing::Hash)
                 .then(|| {
-                    platform::on_hash_change(move |hash| dispatch.dispatch(Action::Follow(hash)))
+                    platform::on_hash_change(move |hash| {
+                        seen.borrow_mut().clone_from(&hash);
+                        dispatch.dispatch(Action::Follow(hash));
+                    })
                 })
                 .flatten();
             move || {
@@ -383,28 +396,40 @@ pub fn App(props: &AppProps) -> Html {
             .as_ref()
             .is_some_and(|l| !l.bundle.platform.is_empty());
         let cat = cat.clone();
-        use_effect_with((route.clone(), title, view), move |(route, title, view)| {
-            if routing == Routing::Hash
-                && let Some(r) = route
-            {
-                let fragment = match view {
-                    View::Refund => REFUND_CALCULATOR.to_string(),
-                    _ => r.to_fragment(),
-                };
-                if platform::location_hash() != fragment {
-                    platform::replace_location_hash(&fragment);
-                }
-                platform::set_page_language(cat.lang().tag());
-                if let Some(title) = title {
-                    let page = if has_platform {
-                        cat.with(Msg::PageTitle, &[("title", title)])
-                    } else {
-                        title.clone()
+        let seen = seen.clone();
+        // Every navigation, even to where the widget already is: `#terms-of-use@3` typed
+        // over `#terms-of-use` (3 being current) is the same route, and its address still
+        // needs the canonical form.
+        let serial = state.nav_serial;
+        use_effect_with(
+            (route.clone(), title, view, serial),
+            move |(route, title, view, _)| {
+                if routing == Routing::Hash
+                    && let Some(r) = route
+                {
+                    let fragment = match view {
+                        View::Refund => REFUND_CALCULATOR.to_string(),
+                        _ => r.to_fragment(),
                     };
-                    platform::set_page_title(&page);
+                    let here = platform::location_hash();
+                    // An address not yet followed has its `hashchange` on the way, and the
+                    // view will follow it: leave it (and its history entry) alone.
+                    if here != fragment && here == *seen.borrow() {
+                        platform::replace_location_hash(&fragment);
+                        *seen.borrow_mut() = fragment;
+                    }
+                    platform::set_page_language(cat.lang().tag());
+                    if let Some(title) = title {
+                        let page = if has_platform {
+                            cat.with(Msg::PageTitle, &[("title", title)])
+                        } else {
+                            title.clone()
+                        };
+                        platform::set_page_title(&page);
+                    }
                 }
-            }
-        });
+            },
+        );
     }
 
     // Scroll to the section (or the top) after each navigation.
