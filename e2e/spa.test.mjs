@@ -50,6 +50,12 @@ async function expectTitle(page, text) {
   await waitForText(title(page), new RegExp(`^${text}$`), 'document title');
 }
 
+/** The address first, then the view: a failure says which of the two did not move. */
+async function expectAt(page, hash, text) {
+  await waitForHash(page, hash);
+  await expectTitle(page, text);
+}
+
 describe('loading', () => {
   test('loads without page errors, CSP violations or console errors', T, async () => {
     await withPage(suite, async (page, log) => {
@@ -137,21 +143,15 @@ describe('deep links and navigation', () => {
       await docLink(page, 'Honor Code').click();
       await expectTitle(page, 'Honor Code');
 
-      // The address first, then the view: a failure then says which of the two did not
-      // move (this test once saw the title stay "Honor Code" after Back, in a full run).
       await page.goBack();
-      await waitForHash(page, '#privacy-policy');
-      await expectTitle(page, 'Privacy Policy');
+      await expectAt(page, '#privacy-policy', 'Privacy Policy');
       await page.goBack();
-      await waitForHash(page, '#terms-of-use');
-      await expectTitle(page, 'Terms of Use');
+      await expectAt(page, '#terms-of-use', 'Terms of Use');
       await page.goForward();
-      await waitForHash(page, '#privacy-policy');
-      await expectTitle(page, 'Privacy Policy');
+      await expectAt(page, '#privacy-policy', 'Privacy Policy');
       await waitForText(currentDoc(page), 'Privacy Policy', 'the current document link');
       await page.goForward();
-      await waitForHash(page, '#honor-code');
-      await expectTitle(page, 'Honor Code');
+      await expectAt(page, '#honor-code', 'Honor Code');
     });
   });
 
@@ -191,8 +191,7 @@ describe('deep links and navigation', () => {
             : realSetTimeout(fn, ms, ...args);
       });
       await docLink(page, 'Honor Code').click();
-      await expectTitle(page, 'Honor Code');
-      await waitForHash(page, '#honor-code');
+      await expectAt(page, '#honor-code', 'Honor Code');
       // The premise: the click's effects are held (the tab's title has not followed yet).
       // If Yew stops yielding this way, this test needs another way to hold them.
       assert.equal(await page.evaluate(() => window.__twGap.held.length), 1, 'continuations held');
@@ -206,15 +205,12 @@ describe('deep links and navigation', () => {
             history.back();
           }),
       );
-      await waitForHash(page, '#privacy-policy');
-      await expectTitle(page, 'Privacy Policy');
+      await expectAt(page, '#privacy-policy', 'Privacy Policy');
       await page.goBack();
-      await waitForHash(page, '#terms-of-use');
-      await expectTitle(page, 'Terms of Use');
+      await expectAt(page, '#terms-of-use', 'Terms of Use');
       await page.goForward();
       await page.goForward();
-      await waitForHash(page, '#honor-code');
-      await expectTitle(page, 'Honor Code');
+      await expectAt(page, '#honor-code', 'Honor Code');
     });
   });
 
