@@ -27,17 +27,23 @@ before(async () => {
   suite = await startSuite(undefined, { handle: endpoint.handle });
 });
 after(() => suite?.close());
+// Records an earlier test wrote: a page that test closed may still deliver one late,
+// because its `pagehide` send uses keepalive and outlives the page (and the reset below).
+// Each test judges what the endpoint received apart from those, so a record nobody wrote
+// still fails it.
+const earlier = new Set();
+/** Records this test wrote (every id `written` or the page's API showed). */
+const current = new Set();
+const mine = (...ids) => ids.forEach((id) => current.add(id));
 beforeEach(() => {
+  for (const id of current) earlier.add(id);
+  current.clear();
   endpoint.reset();
   endpoint.set({ mode: 'flaky', seed: SEED });
 });
 
-// Each test looks at its own records only (by id), never at the endpoint's totals: a
-// page an earlier test closed may still deliver late, because its `pagehide` send uses
-// keepalive and outlives the page (and the reset above).
-
-/** The records the endpoint stored whose ids are in `ids`. */
-const receivedOf = (ids) => endpoint.received().filter((r) => ids.has(r.key));
+/** The records the endpoint stored since this test began, but for earlier tests' late ones. */
+const fresh = () => endpoint.received().filter((r) => !earlier.has(r.key));
 /** How many POSTs of record `id` the endpoint answered with `outcome` ('201', '503', …). */
 const answered = (id, outcome) => endpoint.log().filter((e) => e.key === id && e.outcome === outcome).length;
 
@@ -58,6 +64,7 @@ async function openPage(page, path = PAGE) {
 async function written(page) {
   const text = await page.evaluate((k) => localStorage.getItem(k), HISTORY_KEY);
   const records = text ? JSON.parse(text).records : [];
+  mine(...records.map((r) => r.id));
   return new Map(records.map((r) => [r.id, r]));
 }
 
@@ -88,8 +95,8 @@ async function waitForDelivery(page, count) {
     { expected: count },
   );
   await waitUntil(
-    () => receivedOf(ids).map((r) => r.key).sort(),
-    (got) => got.length === ids.size,
+    () => fresh().map((r) => r.key).sort(),
+    (got) => got.length === ids.size && got.every((k) => ids.has(k)),
     'records received by the endpoint',
     { timeout: DELIVERY_TIMEOUT, expected: [...ids.keys()].sort() },
   );
@@ -142,7 +149,7 @@ describe('records-endpoint', () => {
       await openPage(other);
       for (let i = 0; i < 4; i++) await decide(i % 2 ? page : other, ++n);
       const ids = await waitForDelivery(page, n);
-      const received = receivedOf(ids);
+      const received = fresh();
       const counts = endpoint.counts();
       console.log(
         `# seed ${SEED}: records written ${ids.size}, received ${received.length} (each once), ` +
@@ -173,7 +180,8 @@ describe('records-endpoint', () => {
       await page.click('#away');
       await page.waitForURL(/delivery-away\.html$/);
       // Only the page going away can have sent it: the new page has no widget.
-      await waitUntil(() => receivedOf(new Set([id])), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      const got = await waitUntil(() => fresh(), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      assert.equal(got[0].key, id);
       const accepted = endpoint.log().filter((e) => e.key === id && e.outcome === '201');
       assert.equal(accepted.length, 1);
       assert.ok(accepted[0].at >= left, 'sent as the page went away, not before');
@@ -191,12 +199,13 @@ describe('records-endpoint', () => {
       await page.close();
       // The pagehide send was refused too: the record waits in the outbox.
       await waitUntil(() => answered(id, '503'), (n) => n >= 2, 'the refused pagehide send', { expected: '2+' });
-      assert.equal(receivedOf(new Set([id])).length, 0);
+      assert.deepEqual(fresh(), []);
       endpoint.set({ mode: 'up' });
       const next = await context.newPage();
       next.on('pageerror', (e) => log.pageErrors.push(String(e)));
       await openPage(next);
-      await waitUntil(() => receivedOf(new Set([id])), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      const got = await waitUntil(() => fresh(), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      assert.equal(got[0].key, id);
       await waitUntil(() => outbox(next), (o) => o?.entries?.length === 0, 'the outbox, emptied', { expected: 'no entries' });
       assertClean(log, { allowConsoleErrors: NETWORK_NOISE });
     });
@@ -211,7 +220,8 @@ describe('records-endpoint', () => {
       await openPage(page);
       await decide(page, 1);
       const [id] = (await written(page)).keys();
-      await waitUntil(() => receivedOf(new Set([id])), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      const got = await waitUntil(() => fresh(), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      assert.equal(got[0].key, id);
       const aside = await page.evaluate((k) => {
         const keys = Object.keys(localStorage).filter((key) => key.startsWith(`${k}.corrupt.`));
         return keys.map((key) => localStorage.getItem(key));
@@ -235,7 +245,9 @@ describe('records-endpoint', () => {
       await page.evaluate(() => window.TermsWidget.openPreferences());
       await dialog(page).getByRole('button', { name: 'Reject all' }).click();
       const c = await waitUntil(() => page.evaluate(() => window.TermsWidget.getConsent()), (c) => c?.record, 'a record');
-      await waitUntil(() => receivedOf(new Set([c.record.id])), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      mine(c.record.id);
+      const got = await waitUntil(() => fresh(), (r) => r.length === 1, 'the record, received', { expected: 1 });
+      assert.equal(got[0].key, c.record.id);
       assertClean(log, { allowConsoleErrors: NETWORK_NOISE });
     }, { init });
   });
@@ -245,6 +257,7 @@ describe('records-endpoint', () => {
       await openPage(page, '/fixtures/delivery-invalid.html');
       await page.getByRole('button', { name: 'Reject all' }).click();
       const c = await waitUntil(() => page.evaluate(() => window.TermsWidget.getConsent()), (c) => c?.record, 'a record');
+      mine(c.record.id);
       await waitUntil(
         () => log.consoleErrors,
         (e) => e.some((t) => /records-endpoint="javascript:alert\(1\)" can't be used/.test(t)),
@@ -283,13 +296,14 @@ describe('acceptance records', () => {
       }
       const stored = await page.evaluate(() => window.TermsWidget.getAcceptances());
       const ids = stored.map((r) => r.id).sort();
+      mine(...ids);
       await waitUntil(
-        () => receivedOf(new Set(ids)).map((r) => r.key).sort(),
+        () => fresh().map((r) => r.key).sort(),
         (keys) => JSON.stringify(keys) === JSON.stringify(ids),
         'records received by the endpoint',
         { timeout: DELIVERY_TIMEOUT, expected: ids },
       );
-      for (const r of receivedOf(new Set(ids))) {
+      for (const r of fresh()) {
         const body = typeof r.body === 'string' ? JSON.parse(r.body) : r.body;
         assert.equal(body.id, r.key, 'the body is the record, keyed by its id');
         assert.equal(body.scope, 'course:delivery-101');

@@ -196,15 +196,27 @@ describe('deep links and navigation', () => {
       // If Yew stops yielding this way, this test needs another way to hold them.
       assert.equal(await page.evaluate(() => window.__twGap.held.length), 1, 'continuations held');
       assert.match(await page.title(), /^Privacy Policy\b/, "the tab's title while the effects are held");
-      // Back; in popstate (the address has moved, hashchange not yet fired) the held
+      // Back; in popstate (the address has moved, its hashchange not yet fired) the held
       // effects run, as a late scheduler slice would.
-      await page.evaluate(
+      const gap = await page.evaluate(
         () =>
           new Promise((resolve) => {
-            addEventListener('popstate', () => { window.__twGap.release(); resolve(); }, { once: true });
+            let hashchanged = false;
+            addEventListener('hashchange', () => { hashchanged = true; }, { once: true });
+            addEventListener(
+              'popstate',
+              () => {
+                const early = hashchanged;
+                window.__twGap.release();
+                resolve({ early, hash: location.hash });
+              },
+              { once: true },
+            );
             history.back();
           }),
       );
+      assert.equal(gap.early, false, 'the premise: popstate comes before the hashchange');
+      assert.equal(gap.hash, '#privacy-policy', 'the address Back went to, right after the late effects');
       await expectAt(page, '#privacy-policy', 'Privacy Policy');
       await page.goBack();
       await expectAt(page, '#terms-of-use', 'Terms of Use');
@@ -218,10 +230,36 @@ describe('deep links and navigation', () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');
       await waitForText(meta(page), /^Version 3 · In effect since/, 'meta');
-      // The same route as the one open: only the address changes.
+      // The same route as the one open: only the address changes, in place.
+      const before = await page.evaluate(() => history.length);
       await page.evaluate(() => { location.hash = '#terms-of-use@3'; });
       await waitForHash(page, '#terms-of-use');
+      assert.equal(await page.evaluate(() => history.length), before + 1, "the reader's one entry, replaced, not another");
       await waitForText(meta(page), /^Version 3 · In effect since/, 'meta');
+    });
+  });
+
+  test('an address changed while a bundle URL loads is the one the widget opens', T, async () => {
+    await withPage(suite, async (page) => {
+      // Hold the bundle until the reader has moved on.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
+      let asked;
+      const asking = new Promise((resolve) => (asked = resolve));
+      await page.route('**/fixtures/larkspur.json', async (route) => {
+        asked();
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${suite.url}/fixtures/hash-src.html#community-rules`);
+      await asking;
+      await page.evaluate(() => { location.hash = '#glossary'; });
+      const before = await page.evaluate(() => history.length);
+      release();
+      await expectAt(page, '#glossary', 'Glossary');
+      assert.equal(await page.evaluate(() => history.length), before, 'no history entry added or lost');
+      await page.goBack();
+      await expectAt(page, '#community-rules', 'Community Rules');
     });
   });
 

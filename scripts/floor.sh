@@ -13,13 +13,15 @@
 #
 #   bash scripts/floor.sh                  release build into target/bench-dist, then the floors
 #   BENCH_SKIP_BUILD=1 bash scripts/floor.sh    reuse target/bench-dist (from scripts/bench.sh)
+#   BENCH_DIST=dist BENCH_SKIP_BUILD=1 bash scripts/floor.sh    measure another build
 #   bash scripts/floor.sh --runs 30        more loads per page (passed on to e2e/bench.mjs)
 #
-# Writes only under target/floor. A report: exits 0 whatever the figures.
+# Writes under target/floor (and the build into target/bench-dist, unless
+# BENCH_SKIP_BUILD=1). A report: exits 0 whatever the figures.
 source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 cd "$ROOT"
 
-OUT=target/bench-dist
+OUT="${BENCH_DIST:-target/bench-dist}"
 FLOOR=target/floor
 
 ensure_build_tools
@@ -30,7 +32,6 @@ if [ "${BENCH_SKIP_BUILD:-}" != 1 ]; then
 fi
 [ -f "$OUT/terms-consent_bg.wasm" ] || { echo "no build in $OUT (run without BENCH_SKIP_BUILD=1)" >&2; exit 1; }
 ensure_browser
-apt_install brotli
 
 log "capture the banner from $OUT"
 node e2e/floor-capture.mjs "$OUT" "$FLOOR/capture"
@@ -59,23 +60,30 @@ stand_in() {
 stand_in web-sys
 stand_in yew --features yew
 
-# The first figure after a row's label: the median (e2e/bench.mjs prints median, min, max).
-median() { grep -m1 -E "^$1" "$2" | sed -E "s/^$1 *//" | grep -oE '^[0-9.]+'; }
+# One row of the table, from e2e/bench.mjs's JSON report (a figure it could not measure: -).
+figures() {
+  node -e '
+    const k = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).kinds.consent ?? {};
+    const ms = (x) => (x == null ? "-" : x.toFixed(1));
+    const ready = k.loads?.live?.map((l) => l.ready).filter((x) => x != null).sort((a, b) => a - b) ?? [];
+    const mid = ready.length ? (ready[(ready.length - 1) >> 1] + ready[ready.length >> 1]) / 2 : null;
+    console.log([k.bytes == null ? "-" : `${(k.bytes / 1000).toFixed(1)} KB`, ms(mid), ms(k.visible?.median),
+      ms(k.staticVisible?.median), k.ratio == null ? "-" : `${k.ratio.toFixed(2)}×`].join("\t"));
+  ' "$1"
+}
 row() { printf '%-38s %9s %11s %15s %13s %7s\n' "$@"; }
 rows=()
 for dist in "$OUT" "$FLOOR/dist-yew" "$FLOOR/dist-web-sys"; do
   log "node e2e/bench.mjs $dist --kinds consent $*"
-  report="$FLOOR/bench-$(basename "$dist").txt"
-  node e2e/bench.mjs "$dist" --kinds consent "$@" > "$report"
+  report="$FLOOR/bench-$(basename "$dist")"
+  node e2e/bench.mjs "$dist" --kinds consent --json "$report.json" "$@" > "$report.txt"
   case "$dist" in
     "$OUT") name="the consent build ($OUT)" ;;
     *yew) name="Yew mounting the banner" ;;
     *) name="web-sys putting the banner" ;;
   esac
-  bytes=$(grep -m1 -E '^bytes a consent-only page' "$report" | grep -oE '[0-9.]+ KB' | head -1)
-  ratio=$(grep -m1 -E '^banner visible, ratio' "$report" | grep -oE '[0-9.]+×' | head -1)
-  rows+=("$(row "$name" "$bytes" "$(median 'consent: wasm ready \(…:ready mark\)' "$report")" \
-    "$(median 'consent: banner visible' "$report")" "$(median 'consent static: banner visible' "$report")" "$ratio")")
+  IFS=$'\t' read -r bytes ready visible static ratio < <(figures "$report.json")
+  rows+=("$(row "$name" "$bytes" "$ready" "$visible" "$static" "$ratio")")
 done
 echo
 echo "The consent-only page, medians in ms from navigation (full reports: $FLOOR/bench-*.txt):"

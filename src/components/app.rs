@@ -150,12 +150,15 @@ pub fn App(props: &AppProps) -> Html {
         let routing = props.routing;
         let start = props.start.clone();
         use_effect_with(props.source.clone(), move |source| {
-            let start_fragment = match routing {
-                Routing::Hash => Some(platform::location_hash()),
-                Routing::Local => start,
-            };
             let on_loaded = dispatch.clone();
             let finish = move |loaded: Rc<Loaded>| {
+                // The address as it is once the bundle is here: a bundle fetched from a
+                // URL may arrive after the reader has gone elsewhere (the `hashchange`
+                // then found nothing loaded to follow).
+                let start_fragment = match routing {
+                    Routing::Hash => Some(platform::location_hash()),
+                    Routing::Local => start,
+                };
                 let calculator = start_fragment.as_deref() == Some(REFUND_CALCULATOR);
                 let start =
                     start_fragment.filter(|_| !calculator).and_then(|f| {

@@ -39,7 +39,7 @@ fn main() {
 }
 
 #[cfg(feature = "yew")]
-#[yew::function_component]
+#[yew::component]
 fn Banner() -> yew::Html {
     yew::Html::from_html_unchecked(yew::AttrValue::Static(INNER))
 }
