@@ -317,7 +317,14 @@ export function viewportBox(locator, options) {
   return locator.evaluate(
     (el) => {
       const r = el.getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, vh: innerHeight, vw: innerWidth };
+      // The rest says, on a failure, where the page is scrolled and what has focus.
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return {
+        top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, vh: innerHeight, vw: innerWidth,
+        scrollY, scrollHeight: document.scrollingElement.scrollHeight, hash: location.hash,
+        focus: active ? `${active.localName}${active.id ? `#${active.id}` : ''}` : null,
+      };
     },
     undefined,
     options,
