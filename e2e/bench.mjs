@@ -239,7 +239,7 @@ function loadFigures() {
 }
 
 /** In the page: the host's rendered shadow root, for the static counterpart. */
-function captureShadow(host) {
+export function captureShadow(host) {
   const el = document.querySelector(host);
   const root = el.shadowRoot;
   const css = [...root.adoptedStyleSheets]
@@ -905,6 +905,7 @@ async function main() {
       const stat = pick('static', 'visible');
       Object.assign(report.kinds[kind.id], {
         loads,
+        ready: pick('live', 'ready'),
         visible: live,
         staticVisible: stat,
         ratio: live.median != null && stat.median ? live.median / stat.median : null,

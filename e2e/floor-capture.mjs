@@ -7,8 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import { captureShadow, KINDS } from './bench.mjs';
 import { launchBrowser, ROOT } from './helpers.mjs';
 import { startServer } from './server.mjs';
+
+const CONSENT = KINDS.find((k) => k.id === 'consent');
 
 const [dist, out] = process.argv.slice(2).map((p) => p && path.resolve(ROOT, p));
 if (!dist || !out) throw new Error('usage: node e2e/floor-capture.mjs DIST_DIR OUT_DIR');
@@ -16,25 +19,22 @@ const server = await startServer(dist);
 const browser = await launchBrowser();
 try {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/fixtures/bench/consent.html`);
-  await page.locator('terms-consent .tw-consent-banner').waitFor({ timeout: 60_000 });
-  const got = await page.evaluate(() => {
-    const root = document.querySelector('terms-consent').shadowRoot;
-    const host = root.firstElementChild?.matches('div.tw-host') ? root.firstElementChild : null;
-    return {
-      hosts: root.children.length,
-      lang: host?.getAttribute('lang'),
-      inner: host?.innerHTML,
-      css: [...root.adoptedStyleSheets].map((s) => [...s.cssRules].map((r) => r.cssText).join('\n')).join('\n'),
-    };
-  });
+  await page.goto(server.url + CONSENT.page);
+  await page.locator(`${CONSENT.host} ${CONSENT.target}`).waitFor({ timeout: 60_000 });
+  const { html, css } = await page.evaluate(captureShadow, CONSENT.host);
+  // The markup inside the one div.tw-host the widget puts in its shadow root.
+  const got = await page.evaluate((host) => {
+    const root = document.querySelector(host).shadowRoot;
+    const el = root.firstElementChild?.matches('div.tw-host') ? root.firstElementChild : null;
+    return { hosts: root.children.length, lang: el?.getAttribute('lang'), inner: el?.innerHTML };
+  }, CONSENT.host);
   if (got.hosts !== 1 || got.lang !== 'en' || !got.inner) {
-    throw new Error(`the shadow root is not one div.tw-host lang="en" (${JSON.stringify(got).slice(0, 200)})`);
+    throw new Error(`the shadow root is not one div.tw-host lang="en" (${html.slice(0, 200)})`);
   }
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'inner.html'), got.inner);
-  fs.writeFileSync(path.join(out, 'banner.css'), got.css);
-  console.log(`captured the banner: ${got.inner.length} characters of markup, ${got.css.length} of CSS`);
+  fs.writeFileSync(path.join(out, 'banner.css'), css);
+  console.log(`captured the banner: ${got.inner.length} characters of markup, ${css.length} of CSS`);
 } finally {
   await browser.close();
   await server.close();

@@ -65,9 +65,7 @@ figures() {
   node -e '
     const k = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).kinds.consent ?? {};
     const ms = (x) => (x == null ? "-" : x.toFixed(1));
-    const ready = k.loads?.live?.map((l) => l.ready).filter((x) => x != null).sort((a, b) => a - b) ?? [];
-    const mid = ready.length ? (ready[(ready.length - 1) >> 1] + ready[ready.length >> 1]) / 2 : null;
-    console.log([k.bytes == null ? "-" : `${(k.bytes / 1000).toFixed(1)} KB`, ms(mid), ms(k.visible?.median),
+    console.log([k.bytes == null ? "-" : `${(k.bytes / 1000).toFixed(1)} KB`, ms(k.ready?.median), ms(k.visible?.median),
       ms(k.staticVisible?.median), k.ratio == null ? "-" : `${k.ratio.toFixed(2)}×`].join("\t"));
   ' "$1"
 }
