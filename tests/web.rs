@@ -107,6 +107,86 @@ async fn built_in_documents_render_with_navigation_toc_and_history() {
     );
 }
 
+/// Mounts the app (as [`mount`] does) with a `MutationObserver` on its container, and
+/// says whether a busy "Loading…" status was ever put in it before the view settled.
+async fn showed_loading(source: Source) -> bool {
+    use std::cell::Cell;
+    const BUSY: &str = ".tw-status[aria-busy]";
+    use std::rc::Rc;
+    use wasm_bindgen::prelude::Closure;
+
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let seen = Rc::new(Cell::new(false));
+    let flag = seen.clone();
+    // The nodes each mutation added, as they were added: the view may replace a status
+    // before the observer's callback runs.
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |records: js_sys::Array| {
+        for record in records.iter() {
+            let added: js_sys::Array =
+                js_sys::Array::from(&js_sys::Reflect::get(&record, &"addedNodes".into()).unwrap());
+            for node in added.iter() {
+                if let Ok(el) = node.dyn_into::<Element>()
+                    && (el.matches(BUSY).unwrap_or(false) || query(&el, BUSY).is_some())
+                {
+                    flag.set(true);
+                }
+            }
+        }
+    });
+    let window = web_sys::window().unwrap();
+    let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"MutationObserver".into())
+        .unwrap()
+        .unchecked_into();
+    let observer =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of1(callback.as_ref())).unwrap();
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"childList".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&options, &"subtree".into(), &true.into()).unwrap();
+    let call = |name: &str, args: &js_sys::Array| {
+        let f: js_sys::Function = js_sys::Reflect::get(&observer, &name.into())
+            .unwrap()
+            .unchecked_into();
+        f.apply(&observer, args).unwrap();
+    };
+    call("observe", &js_sys::Array::of2(&container, &options));
+    yew::Renderer::<App>::with_root_and_props(
+        container.clone(),
+        AppProps {
+            source,
+            routing: Routing::Local,
+            start: None,
+            remote: Remote::default(),
+            refund: None,
+            refund_policy: None,
+            label: None,
+            locale: None,
+        },
+    )
+    .render();
+    let c = container.clone();
+    wait_for_showing("the view to settle", Some(&container), || {
+        query(&c, "h1.tw-doc-title, .tw-error").map(|_| ())
+    })
+    .await;
+    call("disconnect", &js_sys::Array::new());
+    seen.get()
+}
+
+#[wasm_bindgen_test]
+async fn documents_that_need_no_fetch_open_without_a_loading_frame() {
+    // Built in or inline: read before the first render, so the view opens on its
+    // document at once.
+    assert!(!showed_loading(Source::BuiltIn).await, "built in");
+    let inline = bundle(&doc("a", "Alpha", "# A\n\nText."));
+    assert!(!showed_loading(Source::Inline(inline)).await, "inline");
+    // A bundle URL is fetched first: "Loading…" shows meanwhile (and the observer sees it).
+    assert!(
+        showed_loading(Source::Url("/no-such-bundle.json".into())).await,
+        "URL"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn hostile_markdown_renders_inert() {
     let body = "# Hostile\n\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=) [d](vbscript:msgbox) [e](java&#x09;script:alert(1))\n\n<script>window.__pwned = 1</script>\n\nInline <img src=x onerror=\"window.__pwned=1\"> and &lt;b&gt;entity&lt;/b&gt; and [ok](https://example.org/) and [mail](mailto:a@example.org).\n\n![tracker](https://example.org/pixel.png)";

@@ -37,17 +37,46 @@ pub enum Routing {
 }
 
 /// A way for the host (the custom element) to steer a mounted app: the app puts its
-/// "follow this fragment" callback here when it mounts.
+/// "follow this fragment" callback here once its first render's effects have run.
 #[derive(Clone, Default)]
-pub struct Remote(Rc<RefCell<Option<Callback<String>>>>);
+pub struct Remote(Rc<RefCell<RemoteInner>>);
+
+#[derive(Default)]
+struct RemoteInner {
+    /// The app's "follow this fragment", while it is mounted.
+    follow: Option<Callback<String>>,
+    /// The last fragment asked for before the app could take it.
+    pending: Option<String>,
+}
 
 impl Remote {
-    /// Asks the app to open `fragment` (e.g. `refund-policy/guided-projects`).
-    /// Does nothing before the app has mounted.
+    /// Asks the app to open `fragment` (e.g. `refund-policy/guided-projects`). Asked
+    /// before the app is ready for it (its view may already show, with Yew's effects a
+    /// task later), the last such fragment is followed as soon as it is.
     pub fn follow(&self, fragment: &str) {
-        if let Some(cb) = self.0.borrow().as_ref() {
-            cb.emit(fragment.to_string());
+        let follow = self.0.borrow().follow.clone();
+        match follow {
+            Some(cb) => cb.emit(fragment.to_string()),
+            None => self.0.borrow_mut().pending = Some(fragment.to_string()),
         }
+    }
+
+    /// The app is ready: `follow` takes what the host asks from now on, and what it
+    /// asked before.
+    fn connect(&self, follow: Callback<String>) {
+        let pending = {
+            let mut inner = self.0.borrow_mut();
+            inner.follow = Some(follow.clone());
+            inner.pending.take()
+        };
+        if let Some(fragment) = pending {
+            follow.emit(fragment);
+        }
+    }
+
+    /// The app is gone.
+    fn disconnect(&self) {
+        self.0.borrow_mut().follow = None;
     }
 }
 
@@ -97,16 +126,16 @@ pub struct AppProps {
 /// the bundle are reported on the console and travel in [`Loaded::problems`].
 pub(crate) fn load_bundle(
     source: Source,
-    built_in: (&'static str, fn(&str) -> Loaded),
-    load: fn(&str) -> Loaded,
+    built_in: (&'static str, BundleReader),
+    load: BundleReader,
     done: impl FnOnce(Rc<Loaded>) + 'static,
     failed: impl FnOnce(String) + 'static,
 ) {
-    match source {
-        Source::BuiltIn => done(load_and_report(built_in.0, built_in.1)),
-        Source::Inline(text) => done(load_and_report(&text, load)),
-        Source::Ready(loaded) => done(loaded),
-        Source::Url(url) => wasm_bindgen_futures::spawn_local(async move {
+    if let Some(loaded) = load_now(&source, built_in, load) {
+        return done(loaded);
+    }
+    if let Source::Url(url) = source {
+        wasm_bindgen_futures::spawn_local(async move {
             match platform::fetch_text(&url).await {
                 Ok(text) => done(load_and_report(&text, load)),
                 Err(e) => {
@@ -114,12 +143,28 @@ pub(crate) fn load_bundle(
                     failed(e.to_string());
                 }
             }
-        }),
+        });
+    }
+}
+
+/// The bundle of a source that needs no fetch (built in, inline or already loaded), read
+/// now; `None` for [`Source::Url`]. A view can start from it in its first render, with no
+/// "Loading…" frame in between (see [`load_bundle`] for the arguments).
+pub(crate) fn load_now(
+    source: &Source,
+    built_in: (&'static str, BundleReader),
+    load: BundleReader,
+) -> Option<Rc<Loaded>> {
+    match source {
+        Source::BuiltIn => Some(load_and_report(built_in.0, built_in.1)),
+        Source::Inline(text) => Some(load_and_report(text, load)),
+        Source::Ready(loaded) => Some(loaded.clone()),
+        Source::Url(_) => None,
     }
 }
 
 /// Loads a bundle text and reports its problems on the console.
-fn load_and_report(text: &str, load: fn(&str) -> Loaded) -> Rc<Loaded> {
+fn load_and_report(text: &str, load: BundleReader) -> Rc<Loaded> {
     let loaded = load(text);
     for p in &loaded.problems {
         platform::console_error(&p.to_string());
@@ -127,11 +172,65 @@ fn load_and_report(text: &str, load: fn(&str) -> Loaded) -> Rc<Loaded> {
     Rc::new(loaded)
 }
 
+/// How the documents view reads its bundles: the built-in text with its reader (checked
+/// in full when the widget was built, see [`bundle::load_built_in`]), and the reader of a
+/// fetched or inline text.
+const BUNDLE_READERS: ((&str, BundleReader), BundleReader) = (
+    (crate::DEFAULT_BUNDLE, bundle::load_built_in),
+    bundle::load_json,
+);
+
+/// A function that reads a bundle's JSON text, such as [`bundle::load_json`].
+pub(crate) type BundleReader = fn(&str) -> Loaded;
+
+/// What a freshly loaded bundle does to the view: open it where the address (the SPA) or
+/// the `start` fragment (a guest) says, or on the calculator.
+fn start_actions(loaded: Rc<Loaded>, routing: Routing, start: Option<String>) -> Vec<Action> {
+    // The address as it is once the bundle is here: a bundle fetched from a URL may
+    // arrive after the reader has gone elsewhere (the `hashchange` then found nothing
+    // loaded to follow).
+    let start_fragment = match routing {
+        Routing::Hash => Some(platform::location_hash()),
+        Routing::Local => start,
+    };
+    let calculator = start_fragment.as_deref() == Some(REFUND_CALCULATOR);
+    let start = start_fragment.filter(|_| !calculator).and_then(|f| {
+        match route::resolve(&f, None, &loaded.bundle) {
+            Resolved::Route(r) => Some(r),
+            Resolved::Nowhere => None,
+        }
+    });
+    let mut actions = vec![Action::Loaded(loaded, start)];
+    if calculator {
+        actions.push(Action::Follow(REFUND_CALCULATOR.to_string()));
+    }
+    actions
+}
+
 /// The whole documents view.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let locale = props.locale.clone();
-    let state = use_reducer(move || AppState::speaking(locale.as_deref().unwrap_or("en")));
+    // A bundle that needs no fetch is read before the first render, so the view opens on
+    // its document at once (no "Loading…" frame, no second render of the whole view);
+    // `preloaded` tells the loading effect below that this source is done.
+    let preloaded = use_mut_ref(|| None::<Source>);
+    let state = {
+        let source = props.source.clone();
+        let (routing, start) = (props.routing, props.start.clone());
+        let preloaded = preloaded.clone();
+        use_reducer(move || {
+            let speaking = AppState::speaking(locale.as_deref().unwrap_or("en"));
+            let Some(loaded) = load_now(&source, BUNDLE_READERS.0, BUNDLE_READERS.1) else {
+                return speaking;
+            };
+            *preloaded.borrow_mut() = Some(source);
+            let state = start_actions(loaded, routing, start)
+                .into_iter()
+                .fold(Rc::new(speaking), Reducible::reduce);
+            Rc::unwrap_or_clone(state)
+        })
+    };
     let root = use_node_ref();
     let cat: Rc<Catalog> = state.catalog.clone();
     // The address as the widget last saw it (on load, from `hashchange`, or as it set it
@@ -150,34 +249,21 @@ pub fn App(props: &AppProps) -> Html {
         let routing = props.routing;
         let start = props.start.clone();
         use_effect_with(props.source.clone(), move |source| {
+            // Read before the first render (see `preloaded` above).
+            if preloaded.borrow_mut().take().as_ref() == Some(source) {
+                return;
+            }
             let on_loaded = dispatch.clone();
             let finish = move |loaded: Rc<Loaded>| {
-                // The address as it is once the bundle is here: a bundle fetched from a
-                // URL may arrive after the reader has gone elsewhere (the `hashchange`
-                // then found nothing loaded to follow).
-                let start_fragment = match routing {
-                    Routing::Hash => Some(platform::location_hash()),
-                    Routing::Local => start,
-                };
-                let calculator = start_fragment.as_deref() == Some(REFUND_CALCULATOR);
-                let start =
-                    start_fragment.filter(|_| !calculator).and_then(|f| {
-                        match route::resolve(&f, None, &loaded.bundle) {
-                            Resolved::Route(r) => Some(r),
-                            Resolved::Nowhere => None,
-                        }
-                    });
-                on_loaded.dispatch(Action::Loaded(loaded, start));
-                if calculator {
-                    on_loaded.dispatch(Action::Follow(REFUND_CALCULATOR.to_string()));
+                for action in start_actions(loaded, routing, start) {
+                    on_loaded.dispatch(action);
                 }
             };
             let on_failed = dispatch.clone();
             load_bundle(
                 source.clone(),
-                // Checked in full when the widget was built (see `load_built_in`).
-                (crate::DEFAULT_BUNDLE, bundle::load_built_in),
-                bundle::load_json,
+                BUNDLE_READERS.0,
+                BUNDLE_READERS.1,
                 finish,
                 move |message| {
                     on_failed.dispatch(Action::LoadFailed(message));
@@ -298,7 +384,7 @@ pub fn App(props: &AppProps) -> Html {
         let follow = follow.clone();
         let seen = seen.clone();
         use_effect_with((), move |_| {
-            *remote.0.borrow_mut() = Some(follow);
+            remote.connect(follow);
             let listener = (routing == Routing::Hash)
                 .then(|| {
                     platform::on_hash_change(move |hash| {
@@ -309,7 +395,7 @@ pub fn App(props: &AppProps) -> Html {
                 .flatten();
             move || {
                 drop(listener);
-                remote.0.borrow_mut().take();
+                remote.disconnect();
             }
         });
     }
@@ -902,5 +988,31 @@ pub fn App(props: &AppProps) -> Html {
         </div>
         </ContextProvider<LandmarkScope>>
         </ContextProvider<Rc<Catalog>>>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_remote_keeps_what_the_host_asked_before_the_app_was_ready() {
+        let remote = Remote::default();
+        let followed = Rc::new(RefCell::new(Vec::new()));
+        let log = followed.clone();
+        let follow = Callback::from(move |f: String| log.borrow_mut().push(f));
+        // Asked twice before the app's effects ran: the last one counts.
+        remote.follow("privacy-policy");
+        remote.follow("honor-code");
+        remote.connect(follow);
+        remote.follow("refund-policy/guided-projects");
+        assert_eq!(
+            *followed.borrow(),
+            ["honor-code", "refund-policy/guided-projects"]
+        );
+        // Once the app is gone, nothing reaches it.
+        remote.disconnect();
+        remote.follow("terms-of-use");
+        assert_eq!(followed.borrow().len(), 2);
     }
 }

@@ -62,6 +62,9 @@ pub struct AppState {
     /// The words of this bundle: the learner's language, naming the bundle's platform
     /// (the default platform until it loads). The view provides it to every component, and notices use it.
     pub catalog: Rc<Catalog>,
+    /// A place asked for (by the host or the address) before the bundle was ready: the
+    /// view opens there once it is.
+    pub pending: Option<String>,
 }
 
 impl AppState {
@@ -87,6 +90,7 @@ impl Default for AppState {
             nav_serial: 0,
             match_serial: 0,
             catalog: Rc::new(Catalog::en()),
+            pending: None,
         }
     }
 }
@@ -234,8 +238,15 @@ impl Reducible for AppState {
                     bundle: loaded.bundle.for_language(next.catalog.lang().tag()),
                     problems: loaded.problems.clone(),
                 };
+                // A place asked for while the bundle loaded is newer than `start`.
+                let asked = next.pending.take().and_then(|fragment| {
+                    match resolve(&fragment, None, &shown.bundle) {
+                        Resolved::Route(route) => Some(route),
+                        Resolved::Nowhere => None,
+                    }
+                });
                 next.load = Load::Ready(Rc::new(shown));
-                match start.or(first) {
+                match asked.or(start).or(first) {
                     Some(route) => next.navigate(route),
                     None => next.route = None,
                 }
@@ -256,7 +267,8 @@ impl Reducible for AppState {
             }
             Action::Follow(fragment) => {
                 let Some(loaded) = next.loaded().cloned() else {
-                    return self;
+                    next.pending = Some(fragment);
+                    return Rc::new(next);
                 };
                 next.view = View::Documents;
                 match resolve(&fragment, next.route.as_ref(), &loaded.bundle) {
@@ -338,6 +350,24 @@ mod tests {
 
     fn ready() -> Rc<AppState> {
         Rc::new(AppState::default()).reduce(Action::Loaded(loaded(), None))
+    }
+
+    #[test]
+    fn a_place_asked_for_while_the_bundle_loads_is_where_the_view_opens() {
+        let asked = Rc::new(AppState::default()).reduce(Action::Follow("two".into()));
+        assert_eq!(asked.route, None, "nothing to open yet");
+        // It is newer than the start the element was mounted with.
+        let start = Some(Route::document("one".to_string()));
+        let s = asked.reduce(Action::Loaded(loaded(), start.clone()));
+        assert_eq!(s.route, Some(Route::document("two".to_string())));
+        assert_eq!(s.pending, None);
+        // Without one, the start; a place the bundle does not have falls back to it.
+        let s = Rc::new(AppState::default()).reduce(Action::Loaded(loaded(), start.clone()));
+        assert_eq!(s.route, start);
+        let s = Rc::new(AppState::default())
+            .reduce(Action::Follow("ghost".into()))
+            .reduce(Action::Loaded(loaded(), start.clone()));
+        assert_eq!(s.route, start);
     }
 
     #[test]
