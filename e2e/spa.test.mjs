@@ -226,6 +226,51 @@ describe('deep links and navigation', () => {
     });
   });
 
+  test('an address changed before the first render\'s effects ran is followed', T, async () => {
+    // The built-in documents are read before the first render, so the view shows before
+    // its effects run, and Yew may yield in between: a hashchange then has no listener yet.
+    // This holds that gap open (as the test above does for a click) and changes the address
+    // in it.
+    await withPage(suite, async (page) => {
+      await page.addInitScript(() => {
+        const realNow = Date.now;
+        const realSetTimeout = window.setTimeout;
+        const shown = () =>
+          document.querySelector('terms-widget')?.shadowRoot?.querySelector('h1.tw-doc-title') != null;
+        const held = [];
+        window.__twGap = {
+          held,
+          release() {
+            Date.now = realNow;
+            window.setTimeout = realSetTimeout;
+            for (const run of held.splice(0)) run();
+          },
+        };
+        Date.now = () => realNow() + (shown() ? 1e6 : 0);
+        window.setTimeout = (fn, ms, ...args) =>
+          ms === 0 && typeof fn === 'function' && shown()
+            ? (held.push(() => fn(...args)), 0)
+            : realSetTimeout(fn, ms, ...args);
+      });
+      await page.goto(suite.url + '/#terms-of-use');
+      await expectTitle(page, 'Terms of Use');
+      // The premise: the first render's effects are held (the tab's title is the page's own).
+      assert.equal(await page.evaluate(() => window.__twGap.held.length), 1, 'continuations held');
+      assert.doesNotMatch(await page.title(), /^Terms of Use\b/, "the tab's title while the effects are held");
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            addEventListener('hashchange', resolve, { once: true });
+            location.hash = '#honor-code';
+          }),
+      );
+      await page.evaluate(() => window.__twGap.release());
+      await expectAt(page, '#honor-code', 'Honor Code');
+      await page.goBack();
+      await expectAt(page, '#terms-of-use', 'Terms of Use');
+    });
+  });
+
   test('the current version named over its own address gets the canonical address', T, async () => {
     await withPage(suite, async (page) => {
       await open(page, suite, '/#terms-of-use');

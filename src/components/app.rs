@@ -200,7 +200,12 @@ fn start_actions(loaded: Rc<Loaded>, routing: Routing, start: Option<String>) ->
             Resolved::Nowhere => None,
         }
     });
-    let mut actions = vec![Action::Loaded(loaded, start)];
+    let mut actions = Vec::new();
+    if routing == Routing::Hash {
+        // The address read just now is newer than any place followed while loading.
+        actions.push(Action::DropPending);
+    }
+    actions.push(Action::Loaded(loaded, start));
     if calculator {
         actions.push(Action::Follow(REFUND_CALCULATOR.to_string()));
     }
@@ -210,27 +215,26 @@ fn start_actions(loaded: Rc<Loaded>, routing: Routing, start: Option<String>) ->
 /// The whole documents view.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let locale = props.locale.clone();
     // A bundle that needs no fetch is read before the first render, so the view opens on
-    // its document at once (no "Loading…" frame, no second render of the whole view);
-    // `preloaded` tells the loading effect below that this source is done.
-    let preloaded = use_mut_ref(|| None::<Source>);
-    let state = {
-        let source = props.source.clone();
-        let (routing, start) = (props.routing, props.start.clone());
-        let preloaded = preloaded.clone();
-        use_reducer(move || {
-            let speaking = AppState::speaking(locale.as_deref().unwrap_or("en"));
-            let Some(loaded) = load_now(&source, BUNDLE_READERS.0, BUNDLE_READERS.1) else {
-                return speaking;
-            };
-            *preloaded.borrow_mut() = Some(source);
-            let state = start_actions(loaded, routing, start)
-                .into_iter()
-                .fold(Rc::new(speaking), Reducible::reduce);
-            Rc::unwrap_or_clone(state)
-        })
-    };
+    // its document (or, on a course page, its verdict card) at once: no "Loading…" frame,
+    // no second render of the whole view. `preloaded` tells the loading effect below that
+    // the first source is done.
+    let preloaded = use_mut_ref(|| false);
+    let state = use_reducer(|| {
+        let speaking = AppState::speaking(props.locale.as_deref().unwrap_or("en"));
+        let Some(loaded) = load_now(&props.source, BUNDLE_READERS.0, BUNDLE_READERS.1) else {
+            return speaking;
+        };
+        *preloaded.borrow_mut() = true;
+        let mut actions = start_actions(loaded, props.routing, props.start.clone());
+        if props.refund.is_some() {
+            actions.push(Action::Show(View::Verdict));
+        }
+        let state = actions
+            .into_iter()
+            .fold(Rc::new(speaking), Reducible::reduce);
+        Rc::unwrap_or_clone(state)
+    });
     let root = use_node_ref();
     let cat: Rc<Catalog> = state.catalog.clone();
     // The address as the widget last saw it (on load, from `hashchange`, or as it set it
@@ -248,9 +252,10 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let routing = props.routing;
         let start = props.start.clone();
+        let preloaded = preloaded.clone();
         use_effect_with(props.source.clone(), move |source| {
             // Read before the first render (see `preloaded` above).
-            if preloaded.borrow_mut().take().as_ref() == Some(source) {
+            if preloaded.replace(false) {
                 return;
             }
             let on_loaded = dispatch.clone();
@@ -275,8 +280,10 @@ pub fn App(props: &AppProps) -> Html {
     // Course-page mode starts on the verdict card.
     {
         let dispatch = state.dispatcher();
+        // Already there when the bundle was read before the first render.
+        let shown = state.view == View::Verdict;
         use_effect_with(props.refund.is_some(), move |verdict| {
-            if *verdict {
+            if *verdict && !shown {
                 dispatch.dispatch(Action::Show(View::Verdict));
             }
         });
@@ -387,6 +394,14 @@ pub fn App(props: &AppProps) -> Html {
             remote.connect(follow);
             let listener = (routing == Routing::Hash)
                 .then(|| {
+                    // The view may have read the address a task before this effect runs
+                    // (Yew can yield in between): an address changed meanwhile had no
+                    // listener, so follow it now.
+                    let here = platform::location_hash();
+                    if here != *seen.borrow() {
+                        seen.borrow_mut().clone_from(&here);
+                        dispatch.dispatch(Action::Follow(here));
+                    }
                     platform::on_hash_change(move |hash| {
                         seen.borrow_mut().clone_from(&hash);
                         dispatch.dispatch(Action::Follow(hash));

@@ -100,6 +100,9 @@ impl Default for AppState {
 pub enum Action {
     /// The bundle arrived; `start` is where to open (already resolved), if anywhere.
     Loaded(Rc<Loaded>, Option<Route>),
+    /// Forget the place asked for while the bundle loaded (the SPA reads the address
+    /// itself when the bundle arrives, which is newer).
+    DropPending,
     /// The host's bundle could not be fetched.
     LoadFailed(String),
     /// Go to a place. Unknown documents and versions fall back with a notice.
@@ -252,6 +255,7 @@ impl Reducible for AppState {
                 }
             }
             Action::LoadFailed(message) => next.load = Load::Failed(message),
+            Action::DropPending => next.pending = None,
             Action::Navigate(route) => next.navigate(route),
             Action::Follow(fragment) if fragment.trim_start_matches('#') == REFUND_CALCULATOR => {
                 let has_policy = next
@@ -267,6 +271,7 @@ impl Reducible for AppState {
             }
             Action::Follow(fragment) => {
                 let Some(loaded) = next.loaded().cloned() else {
+                    next.view = View::Documents;
                     next.pending = Some(fragment);
                     return Rc::new(next);
                 };
@@ -364,8 +369,31 @@ mod tests {
         // Without one, the start; a place the bundle does not have falls back to it.
         let s = Rc::new(AppState::default()).reduce(Action::Loaded(loaded(), start.clone()));
         assert_eq!(s.route, start);
+        // A place the bundle does not have: as when the host asks for it later, the
+        // first document with a notice.
+        let start = Some(Route::document("two".to_string()));
         let s = Rc::new(AppState::default())
             .reduce(Action::Follow("ghost".into()))
+            .reduce(Action::Loaded(loaded(), start.clone()));
+        assert_eq!(s.route, Some(Route::document("one".to_string())));
+        assert!(
+            s.notice.as_deref().is_some_and(|n| n.contains("ghost")),
+            "{:?}",
+            s.notice
+        );
+        // The calculator asked for, then a document: the document.
+        let s = Rc::new(AppState::default())
+            .reduce(Action::Follow(REFUND_CALCULATOR.into()))
+            .reduce(Action::Follow("two".into()))
+            .reduce(Action::Loaded(loaded(), None));
+        assert_eq!(
+            (s.view, s.route.clone()),
+            (View::Documents, Some(Route::document("two".to_string())))
+        );
+        // Dropped (the SPA's address is newer): the start.
+        let s = Rc::new(AppState::default())
+            .reduce(Action::Follow("two".into()))
+            .reduce(Action::DropPending)
             .reduce(Action::Loaded(loaded(), start.clone()));
         assert_eq!(s.route, start);
     }
