@@ -56,6 +56,36 @@ async function expectAt(page, hash, text) {
   await expectTitle(page, text);
 }
 
+/**
+ * In the page: holds the gap Yew may leave between a render and its effects. Once a
+ * document title (`title`, or any when null) is in the view, `Date.now` jumps so the
+ * scheduler's slice has overrun its 16 ms, and the continuation it leaves with
+ * setTimeout(…, 0) (the render's effects) waits in `window.__twGap.held` until
+ * `window.__twGap.release()`.
+ */
+function holdYewGap(title) {
+  const realNow = Date.now;
+  const realSetTimeout = window.setTimeout;
+  const shown = () => {
+    const h1 = document.querySelector('terms-widget')?.shadowRoot?.querySelector('h1.tw-doc-title');
+    return h1 != null && (title === null || h1.textContent === title);
+  };
+  const held = [];
+  window.__twGap = {
+    held,
+    release() {
+      Date.now = realNow;
+      window.setTimeout = realSetTimeout;
+      for (const run of held.splice(0)) run();
+    },
+  };
+  Date.now = () => realNow() + (shown() ? 1e6 : 0);
+  window.setTimeout = (fn, ms, ...args) =>
+    ms === 0 && typeof fn === 'function' && shown()
+      ? (held.push(() => fn(...args)), 0)
+      : realSetTimeout(fn, ms, ...args);
+}
+
 describe('loading', () => {
   test('loads without page errors, CSP violations or console errors', T, async () => {
     await withPage(suite, async (page, log) => {
@@ -166,30 +196,7 @@ describe('deep links and navigation', () => {
       await open(page, suite, '/#terms-of-use');
       await docLink(page, 'Privacy Policy').click();
       await expectTitle(page, 'Privacy Policy');
-      await page.evaluate(() => {
-        // Once the Honor Code is in the DOM, the scheduler's slice has overrun its 16 ms,
-        // and the continuation it leaves with setTimeout(…, 0) (the render's effects)
-        // waits here.
-        const realNow = Date.now;
-        const realSetTimeout = window.setTimeout;
-        const shown = () =>
-          document.querySelector('terms-widget')?.shadowRoot?.querySelector('h1.tw-doc-title')?.textContent ===
-          'Honor Code';
-        const held = [];
-        window.__twGap = {
-          held,
-          release() {
-            Date.now = realNow;
-            window.setTimeout = realSetTimeout;
-            for (const run of held.splice(0)) run();
-          },
-        };
-        Date.now = () => realNow() + (shown() ? 1e6 : 0);
-        window.setTimeout = (fn, ms, ...args) =>
-          ms === 0 && typeof fn === 'function' && shown()
-            ? (held.push(() => fn(...args)), 0)
-            : realSetTimeout(fn, ms, ...args);
-      });
+      await page.evaluate(holdYewGap, 'Honor Code');
       await docLink(page, 'Honor Code').click();
       await expectAt(page, '#honor-code', 'Honor Code');
       // The premise: the click's effects are held (the tab's title has not followed yet).
@@ -232,26 +239,7 @@ describe('deep links and navigation', () => {
     // This holds that gap open (as the test above does for a click) and changes the address
     // in it.
     await withPage(suite, async (page) => {
-      await page.addInitScript(() => {
-        const realNow = Date.now;
-        const realSetTimeout = window.setTimeout;
-        const shown = () =>
-          document.querySelector('terms-widget')?.shadowRoot?.querySelector('h1.tw-doc-title') != null;
-        const held = [];
-        window.__twGap = {
-          held,
-          release() {
-            Date.now = realNow;
-            window.setTimeout = realSetTimeout;
-            for (const run of held.splice(0)) run();
-          },
-        };
-        Date.now = () => realNow() + (shown() ? 1e6 : 0);
-        window.setTimeout = (fn, ms, ...args) =>
-          ms === 0 && typeof fn === 'function' && shown()
-            ? (held.push(() => fn(...args)), 0)
-            : realSetTimeout(fn, ms, ...args);
-      });
+      await page.addInitScript(holdYewGap, null);
       await page.goto(suite.url + '/#terms-of-use');
       await expectTitle(page, 'Terms of Use');
       // The premise: the first render's effects are held (the tab's title is the page's own).
