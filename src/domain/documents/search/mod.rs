@@ -298,6 +298,11 @@ struct RunChar {
 /// Each run's chars are folded once into one buffer (reused across runs),
 /// so a search is linear in the document's length times the query's.
 fn for_each_match(doc: &Document, query: &str, mut found: impl FnMut(&[RunChar])) {
+    // No search (every view opens with none): not even the pattern's compiler runs, so a
+    // page's start-up never compiles it (wasm compiles a function on its first call).
+    if query.is_empty() {
+        return;
+    }
     let pattern = compile(query);
     if pattern.is_empty() {
         return;
