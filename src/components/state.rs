@@ -270,12 +270,11 @@ impl Reducible for AppState {
                 next.nav_serial = next.nav_serial.wrapping_add(1);
             }
             Action::Follow(fragment) => {
+                next.view = View::Documents;
                 let Some(loaded) = next.loaded().cloned() else {
-                    next.view = View::Documents;
                     next.pending = Some(fragment);
                     return Rc::new(next);
                 };
-                next.view = View::Documents;
                 match resolve(&fragment, next.route.as_ref(), &loaded.bundle) {
                     Resolved::Route(route) => next.navigate(route),
                     Resolved::Nowhere => return self,
@@ -366,7 +365,7 @@ mod tests {
         let s = asked.reduce(Action::Loaded(loaded(), start.clone()));
         assert_eq!(s.route, Some(Route::document("two".to_string())));
         assert_eq!(s.pending, None);
-        // Without one, the start; a place the bundle does not have falls back to it.
+        // Without one, the start.
         let s = Rc::new(AppState::default()).reduce(Action::Loaded(loaded(), start.clone()));
         assert_eq!(s.route, start);
         // A place the bundle does not have: as when the host asks for it later, the
